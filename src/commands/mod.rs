@@ -1,0 +1,22 @@
+//! Commands: each one wires the stages together for one subcommand.
+
+pub mod check;
+
+use crate::cli::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Exit status: no error finding.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit status: at least one finding at or above the failure level.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: a usage or input error.
+pub const EXIT_INPUT: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    ExitCode::from(code)
+}
