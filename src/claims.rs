@@ -120,6 +120,8 @@ pub struct Sentence {
     /// Future-tense statement (dates in it point forward).
     pub future: bool,
     pub question: bool,
+    /// The sentence's words, spans relative to the article text.
+    pub tokens: Vec<crate::extract::tokens::Token>,
 }
 
 /// The extractor's output for one article.

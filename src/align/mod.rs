@@ -1,11 +1,28 @@
-//! Stage 3: aligns sentences and their claims with facts.
+//! Stage 3: aligns sentences with facts.
+//!
+//! A sentence is a candidate for a fact when it mentions every entity in the fact's `about`
+//! (the previous sentence may supply them when this one refers back with a pronoun or "the
+//! two leaders") and at least one of the fact's event words (its `keywords`, or the content
+//! words of its `claim` when it has none). Candidates are found through an index from
+//! entities and event words to facts, so a sentence is scored only against facts that share
+//! something with it. The score (0..1) is half entity coverage, half event-word coverage,
+//! with words compared by stem and by Jaro-Winkler similarity (strsim); sentences at or above
+//! the threshold are aligned. Which of several aligned facts a number, date or stance
+//! belongs to is decided by the checks, which abstain when two facts fit equally well.
 
-use crate::article::Article;
-use crate::claims::ArticleClaims;
-use crate::facts::{FactFile, FactId};
+pub mod clauses;
+
+use crate::claims::{ArticleClaims, EntityRef, Sentence};
+use crate::extract::entities::EntityMatcher;
+use crate::extract::tokens::{is_stopword, stem, tokenize};
+use crate::facts::{EntityId, Fact, FactFile, FactId};
+use std::collections::HashMap;
 
 /// Default minimum alignment score; see the README's "Alignment" section.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
+/// Two stems this similar (Jaro-Winkler) count as the same word.
+const WORD_SIMILARITY: f64 = 0.92;
 
 #[derive(Clone, Debug)]
 pub struct AlignConfig {
@@ -33,12 +50,233 @@ pub struct Alignment {
     pub score: f64,
 }
 
-pub fn align(
-    article: &Article,
-    claims: &ArticleClaims,
-    facts: &FactFile,
-    cfg: &AlignConfig,
-) -> Vec<Alignment> {
-    let _ = (article, claims, facts, cfg);
-    Vec::new()
+/// What alignment needs to know of a fact, computed once per fact file.
+#[derive(Clone, Debug)]
+pub struct FactProfile {
+    /// The entity that acts in the claim: the first `about` entity the claim names first.
+    pub agent: Option<EntityId>,
+    /// Entities the claim text itself names (used when `about` is empty).
+    pub claim_entities: Vec<EntityId>,
+    /// Stems that signal the fact's event.
+    pub event_words: Vec<String>,
+}
+
+/// Profiles of every fact and the index from entities and words to facts.
+pub struct Aligner {
+    pub profiles: Vec<FactProfile>,
+    by_entity: HashMap<EntityId, Vec<FactId>>,
+    by_word: HashMap<String, Vec<FactId>>,
+    pub cfg: AlignConfig,
+}
+
+/// Words that stand for an earlier-named person or group.
+const ANAPHORS: &[&str] = &[
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "leaders",
+    "two",
+    "both",
+    "pair",
+    "sides",
+    "men",
+    "country",
+    "countries",
+];
+
+impl Aligner {
+    pub fn new(facts: &FactFile, matcher: &EntityMatcher, cfg: AlignConfig) -> Self {
+        let mut profiles = Vec::with_capacity(facts.facts.len());
+        let mut by_entity: HashMap<EntityId, Vec<FactId>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<FactId>> = HashMap::new();
+        for (i, fact) in facts.facts.iter().enumerate() {
+            let id = FactId(i as u32);
+            let profile = profile(fact, matcher);
+            if fact.about.is_empty() {
+                for w in &profile.event_words {
+                    by_word.entry(w.clone()).or_default().push(id);
+                }
+            } else {
+                // Every candidate must mention all of `about`; indexing one is enough.
+                by_entity.entry(fact.about[0]).or_default().push(id);
+            }
+            profiles.push(profile);
+        }
+        Self {
+            profiles,
+            by_entity,
+            by_word,
+            cfg,
+        }
+    }
+
+    /// Every (sentence, fact) pair at or above the threshold.
+    pub fn align(&self, claims: &ArticleClaims, facts: &FactFile) -> Vec<Alignment> {
+        let mut out = Vec::new();
+        for (si, sentence) in claims.sentences.iter().enumerate() {
+            let prev = si.checked_sub(1).map(|p| &claims.sentences[p]);
+            let mut candidates: Vec<FactId> = Vec::new();
+            let known = known_entities(sentence, prev);
+            for e in &known {
+                candidates.extend(self.by_entity.get(e).into_iter().flatten());
+            }
+            for t in &sentence.tokens {
+                candidates.extend(self.by_word.get(&stem(&t.lower)).into_iter().flatten());
+            }
+            candidates.sort();
+            candidates.dedup();
+            for id in candidates {
+                let fact = facts.fact(id);
+                if let Some(score) = self.score(fact, &self.profiles[id.0 as usize], sentence, prev)
+                    && score >= self.cfg.threshold
+                {
+                    out.push(Alignment {
+                        sentence: si,
+                        fact: id,
+                        score,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The alignment score, or `None` when the gate fails.
+    fn score(
+        &self,
+        fact: &Fact,
+        profile: &FactProfile,
+        sentence: &Sentence,
+        prev: Option<&Sentence>,
+    ) -> Option<f64> {
+        let here = |e: &EntityId| mentions(sentence, *e);
+        let refers_back = sentence
+            .tokens
+            .iter()
+            .any(|t| ANAPHORS.contains(&t.lower.as_str()));
+        let required: &[EntityId] = if fact.about.is_empty() {
+            &profile.claim_entities
+        } else {
+            &fact.about
+        };
+        let mut entity_score = 0.0;
+        for e in required {
+            if here(e) {
+                entity_score += 1.0;
+            } else if refers_back && prev.is_some_and(|p| mentions(p, *e)) {
+                entity_score += 0.8;
+            } else if !fact.about.is_empty() {
+                return None;
+            }
+        }
+        let entity_part = if required.is_empty() {
+            None
+        } else {
+            Some(entity_score / required.len() as f64)
+        };
+        let matched = profile
+            .event_words
+            .iter()
+            .filter(|w| has_word(sentence, w))
+            .count();
+        if matched == 0 {
+            return None;
+        }
+        let word_part = (matched as f64 / profile.event_words.len().min(2) as f64).min(1.0);
+        Some(match entity_part {
+            Some(e) => 0.5 * e + 0.5 * word_part,
+            None => word_part,
+        })
+    }
+}
+
+fn mentions(sentence: &Sentence, e: EntityId) -> bool {
+    sentence
+        .mentions
+        .iter()
+        .any(|m| m.entity == EntityRef::Known(e))
+}
+
+fn known_entities(sentence: &Sentence, prev: Option<&Sentence>) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = sentence
+        .mentions
+        .iter()
+        .chain(prev.into_iter().flat_map(|p| &p.mentions))
+        .filter_map(|m| match m.entity {
+            EntityRef::Known(e) => Some(e),
+            EntityRef::Named(_) => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether the sentence has `word` (a stem), exactly or by close spelling.
+pub fn has_word(sentence: &Sentence, word: &str) -> bool {
+    sentence.tokens.iter().any(|t| {
+        let s = stem(&t.lower);
+        s == word
+            || (s.len() >= 5
+                && word.len() >= 5
+                && strsim::jaro_winkler(&s, word) >= WORD_SIMILARITY)
+    })
+}
+
+fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
+    let toks = tokenize(&fact.claim);
+    let mentions = matcher.find(&toks);
+    let claim_entities: Vec<EntityId> = mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            EntityRef::Known(e) => Some(e),
+            EntityRef::Named(_) => None,
+        })
+        .collect();
+    let agent = claim_entities
+        .iter()
+        .find(|e| fact.about.is_empty() || fact.about.contains(e))
+        .copied()
+        .or_else(|| fact.about.first().copied());
+    let in_mention = |span: crate::span::Span| mentions.iter().any(|m| m.span.contains(span));
+    let mut event_words: Vec<String> = if fact.keywords.is_empty() {
+        toks.iter()
+            .filter(|t| !in_mention(t.span) && !is_stopword(&t.lower) && t.lower.len() > 2)
+            .map(|t| stem(&t.lower))
+            .collect()
+    } else {
+        fact.keywords
+            .iter()
+            .flat_map(|k| tokenize(k))
+            .filter(|t| !is_stopword(&t.lower))
+            .map(|t| stem(&t.lower))
+            .collect()
+    };
+    event_words.sort();
+    event_words.dedup();
+    FactProfile {
+        agent,
+        claim_entities,
+        event_words,
+    }
+}
+
+/// The best-scoring alignment among `options`, or `None` when the top two are within the
+/// margin of each other (ambiguous: abstain) or there is none.
+pub fn unique_best<'a>(options: &[&'a Alignment], margin: f64) -> Option<&'a Alignment> {
+    let mut sorted: Vec<&Alignment> = options.to_vec();
+    sorted.sort_by(|a, b| b.score.total_cmp(&a.score));
+    match sorted.as_slice() {
+        [] => None,
+        [one] => Some(one),
+        [a, b, ..] if a.score - b.score >= margin => Some(a),
+        _ => None,
+    }
 }

@@ -1,17 +1,196 @@
-//! Stage 4: compares aligned claims and produces findings. One file per kind.
+//! Stage 4: compares aligned claims and produces findings. One file per kind, run in the
+//! fixed order of [`REGISTRY`].
 
-use crate::align::Alignment;
+pub mod date_mismatch;
+pub mod stance_conflict;
+pub mod value_mismatch;
+
+use crate::align::{Aligner, Alignment};
 use crate::article::Article;
-use crate::claims::ArticleClaims;
-use crate::facts::FactFile;
-use crate::finding::Finding;
+use crate::claims::{ArticleClaims, DateMention, Polarity, Sentence};
+use crate::facts::{Fact, FactFile};
+use crate::finding::{Finding, Kind};
+use crate::span::Span;
+use crate::values::DateRange;
+use jiff::ToSpan;
 
-pub fn run(
-    article: &Article,
-    claims: &ArticleClaims,
-    facts: &FactFile,
-    aligned: &[Alignment],
-) -> Vec<Finding> {
-    let _ = (article, claims, facts, aligned);
-    Vec::new()
+/// Everything a check reads about one article.
+pub struct Context<'a> {
+    pub article: &'a Article,
+    pub claims: &'a ArticleClaims,
+    pub facts: &'a FactFile,
+    pub aligner: &'a Aligner,
+    pub aligned: &'a [Alignment],
+}
+
+type Check = fn(&Context) -> Vec<Finding>;
+
+/// The checks, in the order they run.
+pub const REGISTRY: &[(Kind, Check)] = &[
+    (Kind::ValueMismatch, value_mismatch::check),
+    (Kind::DateMismatch, date_mismatch::check),
+    (Kind::StanceConflict, stance_conflict::check),
+];
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    REGISTRY.iter().flat_map(|(_, check)| check(ctx)).collect()
+}
+
+impl Context<'_> {
+    pub fn text(&self, span: Span) -> &str {
+        &self.article.text[span.start..span.end]
+    }
+
+    /// The alignments of sentence `si`.
+    pub fn aligned_to(&self, si: usize) -> Vec<&Alignment> {
+        self.aligned.iter().filter(|a| a.sentence == si).collect()
+    }
+
+    /// Sentences worth checking at all: statements, not questions or conditionals.
+    pub fn statements(&self) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.claims
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.question)
+    }
+
+    /// Whether the article is plausibly about the fact's occasion: an article published long
+    /// after a dated fact, or before it, is probably about another occasion.
+    pub fn same_occasion(&self, fact: &Fact) -> bool {
+        let (Some(fd), Some(pub_day)) = (fact.date, self.article.meta.published) else {
+            return true;
+        };
+        let earliest = fd.start.checked_sub(7.days()).unwrap_or(fd.start);
+        let latest = fd.end.checked_add(120.days()).unwrap_or(fd.end);
+        earliest <= pub_day && pub_day <= latest
+    }
+
+    /// The dates in a sentence that place its event (not the date of a report about it).
+    pub fn event_dates<'s>(&self, s: &'s Sentence) -> Vec<&'s DateMention> {
+        s.dates
+            .iter()
+            .filter(|d| !is_report_date(self, s, d.span))
+            .collect()
+    }
+
+    /// True when an event date in the sentence lies far from the fact's dates: the sentence
+    /// is about another occasion (the same people months apart).
+    pub fn other_occasion(&self, s: &Sentence, fact: &Fact) -> bool {
+        let Some(fd) = fact.date else { return false };
+        self.event_dates(s)
+            .iter()
+            .filter_map(|d| d.range)
+            .any(|r| days_apart(&r, &fd) > OCCASION_DAYS)
+    }
+
+    /// Whether the sentence's own voice denies its event ("no call took place").
+    pub fn denies_itself(&self, s: &Sentence) -> bool {
+        s.stances.iter().any(|c| c.polarity == Polarity::Denies)
+    }
+}
+
+/// Dates further than this from a fact's date are taken to be about another occasion.
+pub const OCCASION_DAYS: i64 = 31;
+
+/// Days between two ranges (0 when they overlap).
+pub fn days_apart(a: &DateRange, b: &DateRange) -> i64 {
+    if a.overlaps(b) {
+        return 0;
+    }
+    let (early, late) = if a.end < b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    early
+        .until(late)
+        .map_or(i64::MAX, |s| i64::from(s.get_days()))
+}
+
+/// Words that, just before a date, say it dates a publication.
+const PUBLICATION: &[&str] = &[
+    "published",
+    "released",
+    "posted",
+    "issued",
+    "dated",
+    "updated",
+    "aired",
+];
+/// Words that open the reported content after a reporting verb.
+const COMPLEMENT: &[&str] = &[
+    "that",
+    "whether",
+    "alleging",
+    "claiming",
+    "saying",
+    "denying",
+    "suggesting",
+];
+
+/// Hearsay words are cues without a reporting act of their own to date.
+const HEARSAY_WORDS: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purportedly",
+    "purported",
+    "supposedly",
+    "reported",
+    "unconfirmed",
+];
+
+fn tokens_after(s: &Sentence, offset: usize) -> usize {
+    s.tokens.iter().filter(|t| t.span.start >= offset).count()
+}
+
+/// Whether the date at `span` dates a report or denial rather than the event: "X reported on
+/// Sunday that …", "On November 11, Peskov denied a report alleging …", "published on …".
+pub fn is_report_date(ctx: &Context, s: &Sentence, span: Span) -> bool {
+    let before: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= span.start)
+        .rev()
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if before.iter().any(|w| PUBLICATION.contains(w)) {
+        return true;
+    }
+    // An attributed cue with its complement after it: dates before the complement date the cue.
+    let hearsay = |c: &&crate::claims::StanceCue| {
+        let w = ctx.text(c.span).to_lowercase();
+        HEARSAY_WORDS.contains(&w.as_str())
+    };
+    for cue in s
+        .stances
+        .iter()
+        .filter(|c| c.attributed)
+        .filter(|c| !hearsay(c))
+    {
+        let after_cue = s.tokens.iter().position(|t| t.span.start >= cue.span.end);
+        let complement = after_cue.and_then(|i| {
+            s.tokens[i..]
+                .iter()
+                .find(|t| COMPLEMENT.contains(&t.lower.as_str()))
+                .map(|t| t.span.start)
+        });
+        let colon = ctx
+            .text(Span::new(cue.span.end, s.span.end))
+            .find([':', '"', '“'])
+            .map(|i| cue.span.end + i);
+        let opens = [complement, colon].into_iter().flatten().min();
+        match opens {
+            Some(c) if span.start < c => return true,
+            Some(_) => {}
+            // "Trump called Putin on Nov 7, the Post reported": a cue at the end dates nothing.
+            None if span.start < cue.span.start && tokens_after(s, cue.span.end) <= 3 => {}
+            // "On Nov 11, Peskov denied the report", "Peskov denied the call on Monday":
+            // the date may be the denial's; cannot tell, so it is not the event's.
+            None => return true,
+        }
+    }
+    false
 }

@@ -3,6 +3,8 @@
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
 use crate::article::{Article, ArticleId};
 use crate::cli::CheckArgs;
+use crate::extract::entities::EntityMatcher;
+use crate::facts::FactFile;
 use crate::finding::{Finding, Severity};
 use crate::load::{self, LoadOptions};
 use crate::report::{self, Diagnostic, ReportData};
@@ -60,14 +62,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut findings: Vec<Finding> = Vec::new();
     if let Some(facts) = &facts {
-        for article in &articles {
-            let claims = extract::extract(article, Some(facts));
-            let aligned = align::align(article, &claims, facts, &cfg);
-            findings.extend(checks::run(article, &claims, facts, &aligned));
-        }
+        findings = check_articles(&articles, facts, cfg);
     }
-    findings
-        .sort_by(|a, b| (a.article, a.span.start, a.kind).cmp(&(b.article, b.span.start, b.kind)));
+    findings.sort_by_key(|f| (f.article, f.span.start, f.kind));
 
     let data = ReportData {
         articles: &articles,
@@ -87,4 +84,28 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Runs extract, align and the checks over every article against the fact file.
+pub fn check_articles(
+    articles: &[Article],
+    facts: &FactFile,
+    cfg: align::AlignConfig,
+) -> Vec<Finding> {
+    let matcher = EntityMatcher::new(Some(facts));
+    let aligner = align::Aligner::new(facts, &matcher, cfg);
+    let mut findings = Vec::new();
+    for article in articles {
+        let claims = extract::extract(article, &matcher);
+        let aligned = aligner.align(&claims, facts);
+        let ctx = checks::Context {
+            article,
+            claims: &claims,
+            facts,
+            aligner: &aligner,
+            aligned: &aligned,
+        };
+        findings.extend(checks::run(&ctx));
+    }
+    findings
 }

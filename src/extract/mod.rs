@@ -1,14 +1,101 @@
 //! Stage 2: finds claims in an article's plain text (entities, numbers, dates, stance).
 
 pub mod dates;
+pub mod entities;
 pub mod numbers;
+pub mod sentences;
+pub mod stance;
+pub mod tokens;
 
 use crate::article::Article;
-use crate::claims::ArticleClaims;
-use crate::facts::FactFile;
+use crate::claims::{ArticleClaims, Sentence};
+use entities::EntityMatcher;
 
-/// Finds the claims of one article. `facts` supplies the entity names and aliases to look for.
-pub fn extract(article: &Article, facts: Option<&FactFile>) -> ArticleClaims {
-    let _ = (article, facts);
-    ArticleClaims::default()
+/// Words that make a sentence speak of what may or will happen rather than what did.
+const MODAL: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "aims",
+    "expected",
+    "wants",
+    "hopes",
+    "proposed",
+    "proposes",
+    "if",
+    "unless",
+    "scheduled",
+    "set",
+];
+const FUTURE: &[&str] = &[
+    "will",
+    "tomorrow",
+    "next",
+    "upcoming",
+    "scheduled",
+    "expected",
+];
+
+/// Finds the claims of one article. The matcher carries the fact file's entities.
+pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
+    let text = &article.text;
+    let published = article.meta.published;
+    let sentences = sentences::split(text)
+        .into_iter()
+        .map(|span| {
+            let s = &text[span.start..span.end];
+            let mut toks = tokens::tokenize(s);
+            let mentions = matcher.find(&toks);
+            let stances = stance::cues(&toks, &mentions);
+            let modal = toks.iter().any(|t| MODAL.contains(&t.lower.as_str()));
+            let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
+            let mut quantities = numbers::extract_quantities(s);
+            let mut dates = dates::extract_dates(s, published, future);
+            for t in &mut toks {
+                t.span = t.span.offset(span.start);
+            }
+            let mentions = mentions
+                .into_iter()
+                .map(|mut m| {
+                    m.span = m.span.offset(span.start);
+                    m
+                })
+                .collect();
+            let stances = stances
+                .into_iter()
+                .map(|mut c| {
+                    c.span = c.span.offset(span.start);
+                    c
+                })
+                .collect();
+            for q in &mut quantities {
+                q.span = q.span.offset(span.start);
+                q.unit_span = q.unit_span.map(|u| u.offset(span.start));
+            }
+            for d in &mut dates {
+                d.span = d.span.offset(span.start);
+            }
+            Sentence {
+                span,
+                mentions,
+                quantities,
+                dates,
+                stances,
+                modal,
+                future,
+                question: s.trim_end().ends_with('?'),
+                tokens: toks,
+            }
+        })
+        .collect();
+    ArticleClaims { sentences }
 }

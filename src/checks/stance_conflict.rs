@@ -1,0 +1,208 @@
+//! `stance-conflict`: the article takes, or attributes, a stance on an event that the fact
+//! file records otherwise.
+//!
+//! **What it flags.**
+//! - The article's own voice affirms an event recorded as `denied` (error), or denies one
+//!   recorded as `asserted` (error).
+//! - It states a `disputed` event as settled, either way, without attribution (warning).
+//! - It attributes to a recorded source the opposite of that source's recorded stance
+//!   ("Peskov confirmed the call" when Peskov denies it) (error).
+//!
+//! Attributed reports that match the record are silent, as are attributions to sources the
+//! fact file does not list (`factdiff suggest` proposes those).
+//!
+//! **Why it matters.** "X reported a call; Y denied it" is a dispute; an article that drops
+//! the attribution turns a claim into a fact.
+//!
+//! **Example.** Fact `trump-putin-call`, disputed (the Post asserts, Peskov denies); article:
+//! "Trump spoke with Putin by phone last week." -> warning: stated as settled.
+//!
+//! **Known false positives.** A sentence that mentions the event in passing ("the call has
+//! drawn attention") counts as stating it. Negations about something else are not denials,
+//! but an unusual denial phrase may be missed (a miss, not a false finding).
+
+use super::Context;
+use crate::align::unique_best;
+use crate::claims::{EntityRef, Polarity, Sentence, StanceCue};
+use crate::facts::{Fact, SourceStance, Status};
+use crate::finding::{Finding, Kind, Related, Severity};
+use crate::span::Span;
+
+pub fn check(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (si, s) in ctx.statements() {
+        if s.modal {
+            continue;
+        }
+        let aligned = ctx.aligned_to(si);
+        let Some(best) = unique_best(&aligned, ctx.aligner.cfg.margin) else {
+            continue;
+        };
+        let fact = ctx.facts.fact(best.fact);
+        if !ctx.same_occasion(fact) || ctx.other_occasion(s, fact) {
+            continue;
+        }
+        let emit =
+            |severity, span: Span, message: String, related_span: Span, notes: Vec<String>| {
+                Finding {
+                    kind: Kind::StanceConflict,
+                    severity,
+                    confidence: best.score,
+                    fact: Some(best.fact),
+                    article: ctx.article.id,
+                    span,
+                    sentence: s.span,
+                    found: ctx.text(span).to_string(),
+                    expected: Some(record(ctx, fact)),
+                    message,
+                    related: vec![Related::Fact {
+                        fact: best.fact,
+                        span: related_span,
+                    }],
+                    notes,
+                }
+            };
+
+        // Attributions to recorded sources.
+        let mut attributed = false;
+        for cue in &s.stances {
+            if cue.attributed {
+                attributed = true;
+            }
+            let Some(EntityRef::Known(who)) = &cue.source else {
+                continue;
+            };
+            let Some(recorded) = fact.recorded_stance(*who) else {
+                continue;
+            };
+            let said = match cue.polarity {
+                Polarity::Affirms => SourceStance::Asserts,
+                Polarity::Denies => SourceStance::Denies,
+            };
+            if said != recorded {
+                let name = &ctx.facts.entity(*who).name;
+                let src = fact
+                    .sources
+                    .iter()
+                    .find(|x| x.by == *who)
+                    .map_or(fact.span, |x| x.span);
+                out.push(emit(
+                    Severity::Error,
+                    cue.span,
+                    format!(
+                        "the article has {name} {} `{}`, but the fact file records that {name} {}",
+                        verb(said),
+                        fact.id,
+                        stance_word(recorded)
+                    ),
+                    src,
+                    Vec::new(),
+                ));
+            }
+        }
+        if attributed {
+            continue;
+        }
+
+        // The article's own voice.
+        let own_denial = s
+            .stances
+            .iter()
+            .find(|c| !c.attributed && c.polarity == Polarity::Denies);
+        let (severity, span, message) = match (fact.status, own_denial) {
+            (Status::Asserted, Some(c)) => (
+                Severity::Error,
+                c.span,
+                format!(
+                    "the article denies `{}`, which the fact file records as asserted",
+                    fact.id
+                ),
+            ),
+            (Status::Disputed, Some(c)) => (
+                Severity::Warning,
+                c.span,
+                format!(
+                    "the article states as settled that `{}` did not happen, but it is disputed",
+                    fact.id
+                ),
+            ),
+            (Status::Denied, None) if states_event(s) => (
+                Severity::Error,
+                s.span,
+                format!(
+                    "the article states `{}` as fact, but the fact file records it as denied",
+                    fact.id
+                ),
+            ),
+            (Status::Disputed, None) if states_event(s) => (
+                Severity::Warning,
+                s.span,
+                format!(
+                    "the article states `{}` as settled fact without attribution, but it is disputed",
+                    fact.id
+                ),
+            ),
+            _ => continue,
+        };
+        let notes = if fact.status == Status::Disputed {
+            vec![format!("recorded: {}", record(ctx, fact))]
+        } else {
+            Vec::new()
+        };
+        out.push(emit(severity, span, message, fact.span, notes));
+    }
+    out
+}
+
+/// A sentence with no stance cue at all states its event, unless it negates it some other
+/// way, which we leave alone.
+fn states_event(s: &Sentence) -> bool {
+    let unmarked = |c: &StanceCue| c.attributed || c.polarity == Polarity::Denies;
+    !s.stances.iter().any(unmarked)
+        && !s
+            .tokens
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "not" | "never" | "no" | "didn't" | "nor"))
+}
+
+fn verb(s: SourceStance) -> &'static str {
+    match s {
+        SourceStance::Asserts => "affirm",
+        SourceStance::Denies => "deny",
+    }
+}
+
+fn stance_word(s: SourceStance) -> &'static str {
+    match s {
+        SourceStance::Asserts => "asserts it",
+        SourceStance::Denies => "denies it",
+    }
+}
+
+/// "disputed: The Washington Post asserts, Dmitry Peskov denies".
+fn record(ctx: &Context, fact: &Fact) -> String {
+    let status = match fact.status {
+        Status::Asserted => "asserted",
+        Status::Denied => "denied",
+        Status::Disputed => "disputed",
+    };
+    let who: Vec<String> = fact
+        .sources
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                ctx.facts.entity(s.by).name,
+                match s.stance {
+                    SourceStance::Asserts => "asserts",
+                    SourceStance::Denies => "denies",
+                }
+            )
+        })
+        .collect();
+    if who.is_empty() {
+        status.to_string()
+    } else {
+        format!("{status}: {}", who.join(", "))
+    }
+}

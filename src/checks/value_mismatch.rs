@@ -1,0 +1,321 @@
+//! `value-mismatch`: the article's number for a fact's measure disagrees with the fact.
+//!
+//! **What it flags.** A count, sum or percentage whose value interval (hedges included:
+//! "more than 140" is (140, ∞)) is disjoint from the fact's value ± tolerance, for the same
+//! unit, the same acting entity and the same kind of act.
+//!
+//! **Why it matters.** Wrong figures are the commonest factual error in rewrites of wire copy.
+//!
+//! **Example.** Fact `russia-drones: 145 drones`; article: "Russia sent 150 drones into
+//! Ukraine" -> error, 150 vs 145.
+//!
+//! **Known false positives.** A later, updated toll reads as a mismatch (we say so in a note
+//! when the article is newer than the fact's sources). Subsets are skipped only when marked
+//! ("12 of them", "over the capital", "each"); an unmarked regional figure can still fire.
+
+use super::Context;
+use crate::align::clauses::{clause_of, subject_before};
+use crate::align::{Alignment, unique_best};
+use crate::claims::{EntityRef, Quantity, Sentence};
+use crate::extract::numbers::normalize_unit;
+use crate::extract::tokens::stem;
+use crate::facts::{Fact, FactId};
+use crate::finding::{Finding, Kind, Related, Severity};
+use crate::values::fmt_num;
+
+/// Acts that numbers count; a number of one act never measures another ("launched 145" vs
+/// "shot down 80").
+const FRAMES: &[&[&str]] = &[
+    &[
+        "launch", "send", "fire", "target", "attack", "deploy", "unleash",
+    ],
+    &[
+        "shoot",
+        "down",
+        "downed",
+        "destroy",
+        "intercept",
+        "neutraliz",
+        "neutralis",
+        "repel",
+    ],
+    &["kill", "die", "fatal", "dead"],
+    &["injur", "wound", "hurt"],
+    &["arrest", "detain"],
+    &["evacuat"],
+];
+
+/// Units that are tolls, which later reports revise upwards.
+const TOLLS: &[&str] = &[
+    "death", "dead", "people", "person", "casualty", "victim", "injured", "body",
+];
+
+fn frame_of_stem(s: &str) -> Option<usize> {
+    FRAMES
+        .iter()
+        .position(|f| f.iter().any(|w| s.starts_with(w)))
+}
+
+pub fn check(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (si, s) in ctx.statements() {
+        if s.modal {
+            continue;
+        }
+        let aligned: Vec<&Alignment> = ctx
+            .aligned_to(si)
+            .into_iter()
+            .filter(|a| ctx.facts.fact(a.fact).value.is_some())
+            .collect();
+        if aligned.is_empty() {
+            continue;
+        }
+        let measures: Vec<&Quantity> = s
+            .quantities
+            .iter()
+            .filter(|q| q.kind.is_measure())
+            .collect();
+        for q in &measures {
+            if is_subset(s, q) {
+                continue;
+            }
+            let fits: Vec<&Alignment> = aligned
+                .iter()
+                .copied()
+                .filter(|a| measures_fact(ctx, s, q, a.fact))
+                .collect();
+            let Some(best) = unique_best(&fits, ctx.aligner.cfg.margin) else {
+                continue;
+            };
+            let fact = ctx.facts.fact(best.fact);
+            if !ctx.same_occasion(fact)
+                || ctx.other_occasion(s, fact)
+                || narrower_place(ctx, s, q, fact)
+            {
+                continue;
+            }
+            let Some(want) = fact.value_interval() else {
+                continue;
+            };
+            if q.interval.overlaps(&want) {
+                continue;
+            }
+            // Another number in the sentence for the same fact agrees: the sentence may give
+            // the fact's figure and a part of it; do not guess which is which.
+            let agrees_elsewhere = measures.iter().any(|o| {
+                !std::ptr::eq(*o, *q)
+                    && measures_fact(ctx, s, o, best.fact)
+                    && o.interval.overlaps(&want)
+            });
+            if agrees_elsewhere {
+                continue;
+            }
+            out.push(finding(ctx, s, q, fact, best));
+        }
+    }
+    out
+}
+
+/// Whether quantity `q` measures fact `id`: same unit, same acting entity, same act.
+fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool {
+    let fact = ctx.facts.fact(id);
+    let profile = &ctx.aligner.profiles[id.0 as usize];
+    let fact_unit = fact.unit.as_deref().map(normalize_unit).or_else(|| {
+        fact.value
+            .as_ref()
+            .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
+            .and_then(|(_, u)| u)
+    });
+    let (Some(fu), Some(qu)) = (fact_unit, q.unit.as_deref()) else {
+        return false;
+    };
+    if fu != qu {
+        return false;
+    }
+    let clause = clause_of(s, &ctx.article.text, q.span);
+    if let (Some(agent), Some(subject)) = (profile.agent, subject_before(s, clause, q.span.start))
+        && agent != subject
+    {
+        return false;
+    }
+    // The act: a frame word in the clause around the number against the claim's.
+    let claim_frame = crate::extract::tokens::tokenize(&fact.claim)
+        .iter()
+        .chain(
+            fact.keywords
+                .iter()
+                .flat_map(|k| crate::extract::tokens::tokenize(k))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .find_map(|t| frame_of_stem(&stem(&t.lower)));
+    let q_frame = s
+        .tokens
+        .iter()
+        .filter(|t| clause.contains(t.span))
+        .find_map(|t| frame_of_stem(&stem(&t.lower)));
+    if let (Some(a), Some(b)) = (claim_frame, q_frame)
+        && a != b
+    {
+        return false;
+    }
+    // Without a named subject in its clause, the number's clause must at least carry an
+    // event word of the fact, or be the only number of its unit in the sentence.
+    if subject_before(s, clause, q.span.start).is_none() {
+        let same_unit = s
+            .quantities
+            .iter()
+            .filter(|o| o.kind.is_measure() && o.unit == q.unit)
+            .count();
+        let clause_has_word = profile.event_words.iter().any(|w| {
+            s.tokens
+                .iter()
+                .filter(|t| clause.contains(t.span))
+                .any(|t| stem(&t.lower) == *w)
+        });
+        if same_unit > 1 && !clause_has_word {
+            return false;
+        }
+    }
+    true
+}
+
+/// A named place right after the number that the fact does not name as such: "12 drones over
+/// Kyiv" against a claim about Ukraine, even when Kyiv is one of Ukraine's aliases.
+fn narrower_place(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> bool {
+    let after_end = q.unit_span.map_or(q.span.end, |u| u.end);
+    let Some(prep) = s.tokens.iter().find(|t| t.span.start >= after_end) else {
+        return false;
+    };
+    if !["over", "in", "across", "near", "around", "above", "on"].contains(&prep.lower.as_str()) {
+        return false;
+    }
+    let Some(m) = s.mentions.iter().find(|m| {
+        m.span.start > prep.span.end
+            && ctx
+                .text(crate::span::Span::new(prep.span.end, m.span.start))
+                .split_whitespace()
+                .count()
+                <= 1
+    }) else {
+        return false;
+    };
+    let words = ctx.text(m.span).to_lowercase();
+    let claim = fact.claim.to_lowercase();
+    match &m.entity {
+        _ if claim.contains(words.trim_end_matches("'s").trim_end_matches("’s")) => false,
+        EntityRef::Known(e) => {
+            let e = ctx.facts.entity(*e);
+            !(fact.about.iter().any(|a| ctx.facts.entity(*a).key == e.key)
+                && e.name.to_lowercase() == words)
+        }
+        EntityRef::Named(_) => true,
+    }
+}
+
+/// Numbers marked as a part of a larger whole: "12 of them", "of which 9", "each", "over the
+/// capital", "in the Kharkiv region".
+fn is_subset(s: &Sentence, q: &Quantity) -> bool {
+    let after_end = q.unit_span.map_or(q.span.end, |u| u.end);
+    let next: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= after_end)
+        .take(4)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let prev: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= q.span.start)
+        .rev()
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if matches!(
+        next.as_slice(),
+        ["of", "them" | "which" | "those" | "these", ..] | ["each", ..] | ["apiece", ..]
+    ) {
+        return true;
+    }
+    if matches!(
+        prev.as_slice(),
+        ["which", "of", ..] | ["including", ..] | ["among", "them", ..]
+    ) {
+        return true;
+    }
+    // A place after the number that is narrower than the fact's: "over the capital",
+    // "over Kyiv" (when Kyiv is only an alias), "in the Odesa region".
+    if let [
+        "over" | "in" | "across" | "near" | "around" | "above" | "on",
+        rest @ ..,
+    ] = next.as_slice()
+    {
+        let narrow = [
+            "capital", "city", "region", "regions", "oblast", "province", "district", "border",
+            "town",
+        ];
+        if rest.iter().any(|w| narrow.contains(w)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn finding(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact, a: &Alignment) -> Finding {
+    let want = fact.value_interval().expect("checked by the caller");
+    let unit = fact.unit.clone().unwrap_or_default();
+    let found = ctx
+        .text(q.unit_span.map_or(q.span, |u| q.span.cover(u)))
+        .to_string();
+    let expected = match &fact.value {
+        Some(v) if want.is_exact() => format!("{} {unit}", v.raw).trim().to_string(),
+        _ => format!("{want} {unit}").trim().to_string(),
+    };
+    let shown = if q.interval.is_exact() {
+        fmt_num(q.interval.lo)
+    } else {
+        format!("{} = {}", ctx.text(q.span), q.interval)
+    };
+    let mut notes = vec![format!(
+        "the article's value {shown} and the fact's {want} do not overlap"
+    )];
+    let mut severity = Severity::Error;
+    let newer = match (
+        ctx.article.meta.published,
+        fact.sources
+            .iter()
+            .filter_map(|s| s.date)
+            .map(|d| d.end)
+            .max(),
+    ) {
+        (Some(p), Some(latest)) => p > latest,
+        _ => false,
+    };
+    if q.interval.lo > want.hi && newer && TOLLS.iter().any(|t| q.unit.as_deref() == Some(*t)) {
+        severity = Severity::Warning;
+        notes.push(
+            "the article is newer than the fact's sources: this may be an updated toll".into(),
+        );
+    }
+    Finding {
+        kind: Kind::ValueMismatch,
+        severity,
+        confidence: a.score,
+        fact: Some(a.fact),
+        article: ctx.article.id,
+        span: q.span,
+        sentence: s.span,
+        message: format!(
+            "`{}` says {found}, but the fact file has {expected}",
+            fact.id
+        ),
+        found,
+        expected: Some(expected),
+        related: vec![Related::Fact {
+            fact: a.fact,
+            span: fact.value.as_ref().map_or(fact.span, |v| v.span),
+        }],
+        notes,
+    }
+}

@@ -1,0 +1,429 @@
+//! Entity mentions: the fact file's names and aliases, found with one Aho-Corasick automaton
+//! over folded tokens, plus capitalised names the fact file does not know.
+
+use super::tokens::{Token, fold};
+use crate::claims::{EntityRef, Mention};
+use crate::facts::{EntityId, FactFile};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// One alias, as the matcher knows it.
+#[derive(Clone, Debug)]
+struct Pattern {
+    entities: Vec<EntityId>,
+    /// Which alias tokens must be capitalised in the text (those capitalised in the fact
+    /// file), so "the Post" does not match "the post-election period".
+    needs_cap: Vec<bool>,
+    /// Single-token surnames derived from a full name ("Peskov" from "Dmitry Peskov"):
+    /// matched only when capitalised.
+    implicit: bool,
+}
+
+/// Finds the fact file's entities in tokenised text.
+pub struct EntityMatcher {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    /// Folded single-token names for fuzzy matching of misspellings, with their entity.
+    singles: Vec<(String, EntityId)>,
+}
+
+const FUZZY_MIN: f64 = 0.93;
+
+impl EntityMatcher {
+    pub fn new(facts: Option<&FactFile>) -> Self {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |alias: &str, id: EntityId, implicit: bool| {
+            let toks = super::tokens::tokenize(alias);
+            if toks.is_empty() {
+                return;
+            }
+            let key = toks
+                .iter()
+                .map(|t| t.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let needs_cap = toks.iter().map(|t| t.cap).collect();
+            if let Some(i) = keys.iter().position(|k| *k == key) {
+                let p = &mut patterns[i];
+                if !p.entities.contains(&id) {
+                    p.entities.push(id);
+                }
+                // An explicit alias wins over a derived surname.
+                p.implicit &= implicit;
+                return;
+            }
+            keys.push(key);
+            patterns.push(Pattern {
+                entities: vec![id],
+                needs_cap,
+                implicit,
+            });
+        };
+        let mut singles = Vec::new();
+        for (i, e) in facts
+            .map(|f| f.entities.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let id = EntityId(i as u32);
+            add(&e.name, id, false);
+            for a in &e.aliases {
+                add(a, id, false);
+            }
+            if let Some(surname) = surname(&e.name) {
+                add(surname, id, true);
+            }
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let toks = super::tokens::tokenize(n);
+                if let [t] = toks.as_slice()
+                    && t.folded.len() >= 5
+                {
+                    singles.push((t.folded.clone(), id));
+                }
+            }
+            if let Some(s) = surname(&e.name) {
+                singles.push((fold(&s.to_lowercase()), id));
+            }
+        }
+        // Derived surnames shared by two entities name neither.
+        let automaton = if keys.is_empty() {
+            None
+        } else {
+            let padded: Vec<String> = keys.iter().map(|k| format!(" {k} ")).collect();
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&padded)
+                    .expect("alias patterns are plain strings"),
+            )
+        };
+        Self {
+            automaton,
+            patterns,
+            singles,
+        }
+    }
+
+    /// Mentions in `tokens` (already tokenised sentence text), known entities first, then
+    /// unknown capitalised names. `sentence_start` marks the first token, whose capital
+    /// letter says nothing.
+    pub fn find(&self, tokens: &[Token]) -> Vec<Mention> {
+        let mut taken = vec![false; tokens.len()];
+        let mut out = Vec::new();
+        if let Some(ac) = &self.automaton {
+            // " tok tok tok " with each token's start offset, so matches map back to tokens.
+            let mut hay = String::from(" ");
+            let mut starts = Vec::with_capacity(tokens.len());
+            for t in tokens {
+                starts.push(hay.len());
+                hay.push_str(&t.folded);
+                hay.push(' ');
+            }
+            let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
+            for m in ac.find_overlapping_iter(&hay) {
+                let first = starts.partition_point(|&s| s < m.start() + 1);
+                let n = hay[m.start() + 1..m.end() - 1].split(' ').count();
+                if first + n > tokens.len() {
+                    continue;
+                }
+                let p = &self.patterns[m.pattern().as_usize()];
+                let caps_ok = p
+                    .needs_cap
+                    .iter()
+                    .zip(&tokens[first..first + n])
+                    .all(|(need, t)| !need || t.cap);
+                if caps_ok && p.entities.len() == 1 {
+                    found.push((first, n, m.pattern().as_usize()));
+                }
+            }
+            // Longest match first at each place, then left to right without overlaps.
+            found.sort_by_key(|&(first, n, _)| (first, std::cmp::Reverse(n)));
+            for (first, n, p) in found {
+                if taken[first..first + n].iter().any(|t| *t) {
+                    continue;
+                }
+                taken[first..first + n].iter_mut().for_each(|t| *t = true);
+                out.push(Mention {
+                    entity: EntityRef::Known(self.patterns[p].entities[0]),
+                    span: tokens[first].span.cover(tokens[first + n - 1].span),
+                });
+            }
+        }
+        // Misspelt names: a capitalised token close to a known single-word name.
+        for (i, t) in tokens.iter().enumerate() {
+            if taken[i] || !t.cap || t.folded.len() < 5 {
+                continue;
+            }
+            let mut best: Option<(f64, EntityId)> = None;
+            let mut tie = false;
+            for (name, id) in &self.singles {
+                if name.as_bytes()[0] != t.folded.as_bytes()[0] {
+                    continue;
+                }
+                let s = strsim::jaro_winkler(name, &t.folded);
+                if s >= FUZZY_MIN {
+                    match best {
+                        Some((b, bid)) if (s - b).abs() < 1e-9 && bid != *id => tie = true,
+                        Some((b, _)) if s <= b => {}
+                        _ => {
+                            best = Some((s, *id));
+                            tie = false;
+                        }
+                    }
+                }
+            }
+            if let (Some((_, id)), false) = (best, tie) {
+                taken[i] = true;
+                out.push(Mention {
+                    entity: EntityRef::Known(id),
+                    span: t.span,
+                });
+            }
+        }
+        out.extend(unknown_names(tokens, &taken));
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+}
+
+/// The surname of a person-like name: two or three capitalised words, not starting with
+/// "The", last word of four letters or more.
+fn surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || words[0].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    if !words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let last = *words.last()?;
+    (last.chars().count() >= 4 && last.chars().all(char::is_alphabetic)).then_some(last)
+}
+
+/// Capitalised words that start sentences or clauses without naming anyone.
+fn is_common_capital(lower: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "but",
+        "and",
+        "or",
+        "yet",
+        "so",
+        "as",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "if",
+        "however",
+        "meanwhile",
+        "although",
+        "though",
+        "despite",
+        "over",
+        "according",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "there",
+        "here",
+        "what",
+        "who",
+        "why",
+        "how",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "some",
+        "many",
+        "both",
+        "all",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "several",
+        "such",
+        "any",
+        "each",
+        "most",
+        "more",
+    ];
+    COMMON.contains(&lower)
+}
+
+/// Runs of capitalised tokens no known entity took: names the fact file does not know.
+fn unknown_names(tokens: &[Token], taken: &[bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let starts_name = !taken[i]
+            && t.cap
+            && !is_common_capital(&t.lower)
+            && !t.lower.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !starts_name {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // A name runs over capitalised words separated by one space only.
+        while j < tokens.len()
+            && !taken[j]
+            && tokens[j].cap
+            && !is_common_capital(&tokens[j].lower)
+            && tokens[j].span.start == tokens[j - 1].span.end + 1
+        {
+            j += 1;
+        }
+        let key = tokens[i..j]
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Mention {
+            entity: EntityRef::Named(key),
+            span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
+        });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+    use crate::facts::{Entity, FactFile};
+
+    fn facts(entities: &[(&str, &str, &[&str])]) -> FactFile {
+        FactFile {
+            path: "facts.yaml".into(),
+            source: String::new(),
+            entities: entities
+                .iter()
+                .map(|(k, n, a)| Entity {
+                    key: (*k).into(),
+                    name: (*n).into(),
+                    aliases: a.iter().map(|s| (*s).into()).collect(),
+                    span: Span::default(),
+                })
+                .collect(),
+            facts: Vec::new(),
+        }
+    }
+
+    fn found(m: &EntityMatcher, text: &str) -> Vec<(String, String)> {
+        m.find(&tokenize(text))
+            .into_iter()
+            .map(|m| {
+                let who = match m.entity {
+                    EntityRef::Known(id) => format!("#{}", id.0),
+                    EntityRef::Named(n) => n,
+                };
+                (who, text[m.span.start..m.span.end].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_aliases_surnames_and_variants() {
+        let f = facts(&[
+            ("peskov", "Dmitry Peskov", &["Kremlin spokesman"]),
+            ("zelensky", "Volodymyr Zelensky", &[]),
+            ("wapo", "The Washington Post", &["the Post"]),
+            ("russia", "Russia", &[]),
+        ]);
+        let m = EntityMatcher::new(Some(&f));
+        assert_eq!(
+            found(
+                &m,
+                "Dmitri Peskov, the Kremlin spokesman, said Zelenskyy's office and Russia's army"
+            ),
+            [
+                ("#0".into(), "Dmitri Peskov".into()),
+                ("#0".into(), "Kremlin spokesman".into()),
+                ("#1".into(), "Zelenskyy's".into()),
+                ("#3".into(), "Russia's".into()),
+            ]
+        );
+        assert_eq!(
+            found(&m, "Zelenskiy spoke"),
+            [("#1".into(), "Zelenskiy".into())]
+        );
+        assert_eq!(found(&m, "Peskow said"), [("#0".into(), "Peskow".into())]);
+    }
+
+    #[test]
+    fn lower_case_words_do_not_match_capitalised_aliases() {
+        let f = facts(&[("wapo", "The Washington Post", &["the Post"])]);
+        let m = EntityMatcher::new(Some(&f));
+        assert!(found(&m, "in the post-election period").is_empty());
+        assert_eq!(
+            found(&m, "as the Post reported"),
+            [("#0".into(), "the Post".into())]
+        );
+    }
+
+    #[test]
+    fn unknown_capitalised_names_are_kept() {
+        let m = EntityMatcher::new(None);
+        assert_eq!(
+            found(&m, "On Monday Elon Musk joined the call"),
+            [("elon musk".into(), "Elon Musk".into())]
+        );
+    }
+}

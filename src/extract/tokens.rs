@@ -1,0 +1,197 @@
+//! Word tokens with byte spans and folded forms for matching names across spellings.
+
+use crate::span::Span;
+
+/// A word: a run of letters and digits, with inner apostrophes. Hyphens split words, so
+/// "President-elect" is two tokens on both the alias side and the text side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    /// Lower case, possessive `'s` removed, invisible characters dropped.
+    pub lower: String,
+    /// `lower` transliterated and folded for spelling variants (see [`fold`]).
+    pub folded: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+/// Characters that may hide inside a word without being part of it.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Splits `text` into word tokens. Spans are relative to `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if !c.is_alphanumeric() {
+            chars.next();
+            continue;
+        }
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            let keep = c.is_alphanumeric()
+                || is_invisible(c)
+                || (is_apostrophe(c)
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
+            if !keep {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let raw = &text[start..end];
+        let mut lower: String = raw
+            .chars()
+            .filter(|c| !is_invisible(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .collect();
+        if let Some(stem) = lower.strip_suffix("'s") {
+            lower.truncate(stem.len());
+        } else if lower.ends_with('\'') {
+            lower.pop();
+        }
+        out.push(Token {
+            span: Span::new(start, end),
+            folded: fold(&lower),
+            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            lower,
+        });
+    }
+    out
+}
+
+/// Folds a lower-case word so transliteration variants meet: Zelensky, Zelenskyy and
+/// Zelenskiy all fold to `zelenski`; Dmitry and Dmitri to `dmitri`. Accents are removed.
+pub fn fold(lower: &str) -> String {
+    let ascii = deunicode::deunicode(lower).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => continue,
+        };
+        if out.ends_with(c) && c.is_ascii_alphabetic() {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A rough stem for matching content words: drops common inflections and maps irregular
+/// past forms seen in news ("spoke" -> "speak").
+pub fn stem(lower: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("spoke", "speak"),
+        ("spoken", "speak"),
+        ("sent", "send"),
+        ("shot", "shoot"),
+        ("took", "take"),
+        ("taken", "take"),
+        ("met", "meet"),
+        ("held", "hold"),
+        ("told", "tell"),
+        ("said", "say"),
+        ("fought", "fight"),
+        ("struck", "strike"),
+        ("brought", "bring"),
+        ("killed", "kill"),
+        ("dead", "die"),
+        ("died", "die"),
+        ("deaths", "die"),
+        ("death", "die"),
+        ("talks", "talk"),
+        ("calls", "call"),
+        ("phoned", "phone"),
+        ("conversation", "call"),
+        ("conversations", "call"),
+    ];
+    if let Some((_, s)) = IRREGULAR.iter().find(|(w, _)| *w == lower) {
+        return (*s).to_string();
+    }
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = lower.strip_suffix(suffix)
+            && stem.chars().count() >= 3
+        {
+            let stem = stem.strip_suffix('e').unwrap_or(stem);
+            return stem.to_string();
+        }
+    }
+    lower.strip_suffix('e').unwrap_or(lower).to_string()
+}
+
+/// Function words that carry no content for alignment.
+pub fn is_stopword(lower: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+        "about", "from", "into", "over", "as", "is", "was", "were", "are", "be", "been", "has",
+        "have", "had", "that", "this", "it", "its", "his", "her", "their", "he", "she", "they",
+        "which", "who", "whom", "not", "no", "than", "then", "also", "after", "before", "during",
+        "while", "would", "could", "will", "may", "might", "s",
+    ];
+    STOP.contains(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_strip_possessives_and_split_hyphens() {
+        let text = "President-elect Trump’s call with Russia's leader";
+        let toks = tokenize(text);
+        let lowers: Vec<_> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lowers,
+            [
+                "president",
+                "elect",
+                "trump",
+                "call",
+                "with",
+                "russia",
+                "leader"
+            ]
+        );
+        assert_eq!(&text[toks[2].span.start..toks[2].span.end], "Trump’s");
+        assert!(toks[0].cap && !toks[3].cap);
+    }
+
+    #[test]
+    fn folding_meets_transliterations() {
+        assert_eq!(fold("zelensky"), fold("zelenskyy"));
+        assert_eq!(fold("zelenskiy"), fold("zelensky"));
+        assert_eq!(fold("dmitry"), fold("dmitri"));
+        assert_eq!(fold("kyiv"), "kiv");
+        assert_ne!(fold("kyiv"), fold("kiev"));
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_words() {
+        let toks = tokenize("Pes\u{200B}kov said");
+        assert_eq!(toks[0].lower, "peskov");
+        assert_eq!(toks.len(), 2);
+    }
+
+    #[test]
+    fn stems_meet_inflections() {
+        assert_eq!(stem("spoke"), "speak");
+        assert_eq!(stem("launched"), stem("launch"));
+        assert_eq!(stem("drones"), stem("drone"));
+    }
+}
