@@ -59,6 +59,9 @@ pub struct FactProfile {
     pub claim_entities: Vec<EntityId>,
     /// Stems that signal the fact's event.
     pub event_words: Vec<String>,
+    /// The claim itself is a plan or a possibility ("plans to allocate"), so modal sentences
+    /// may be compared with it.
+    pub modal: bool,
 }
 
 /// Profiles of every fact and the index from entities and words to facts.
@@ -265,6 +268,7 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
         agent,
         claim_entities,
         event_words,
+        modal: toks.iter().any(|t| crate::extract::is_modal_word(&t.lower)),
     }
 }
 

@@ -24,6 +24,7 @@
 use super::Context;
 use crate::align::unique_best;
 use crate::claims::{EntityRef, Polarity, Sentence, StanceCue};
+use crate::extract::tokens::stem;
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
 use crate::span::Span;
@@ -31,10 +32,11 @@ use crate::span::Span;
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (si, s) in ctx.statements() {
-        if s.modal {
-            continue;
-        }
-        let aligned = ctx.aligned_to(si);
+        let aligned: Vec<_> = ctx
+            .aligned_to(si)
+            .into_iter()
+            .filter(|a| !s.modal || ctx.aligner.profiles[a.fact.0 as usize].modal)
+            .collect();
         let Some(best) = unique_best(&aligned, ctx.aligner.cfg.margin) else {
             continue;
         };
@@ -105,6 +107,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         }
 
         // The article's own voice.
+        let events = &ctx.aligner.profiles[best.fact.0 as usize].event_words;
         let own_denial = s
             .stances
             .iter()
@@ -126,7 +129,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     fact.id
                 ),
             ),
-            (Status::Denied, None) if states_event(s) => (
+            (Status::Denied, None) if states_event(s, events) => (
                 Severity::Error,
                 s.span,
                 format!(
@@ -134,7 +137,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     fact.id
                 ),
             ),
-            (Status::Disputed, None) if states_event(s) => (
+            (Status::Disputed, None) if states_event(s, events) => (
                 Severity::Warning,
                 s.span,
                 format!(
@@ -154,15 +157,24 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// A sentence with no stance cue at all states its event, unless it negates it some other
-/// way, which we leave alone.
-fn states_event(s: &Sentence) -> bool {
-    let unmarked = |c: &StanceCue| c.attributed || c.polarity == Polarity::Denies;
-    !s.stances.iter().any(unmarked)
-        && !s
-            .tokens
+/// A sentence with no stance cue states its event, unless a negation stands just before one
+/// of the event's words ("did not speak"), which we leave alone. A negation elsewhere ("urged
+/// him not to widen the war") is about something else.
+fn states_event(s: &Sentence, event_words: &[String]) -> bool {
+    let marked = |c: &StanceCue| c.attributed || c.polarity == Polarity::Denies;
+    if s.stances.iter().any(marked) {
+        return false;
+    }
+    let negated_event = s.tokens.iter().enumerate().any(|(i, t)| {
+        matches!(
+            t.lower.as_str(),
+            "not" | "never" | "no" | "didn't" | "nor" | "hasn't" | "haven't"
+        ) && s.tokens[i + 1..]
             .iter()
-            .any(|t| matches!(t.lower.as_str(), "not" | "never" | "no" | "didn't" | "nor"))
+            .take(3)
+            .any(|n| event_words.contains(&stem(&n.lower)))
+    });
+    !negated_event
 }
 
 fn verb(s: SourceStance) -> &'static str {

@@ -59,13 +59,12 @@ fn frame_of_stem(s: &str) -> Option<usize> {
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (si, s) in ctx.statements() {
-        if s.modal {
-            continue;
-        }
+        // A plan or a possibility is compared only with a fact that is itself a plan.
         let aligned: Vec<&Alignment> = ctx
             .aligned_to(si)
             .into_iter()
             .filter(|a| ctx.facts.fact(a.fact).value.is_some())
+            .filter(|a| !s.modal || ctx.aligner.profiles[a.fact.0 as usize].modal)
             .collect();
         if aligned.is_empty() {
             continue;

@@ -45,6 +45,11 @@ const FUTURE: &[&str] = &[
     "expected",
 ];
 
+/// Whether a word makes a statement a plan or a possibility.
+pub fn is_modal_word(lower: &str) -> bool {
+    MODAL.contains(&lower)
+}
+
 /// Finds the claims of one article. The matcher carries the fact file's entities.
 pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
     let text = &article.text;
@@ -56,7 +61,7 @@ pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
             let mut toks = tokens::tokenize(s);
             let mentions = matcher.find(&toks);
             let stances = stance::cues(&toks, &mentions);
-            let modal = toks.iter().any(|t| MODAL.contains(&t.lower.as_str()));
+            let modal = toks.iter().any(|t| is_modal_word(&t.lower));
             let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
             let mut quantities = numbers::extract_quantities(s);
             let mut dates = dates::extract_dates(s, published, future);

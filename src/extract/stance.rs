@@ -146,11 +146,32 @@ pub fn cues(tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
             continue;
         }
         if negated(tokens, i) {
+            // "did not deny" is no confirmation, but the sentence still reports someone:
+            // an attribution without a stance of its own.
+            out.push(StanceCue {
+                polarity: Polarity::Affirms,
+                source: None,
+                attributed: true,
+                span: t.span,
+            });
             continue;
         }
-        let source = source_of(tokens, mentions, i);
+        // "reports of the call", "the claims": a noun, not someone reporting.
+        let noun = is(t, &["reports", "claims"])
+            && i > 0
+            && is(
+                &tokens[i - 1],
+                &[
+                    "the", "a", "of", "these", "those", "such", "media", "news", "earlier",
+                ],
+            );
+        let source = if noun && !next_is_by(tokens, i) {
+            None
+        } else {
+            source_of(tokens, mentions, i)
+        };
+        report_sources.push((i, source.clone()));
         if report {
-            report_sources.push((i, source.clone()));
             // "X reported a call" affirms on X's behalf; a denial phrase later may turn it.
             out.push(StanceCue {
                 polarity: Polarity::Affirms,
@@ -185,9 +206,10 @@ pub fn cues(tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
         match nearest {
             Some((j, source)) => {
                 // The reporting cue now carries a denial, not an affirmation.
-                if let Some(c) = out.iter_mut().find(|c| {
-                    c.span.start == cue_span(tokens, j).start && c.polarity == Polarity::Affirms
-                }) {
+                if let Some(c) = out
+                    .iter_mut()
+                    .find(|c| c.span.start == cue_span(tokens, j).start)
+                {
                     c.polarity = Polarity::Denies;
                     c.span = c.span.cover(span);
                 } else {
@@ -306,7 +328,11 @@ fn source_of(tokens: &[Token], mentions: &[Mention], i: usize) -> Option<EntityR
     let mut clause_start = 0;
     while j > 0 {
         j -= 1;
-        if is(&tokens[j], CLAUSE_STOPS) {
+        if is(&tokens[j], CLAUSE_STOPS)
+            || is(&tokens[j], DENY_VERBS)
+            || is(&tokens[j], CONFIRM_VERBS)
+            || is(&tokens[j], REPORT_VERBS)
+        {
             clause_start = tokens[j].span.end;
             break;
         }
@@ -397,8 +423,25 @@ mod tests {
 
     #[test]
     fn negated_cues_carry_no_stance() {
-        assert!(stances("Peskov did not deny that the leaders spoke.").is_empty());
-        assert!(stances("The Kremlin declined to confirm the call.").is_empty());
+        let unnamed = |text| stances(text).iter().all(|c| c.1.is_none() && c.2);
+        assert!(unnamed("Peskov did not deny that the leaders spoke."));
+        assert!(unnamed("The Kremlin declined to confirm the call."));
+        assert!(!stances("The Kremlin declined to confirm the call.").is_empty());
+    }
+
+    #[test]
+    fn a_reported_noun_does_not_take_the_deniers_name() {
+        let got = stances("Peskov dismissed reports of the call.");
+        assert!(got.contains(&(
+            Polarity::Denies,
+            Some("peskov".into()),
+            true,
+            "dismissed".into()
+        )));
+        assert!(
+            !got.iter()
+                .any(|c| c.0 == Polarity::Affirms && c.1.is_some())
+        );
     }
 
     #[test]

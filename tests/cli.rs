@@ -1,0 +1,185 @@
+//! End-to-end tests of the `factdiff` binary on the fixtures: real CLI output, snapshotted.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const KINDS: &[&str] = &["value-mismatch", "date-mismatch", "stance-conflict"];
+
+fn factdiff() -> Command {
+    let mut cmd = Command::cargo_bin("factdiff").expect("the binary is built for tests");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `check` on a case folder and returns (exit code, stdout).
+fn check(case: &Path, format: &str) -> (i32, String) {
+    let out = factdiff()
+        .arg("check")
+        .arg("--facts")
+        .arg(case.join("facts.yaml"))
+        .arg(case)
+        .args(["--format", format])
+        .output()
+        .expect("factdiff runs");
+    let code = out.status.code().expect("exit code");
+    (code, String::from_utf8(out.stdout).expect("UTF-8 output"))
+}
+
+fn cases(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(kind);
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixture folder exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn relative(p: &Path) -> PathBuf {
+    p.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .expect("inside the crate")
+        .to_path_buf()
+}
+
+#[test]
+fn every_fixture_fires_or_stays_silent_as_named() {
+    let mut failures = Vec::new();
+    for kind in KINDS {
+        let all = cases(kind);
+        assert!(
+            all.iter().any(|c| c.ends_with_name("fires-")),
+            "{kind}: no case that fires"
+        );
+        assert!(
+            all.iter().any(|c| c.ends_with_name("silent-")),
+            "{kind}: no silent case"
+        );
+        for case in all {
+            let case = relative(&case);
+            let (code, json) = check(&case, "json");
+            let doc: Value = serde_json::from_str(&json).expect("JSON output");
+            let findings = doc["findings"].as_array().expect("findings array");
+            let kinds: Vec<&str> = findings
+                .iter()
+                .map(|f| f["kind"].as_str().unwrap_or("?"))
+                .collect();
+            let name = case
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let ok = if name.starts_with("fires-") {
+                !kinds.is_empty() && kinds.iter().all(|k| k == kind) && code != 2
+            } else {
+                kinds.is_empty() && code == 0
+            };
+            if !ok {
+                failures.push(format!(
+                    "{}: exit {code}, findings {kinds:?}",
+                    case.display()
+                ));
+            }
+            let (_, human) = check(&case, "human");
+            insta::assert_snapshot!(format!("{kind}__{name}"), human);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixtures not as named:\n{}",
+        failures.join("\n")
+    );
+}
+
+trait NamePrefix {
+    fn ends_with_name(&self, prefix: &str) -> bool;
+}
+
+impl NamePrefix for PathBuf {
+    fn ends_with_name(&self, prefix: &str) -> bool {
+        self.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(prefix))
+    }
+}
+
+#[test]
+fn bundled_example_human() {
+    let (code, out) = check(Path::new("fixtures/example"), "human");
+    assert_eq!(code, 1, "the example has errors, so exit 1");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn bundled_example_json() {
+    let (code, out) = check(Path::new("fixtures/example"), "json");
+    assert_eq!(code, 1);
+    let doc: Value = serde_json::from_str(&out).expect("JSON output");
+    assert_eq!(doc["version"], 1);
+    let found: Vec<(String, String, String)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or_default().to_string(),
+                f["kind"].as_str().unwrap_or_default().to_string(),
+                f["fact"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "fixtures/example/articles/daily-brief.md",
+            "stance-conflict",
+            "trump-putin-call",
+        ),
+        (
+            "fixtures/example/articles/daily-brief.md",
+            "value-mismatch",
+            "russia-drones",
+        ),
+        (
+            "fixtures/example/articles/daily-brief.md",
+            "date-mismatch",
+            "trump-zelensky-call",
+        ),
+        (
+            "fixtures/example/articles/kremlin-view.html",
+            "stance-conflict",
+            "trump-putin-call",
+        ),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| ((*a).into(), (*b).into(), (*c).into()))
+        .collect();
+    assert_eq!(found, want);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn missing_article_is_an_input_error_but_others_are_checked() {
+    let out = factdiff()
+        .args(["check", "--facts", "fixtures/example/facts.yaml"])
+        .args([
+            "fixtures/example/articles/daily-brief.md",
+            "fixtures/no-such-article.md",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["summary"]["articles"], 1);
+    assert!(!doc["findings"].as_array().expect("findings").is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-article.md")
+            || doc["diagnostics"]
+                .to_string()
+                .contains("no-such-article.md")
+    );
+}
