@@ -35,7 +35,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         },
     };
 
-    let opts = LoadOptions { default_published };
+    let opts = LoadOptions {
+        default_published,
+        ..LoadOptions::default()
+    };
     let (files, errors) = load::find_articles(&args.paths);
     let mut input_failed = !errors.is_empty();
     diagnostics.extend(errors.iter().map(Diagnostic::from_error));
@@ -47,10 +50,13 @@ pub fn run(args: &CheckArgs) -> u8 {
                 diagnostics.extend(warnings.iter().map(Diagnostic::from_warning));
                 articles.push(article);
             }
-            Err(e) => {
-                input_failed = true;
-                diagnostics.push(Diagnostic::from_error(&e));
-            }
+            Err(e) => match e.as_skip_warning() {
+                Some(w) => diagnostics.push(Diagnostic::from_warning(&w)),
+                None => {
+                    input_failed = true;
+                    diagnostics.push(Diagnostic::from_error(&e));
+                }
+            },
         }
     }
 
@@ -66,8 +72,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             findings.extend(checks::run(article, &claims, facts, &aligned));
         }
     }
-    findings
-        .sort_by(|a, b| (a.article, a.span.start, a.kind).cmp(&(b.article, b.span.start, b.kind)));
+    findings.sort_by_key(|f| (f.article, f.span.start, f.kind));
 
     let data = ReportData {
         articles: &articles,
