@@ -93,3 +93,98 @@ pub fn parse_article(
         ArticleFormat::Html => html::read(source, display, id, warnings),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use jiff::civil::date;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    #[test]
+    fn plain_text_maps_to_itself_and_takes_the_default_date() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = write(
+            dir.path(),
+            "a.txt",
+            "Kyiv, Nov 10.\n\n145 drones.\n".as_bytes(),
+        );
+        let opts = LoadOptions {
+            default_published: Some(date(2024, 11, 10)),
+            ..LoadOptions::default()
+        };
+        let (a, w) = read_article(&p, "a.txt", ArticleId(3), &opts).expect("readable");
+        assert!(w.is_empty());
+        assert_eq!(
+            (a.id, a.format, a.path.as_str()),
+            (ArticleId(3), ArticleFormat::Text, "a.txt")
+        );
+        assert_eq!(a.text, a.source);
+        assert_eq!(a.source_span(Span::new(15, 18)), Span::new(15, 18));
+        assert_eq!(a.meta.published, Some(date(2024, 11, 10)));
+    }
+
+    #[test]
+    fn front_matter_date_wins_over_the_default() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = write(
+            dir.path(),
+            "a.MD",
+            b"---\npublished: 2024-11-11\n---\nText.\n",
+        );
+        let opts = LoadOptions {
+            default_published: Some(date(2024, 1, 1)),
+            ..LoadOptions::default()
+        };
+        let (a, _) = read_article(&p, "a.MD", ArticleId(0), &opts).expect("readable");
+        assert_eq!(a.format, ArticleFormat::Markdown);
+        assert_eq!(a.meta.published, Some(date(2024, 11, 11)));
+        assert_eq!(a.text, "Text.");
+    }
+
+    #[test]
+    fn empty_binary_and_large_files_are_refused_clearly() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let opts = LoadOptions {
+            max_file_bytes: 50,
+            ..LoadOptions::default()
+        };
+        let empty = write(dir.path(), "e.md", b"  \n");
+        let e = read_article(&empty, "e.md", ArticleId(0), &opts).expect_err("empty");
+        assert!(e.as_skip_warning().is_some(), "{e}");
+        let bin = write(dir.path(), "b.txt", b"PK\x03\x04\0\0");
+        let e = read_article(&bin, "b.txt", ArticleId(0), &opts).expect_err("binary");
+        assert!(e.to_string().contains("binary"), "{e}");
+        let big = write(dir.path(), "big.txt", &[b'a'; 51]);
+        let e = read_article(&big, "big.txt", ArticleId(0), &opts).expect_err("large");
+        assert!(e.as_skip_warning().is_none());
+        assert!(
+            e.to_string().starts_with("big.txt: file is 51 bytes"),
+            "{e}"
+        );
+        let e = read_article(
+            &dir.path().join("gone.txt"),
+            "gone.txt",
+            ArticleId(0),
+            &opts,
+        )
+        .expect_err("missing");
+        assert_eq!(e.to_string(), "gone.txt: no such file or directory");
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = write(dir.path(), "a.txt", b"caf\xE9 society");
+        let (a, w) =
+            read_article(&p, "a.txt", ArticleId(0), &LoadOptions::default()).expect("readable");
+        assert_eq!(a.text, "caf\u{FFFD} society");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("offset 3"), "{}", w[0].message);
+    }
+}
