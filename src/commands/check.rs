@@ -37,7 +37,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         },
     };
 
-    let opts = LoadOptions { default_published };
+    let opts = LoadOptions {
+        default_published,
+        ..LoadOptions::default()
+    };
     let (files, errors) = load::find_articles(&args.paths);
     let mut input_failed = !errors.is_empty();
     diagnostics.extend(errors.iter().map(Diagnostic::from_error));
@@ -49,10 +52,13 @@ pub fn run(args: &CheckArgs) -> u8 {
                 diagnostics.extend(warnings.iter().map(Diagnostic::from_warning));
                 articles.push(article);
             }
-            Err(e) => {
-                input_failed = true;
-                diagnostics.push(Diagnostic::from_error(&e));
-            }
+            Err(e) => match e.as_skip_warning() {
+                Some(w) => diagnostics.push(Diagnostic::from_warning(&w)),
+                None => {
+                    input_failed = true;
+                    diagnostics.push(Diagnostic::from_error(&e));
+                }
+            },
         }
     }
 

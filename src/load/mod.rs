@@ -1,75 +1,190 @@
 //! Stage 1: reads articles and the fact file. The only stage that reads files.
 
-use crate::article::{Article, ArticleId, ArticleMeta};
-use crate::facts::FactFile;
+pub mod dates;
+mod decode;
+pub mod error;
+pub mod fact_file;
+mod front_matter;
+mod html;
+mod markdown;
+mod suppress;
+mod text;
+pub mod walk;
+
+pub use error::{FactFileError, FactFileErrorKind, LoadError, LoadWarning};
+pub use fact_file::{json_schema, parse_fact_file, read_fact_file};
+pub use walk::find_articles;
+
+use crate::article::{Article, ArticleFormat, ArticleId, ArticleMeta};
 use jiff::civil::Date;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+/// Articles larger than this are refused unread unless [`LoadOptions`] says otherwise.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Options that apply to every article.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// Publication date for articles that do not give one (`--published`).
     pub default_published: Option<Date>,
+    /// Files larger than this many bytes are refused without being read.
+    pub max_file_bytes: u64,
 }
 
-/// A problem with one input file; it does not stop the others.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("{path}: {message}")]
-    Article { path: String, message: String },
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            default_published: None,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
 }
 
-/// Something worth telling about an input that was still read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadWarning {
-    pub path: String,
-    pub message: String,
+/// The format of an article file, from its extension; anything unknown is plain text.
+pub fn format_of(path: &Path) -> ArticleFormat {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "md" | "markdown" => ArticleFormat::Markdown,
+        "html" | "htm" => ArticleFormat::Html,
+        _ => ArticleFormat::Text,
+    }
 }
 
-/// A fact-file problem, pointing at its place.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
-pub struct FactFileError {
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-/// The article files under `paths`, each with the path to show for it.
-pub fn find_articles(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadError>) {
-    let found = paths
-        .iter()
-        .map(|p| (p.clone(), p.display().to_string()))
-        .collect();
-    (found, Vec::new())
-}
-
-/// Reads one article.
+/// Reads one article. A file skipped on purpose (binary, empty) comes back as
+/// [`LoadError::Skipped`], which callers show as a warning ([`LoadError::as_skip_warning`]).
 pub fn read_article(
     path: &Path,
     display: &str,
     id: ArticleId,
     opts: &LoadOptions,
 ) -> Result<(Article, Vec<LoadWarning>), LoadError> {
-    let source = std::fs::read_to_string(path).map_err(|e| LoadError::Article {
-        path: display.to_string(),
-        message: e.to_string(),
-    })?;
-    let meta = ArticleMeta {
-        published: opts.default_published,
-        ..ArticleMeta::default()
+    let bytes = decode::read_limited(path, display, opts.max_file_bytes)?;
+    let (source, mut warnings) = match decode::decode(&bytes, display) {
+        decode::Decoded::Text(s, w) => (s, w),
+        decode::Decoded::Skipped(w) => {
+            return Err(LoadError::Skipped {
+                path: w.path,
+                reason: w.message,
+            });
+        }
     };
-    Ok((Article::plain(id, display, source, meta), Vec::new()))
+    let mut article = parse_article(source, format_of(path), display, id, &mut warnings);
+    if article.meta.published.is_none() {
+        article.meta.published = opts.default_published;
+    }
+    Ok((article, warnings))
 }
 
-/// Reads and validates a fact file.
-pub fn read_fact_file(path: &Path, display: &str) -> Result<FactFile, Vec<FactFileError>> {
-    let _ = path;
-    Err(vec![FactFileError {
-        path: display.to_string(),
-        line: 1,
-        column: 1,
-        message: "fact files are not read yet".into(),
-    }])
+/// Builds an article from already-decoded source text.
+pub fn parse_article(
+    source: String,
+    format: ArticleFormat,
+    display: &str,
+    id: ArticleId,
+    warnings: &mut Vec<LoadWarning>,
+) -> Article {
+    match format {
+        ArticleFormat::Text => Article::plain(id, display, source, ArticleMeta::default()),
+        ArticleFormat::Markdown => markdown::read(source, display, id, warnings),
+        ArticleFormat::Html => html::read(source, display, id, warnings),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use jiff::civil::date;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    #[test]
+    fn plain_text_maps_to_itself_and_takes_the_default_date() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = write(
+            dir.path(),
+            "a.txt",
+            "Kyiv, Nov 10.\n\n145 drones.\n".as_bytes(),
+        );
+        let opts = LoadOptions {
+            default_published: Some(date(2024, 11, 10)),
+            ..LoadOptions::default()
+        };
+        let (a, w) = read_article(&p, "a.txt", ArticleId(3), &opts).expect("readable");
+        assert!(w.is_empty());
+        assert_eq!(
+            (a.id, a.format, a.path.as_str()),
+            (ArticleId(3), ArticleFormat::Text, "a.txt")
+        );
+        assert_eq!(a.text, a.source);
+        assert_eq!(a.source_span(Span::new(15, 18)), Span::new(15, 18));
+        assert_eq!(a.meta.published, Some(date(2024, 11, 10)));
+    }
+
+    #[test]
+    fn front_matter_date_wins_over_the_default() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = write(
+            dir.path(),
+            "a.MD",
+            b"---\npublished: 2024-11-11\n---\nText.\n",
+        );
+        let opts = LoadOptions {
+            default_published: Some(date(2024, 1, 1)),
+            ..LoadOptions::default()
+        };
+        let (a, _) = read_article(&p, "a.MD", ArticleId(0), &opts).expect("readable");
+        assert_eq!(a.format, ArticleFormat::Markdown);
+        assert_eq!(a.meta.published, Some(date(2024, 11, 11)));
+        assert_eq!(a.text, "Text.");
+    }
+
+    #[test]
+    fn empty_binary_and_large_files_are_refused_clearly() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let opts = LoadOptions {
+            max_file_bytes: 50,
+            ..LoadOptions::default()
+        };
+        let empty = write(dir.path(), "e.md", b"  \n");
+        let e = read_article(&empty, "e.md", ArticleId(0), &opts).expect_err("empty");
+        assert!(e.as_skip_warning().is_some(), "{e}");
+        let bin = write(dir.path(), "b.txt", b"PK\x03\x04\0\0");
+        let e = read_article(&bin, "b.txt", ArticleId(0), &opts).expect_err("binary");
+        assert!(e.to_string().contains("binary"), "{e}");
+        let big = write(dir.path(), "big.txt", &[b'a'; 51]);
+        let e = read_article(&big, "big.txt", ArticleId(0), &opts).expect_err("large");
+        assert!(e.as_skip_warning().is_none());
+        assert!(
+            e.to_string().starts_with("big.txt: file is 51 bytes"),
+            "{e}"
+        );
+        let e = read_article(
+            &dir.path().join("gone.txt"),
+            "gone.txt",
+            ArticleId(0),
+            &opts,
+        )
+        .expect_err("missing");
+        assert_eq!(e.to_string(), "gone.txt: no such file or directory");
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let p = write(dir.path(), "a.txt", b"caf\xE9 society");
+        let (a, w) =
+            read_article(&p, "a.txt", ArticleId(0), &LoadOptions::default()).expect("readable");
+        assert_eq!(a.text, "caf\u{FFFD} society");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("offset 3"), "{}", w[0].message);
+    }
 }

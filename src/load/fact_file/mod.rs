@@ -1,0 +1,72 @@
+//! Reads the fact file: YAML into the raw contract types, then validation into the model.
+
+pub mod raw;
+mod validate;
+mod yaml;
+
+pub(crate) use yaml::{options as yaml_options, to_fact_file_error as describe_yaml_error};
+
+use super::error::{FactFileError, FactFileErrorKind};
+use crate::facts::FactFile;
+use std::path::Path;
+
+/// Fact files larger than this are refused before reading: no real one comes close.
+pub const MAX_FACT_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads and validates a fact file. On failure, every problem found: one syntax or schema
+/// error (parsing stops there), or all semantic errors, sorted by place.
+pub fn read_fact_file(path: &Path, display: &str) -> Result<FactFile, Vec<FactFileError>> {
+    let source = read_source(path, display).map_err(|e| vec![e])?;
+    parse_fact_file(source, display)
+}
+
+/// Parses and validates fact-file text (what [`read_fact_file`] does after reading).
+pub fn parse_fact_file(source: String, display: &str) -> Result<FactFile, Vec<FactFileError>> {
+    let raw = yaml::parse(&source, display).map_err(|e| vec![e])?;
+    validate::validate(raw, source, display)
+}
+
+fn read_source(path: &Path, display: &str) -> Result<String, FactFileError> {
+    let io = |message: String| FactFileError {
+        path: display.to_string(),
+        line: 1,
+        column: 1,
+        message,
+        kind: FactFileErrorKind::Io,
+        found: None,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => io("no such file".into()),
+        _ => io(e.to_string()),
+    })?;
+    if meta.is_dir() {
+        return Err(io("is a directory; expected a YAML fact file".into()));
+    }
+    if meta.len() > MAX_FACT_FILE_BYTES {
+        return Err(io(format!(
+            "file is {} bytes, over the limit of {MAX_FACT_FILE_BYTES} bytes",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        io(format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// The JSON Schema (draft-07, what yaml-language-server reads) of the fact file, as committed
+/// in `schemas/facts-v1.schema.json`.
+pub fn json_schema() -> String {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = generator.into_root_schema_for::<raw::RawFactFile>();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,324 @@
+//! Checks the raw fact file for sense and builds the model; collects every problem.
+
+use super::raw::{EntityMap, RawFact, RawFactFile, RawStance, RawStatus, Scalar};
+use super::yaml::did_you_mean;
+use crate::extract::numbers::{normalize_unit, parse_value};
+use crate::facts::{
+    Entity, EntityId, Fact, FactFile, FactValue, Source, SourceStance, Status, Tolerance,
+};
+use crate::load::dates::parse_date_range;
+use crate::load::error::{FactFileError, FactFileErrorKind};
+use crate::span::{LineIndex, Span};
+use crate::values::DateRange;
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+
+/// Collects semantic errors with their places.
+struct Errors<'a> {
+    source: &'a str,
+    display: &'a str,
+    index: LineIndex,
+    list: Vec<(Span, FactFileError)>,
+}
+
+impl Errors<'_> {
+    fn push(&mut self, span: Span, message: String) {
+        let lc = self.index.line_col(self.source, span.start);
+        let found = self
+            .source
+            .get(span.start..span.end)
+            .map(|s| s.lines().next().unwrap_or("").trim().to_string())
+            .filter(|s| !s.is_empty());
+        self.list.push((
+            span,
+            FactFileError {
+                path: self.display.to_string(),
+                line: lc.line,
+                column: lc.column,
+                message,
+                kind: FactFileErrorKind::Semantic,
+                found,
+            },
+        ));
+    }
+}
+
+/// The byte span of a spanned value (empty at 0 when serde-saphyr does not know it).
+pub(super) fn span_of<T>(s: &Spanned<T>) -> Span {
+    let sp = s.referenced.span();
+    match (sp.byte_offset(), sp.byte_len()) {
+        (Some(start), Some(len)) => {
+            let start = usize::try_from(start).unwrap_or(0);
+            Span::new(start, start + usize::try_from(len).unwrap_or(0))
+        }
+        _ => Span::default(),
+    }
+}
+
+pub(super) fn validate(
+    raw: RawFactFile,
+    source: String,
+    display: &str,
+) -> Result<FactFile, Vec<FactFileError>> {
+    let mut errs = Errors {
+        source: &source,
+        display,
+        index: LineIndex::new(&source),
+        list: Vec::new(),
+    };
+    if raw.version.value != 1 {
+        errs.push(
+            span_of(&raw.version),
+            format!(
+                "unsupported version {}; this factdiff reads fact files of version 1",
+                raw.version.value
+            ),
+        );
+    }
+    let entities = entities(raw.entities.unwrap_or_default(), &mut errs);
+    let keys: HashMap<&str, EntityId> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.as_str(), EntityId(i as u32)))
+        .collect();
+    let mut facts = Vec::with_capacity(raw.facts.len());
+    let mut seen: HashMap<String, Span> = HashMap::new();
+    for f in raw.facts {
+        let id_span = span_of(&f.id);
+        if let Some(first) = seen.get(&f.id.value) {
+            let lc = errs.index.line_col(&source, first.start);
+            errs.push(
+                id_span,
+                format!(
+                    "duplicate fact id `{}` (first used at line {}, column {})",
+                    f.id.value, lc.line, lc.column
+                ),
+            );
+        } else {
+            seen.insert(f.id.value.clone(), id_span);
+        }
+        facts.push(fact(f, &keys, &mut errs));
+    }
+    if !errs.list.is_empty() {
+        let mut list = errs.list;
+        list.sort_by_key(|(span, _)| *span);
+        return Err(list.into_iter().map(|(_, e)| e).collect());
+    }
+    Ok(FactFile {
+        path: display.to_string(),
+        source,
+        entities,
+        facts,
+    })
+}
+
+fn entities(map: EntityMap, errs: &mut Errors) -> Vec<Entity> {
+    map.0
+        .into_iter()
+        .map(|(key, e)| {
+            let span = span_of(&key);
+            if !is_id(&key.value) {
+                errs.push(span, bad_id("entity key", &key.value));
+            }
+            if e.name.value.trim().is_empty() {
+                errs.push(
+                    span_of(&e.name),
+                    format!("entity `{}` has an empty name", key.value),
+                );
+            }
+            let aliases: Vec<String> = e
+                .aliases
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            Entity {
+                key: key.value,
+                name: e.name.value.trim().to_string(),
+                aliases,
+                span,
+            }
+        })
+        .collect()
+}
+
+/// Whether `s` can be named in a suppression comment: letters, digits, `-`, `_`, `.`.
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn bad_id(what: &str, s: &str) -> String {
+    format!("{what} `{s}` may only contain letters, digits, `-`, `_` and `.`")
+}
+
+fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
+    let id = f.id.value.clone();
+    if !is_id(&id) {
+        errs.push(span_of(&f.id), bad_id("fact id", &id));
+    }
+    if f.claim.value.trim().is_empty() {
+        errs.push(span_of(&f.claim), format!("fact `{id}` has an empty claim"));
+    }
+    let entity = |key: &Spanned<String>, field: &str, errs: &mut Errors| {
+        let found = keys.get(key.value.as_str()).copied();
+        if found.is_none() {
+            let mut msg = format!(
+                "`{field}` names `{}`, which is not a key under `entities:`",
+                key.value
+            );
+            if let Some(best) = did_you_mean(&key.value, keys.keys().copied()) {
+                msg.push_str(&format!("; did you mean `{best}`?"));
+            }
+            errs.push(span_of(key), msg);
+        }
+        found
+    };
+    let about = f
+        .about
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|k| entity(k, "about", errs))
+        .collect();
+    let sources = f
+        .sources
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| {
+            let by = entity(&s.by, "by", errs);
+            let date = s.date.as_ref().and_then(|d| date(d, errs));
+            Some(Source {
+                by: by?,
+                stance: match s.stance.value {
+                    RawStance::Asserts => SourceStance::Asserts,
+                    RawStance::Denies => SourceStance::Denies,
+                },
+                date,
+                span: span_of(&s.by),
+            })
+        })
+        .collect();
+    let date_span = f.date.as_ref().map(span_of);
+    let date = f.date.as_ref().and_then(|d| date(d, errs));
+    let status = match f.status.map(|s| s.value) {
+        None | Some(RawStatus::Asserted) => Status::Asserted,
+        Some(RawStatus::Denied) => Status::Denied,
+        Some(RawStatus::Disputed) => Status::Disputed,
+    };
+    let (value, value_unit) = match &f.value {
+        None => (None, None),
+        Some(v) => match number(&v.value) {
+            Some((n, unit)) => (
+                Some(FactValue {
+                    value: n,
+                    raw: v.value.text.clone(),
+                    span: span_of(v),
+                }),
+                unit,
+            ),
+            None => {
+                errs.push(
+                    span_of(v),
+                    format!(
+                        "value `{}` is not a number; write e.g. `145`, \"6 billion\" or \"1.5%\"",
+                        v.value.text
+                    ),
+                );
+                (None, None)
+            }
+        },
+    };
+    let unit = f
+        .unit
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty());
+    if let (Some(u), Some(vu), Some(v)) = (&unit, &value_unit, &f.value)
+        && normalize_unit(u) != normalize_unit(vu)
+    {
+        errs.push(
+            span_of(v),
+            format!(
+                "value `{}` is in `{vu}` but `unit` says `{u}`",
+                v.value.text
+            ),
+        );
+    }
+    let tolerance = f.tolerance.as_ref().and_then(|t| {
+        let parsed = tolerance(&t.value);
+        if parsed.is_none() {
+            errs.push(
+                span_of(t),
+                format!(
+                    "tolerance `{}` must be a number of at least 0 or a percentage like \"5%\"",
+                    t.value.text
+                ),
+            );
+        } else if f.value.is_none() {
+            errs.push(
+                span_of(t),
+                format!("fact `{id}` has a tolerance but no value"),
+            );
+        }
+        parsed
+    });
+    Fact {
+        span: span_of(&f.id),
+        id,
+        claim: f.claim.value.trim().to_string(),
+        about,
+        keywords: clean(f.keywords),
+        date,
+        date_span,
+        status,
+        sources,
+        value,
+        unit: unit.or(value_unit),
+        tolerance,
+        ignore: clean(f.ignore),
+    }
+}
+
+fn clean(list: Option<Vec<String>>) -> Vec<String> {
+    list.unwrap_or_default()
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn date(d: &Spanned<Scalar>, errs: &mut Errors) -> Option<DateRange> {
+    parse_date_range(&d.value.text)
+        .map_err(|m| errs.push(span_of(d), m))
+        .ok()
+}
+
+fn number(s: &Scalar) -> Option<(f64, Option<String>)> {
+    if s.is_number {
+        return s
+            .text
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .map(|v| (v, None));
+    }
+    parse_value(&s.text).filter(|(v, _)| v.is_finite())
+}
+
+fn tolerance(s: &Scalar) -> Option<Tolerance> {
+    let t = s.text.trim();
+    let (t, percent) = match t.strip_suffix('%') {
+        Some(p) if !s.is_number => (p.trim(), true),
+        _ => (t, false),
+    };
+    let v: f64 = t
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
+    Some(if percent {
+        Tolerance::Percent(v)
+    } else {
+        Tolerance::Absolute(v)
+    })
+}
