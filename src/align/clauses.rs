@@ -53,3 +53,12 @@ pub fn subject_before(sentence: &Sentence, clause: Span, before: usize) -> Optio
             EntityRef::Named(_) => None,
         })
 }
+
+/// The first entity, known or not, named in `clause` before `before`.
+pub fn subject_ref_before(sentence: &Sentence, clause: Span, before: usize) -> Option<EntityRef> {
+    sentence
+        .mentions
+        .iter()
+        .find(|m| m.span.start >= clause.start && m.span.end <= before)
+        .map(|m| m.entity.clone())
+}

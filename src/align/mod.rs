@@ -11,6 +11,8 @@
 //! belongs to is decided by the checks, which abstain when two facts fit equally well.
 
 pub mod clauses;
+pub mod cross;
+pub mod frames;
 
 use crate::claims::{ArticleClaims, EntityRef, Sentence};
 use crate::extract::entities::EntityMatcher;

@@ -14,7 +14,8 @@
 //! each can bind a date to the wrong one; we abstain when any event date in the sentence agrees
 //! with the fact, and when a date lies more than a month away (another occasion).
 
-use super::{Context, OCCASION_DAYS, days_apart};
+use super::{Context, CrossContext, OCCASION_DAYS, days_apart};
+use crate::align::cross::{Claim, Frame};
 use crate::align::unique_best;
 use crate::finding::{Finding, Kind, Related, Severity};
 
@@ -79,6 +80,69 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 fact: best.fact,
                 span: fact.date_span.unwrap_or(fact.span),
             }],
+            notes,
+        });
+    }
+    out
+}
+
+/// Cross-source: two articles place the same event of the same people on disjoint dates,
+/// each resolved against its own publication date.
+pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
+    let date = |f: &Frame| match f.claim {
+        Claim::Date(i) => ctx
+            .sentence(f)
+            .dates
+            .get(i)
+            .and_then(|d| d.range.map(|r| (d, r))),
+        _ => None,
+    };
+    let same = |a: &Frame, b: &Frame| match (date(a), date(b)) {
+        (Some((_, x)), Some((_, y))) => x.overlaps(&y),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for p in ctx.pairs {
+        let (Some((_, x)), Some((_, y))) = (date(p.a), date(p.b)) else {
+            continue;
+        };
+        if x.overlaps(&y) || days_apart(&x, &y) > OCCASION_DAYS {
+            continue;
+        }
+        let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));
+        let ((d, got), (od, theirs)) = match (date(odd), date(other)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => continue,
+        };
+        let found = ctx.text(odd, d.span).to_string();
+        let their_words = ctx.text(other, od.span).to_string();
+        let mut notes = vec![format!("{got} and {theirs} do not overlap")];
+        for (f, m, words) in [(odd, d, &found), (other, od, &their_words)] {
+            if let (true, Some(p)) = (
+                m.relative,
+                ctx.articles[f.article.0 as usize].meta.published,
+            ) {
+                notes.push(format!(
+                    "`{words}` in {} resolved against its publication date {p}",
+                    ctx.path(f)
+                ));
+            }
+        }
+        out.push(Finding {
+            kind: Kind::DateMismatch,
+            severity: Severity::Error,
+            confidence: 0.7,
+            fact: None,
+            article: odd.article,
+            span: d.span,
+            sentence: ctx.sentence(odd).span,
+            message: format!(
+                "this article dates the event {got} ({found}), but {} dates it {theirs} ({their_words})",
+                ctx.path(other)
+            ),
+            found,
+            expected: Some(theirs.to_string()),
+            related: vec![ctx.related(other, od.span)],
             notes,
         });
     }

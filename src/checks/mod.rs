@@ -5,11 +5,12 @@ pub mod date_mismatch;
 pub mod stance_conflict;
 pub mod value_mismatch;
 
+use crate::align::cross::{Frame, Pair};
 use crate::align::{Aligner, Alignment};
 use crate::article::Article;
 use crate::claims::{ArticleClaims, DateMention, Polarity, Sentence};
 use crate::facts::{Fact, FactFile};
-use crate::finding::{Finding, Kind};
+use crate::finding::{Finding, Kind, Related};
 use crate::span::Span;
 use crate::values::DateRange;
 use jiff::ToSpan;
@@ -24,6 +25,94 @@ pub struct Context<'a> {
 }
 
 type Check = fn(&Context) -> Vec<Finding>;
+type CrossCheck = fn(&CrossContext) -> Vec<Finding>;
+
+/// Everything a cross-source check reads: all articles, their claims, the paired frames.
+pub struct CrossContext<'a> {
+    pub articles: &'a [Article],
+    pub claims: &'a [ArticleClaims],
+    pub pairs: &'a [Pair<'a>],
+}
+
+/// The cross-source checks, in the order they run.
+pub const CROSS_REGISTRY: &[(Kind, CrossCheck)] = &[
+    (Kind::ValueMismatch, value_mismatch::cross),
+    (Kind::DateMismatch, date_mismatch::cross),
+    (Kind::StanceConflict, stance_conflict::cross),
+];
+
+pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
+    let mut out: Vec<Finding> = CROSS_REGISTRY
+        .iter()
+        .flat_map(|(_, check)| check(ctx))
+        .collect();
+    // Paraphrases: one finding per place, kind and other article.
+    out.sort_by_key(|f| (f.article, f.span.start, f.kind));
+    out.dedup_by(|b, a| {
+        a.article == b.article
+            && a.kind == b.kind
+            && a.sentence == b.sentence
+            && a.related == b.related
+    });
+    out
+}
+
+impl<'a> CrossContext<'a> {
+    pub fn sentence(&self, f: &Frame) -> &'a Sentence {
+        &self.claims[f.article.0 as usize].sentences[f.sentence]
+    }
+
+    pub fn text(&self, f: &Frame, span: Span) -> &'a str {
+        &self.articles[f.article.0 as usize].text[span.start..span.end]
+    }
+
+    pub fn path(&self, f: &Frame) -> &'a str {
+        &self.articles[f.article.0 as usize].path
+    }
+
+    /// The other article's words as a related location.
+    pub fn related(&self, f: &Frame, span: Span) -> Related {
+        Related::Article {
+            article: f.article,
+            span,
+            sentence: self.sentence(f).span,
+            found: self.text(f, span).to_string(),
+        }
+    }
+
+    /// Of two disagreeing frames, the one to report: the one fewer others agree with, else the
+    /// later article (the newcomer disagrees with what was there).
+    pub fn odd_one<'p>(
+        &self,
+        a: &'p Frame,
+        b: &'p Frame,
+        agree: &dyn Fn(&Frame) -> usize,
+    ) -> (&'p Frame, &'p Frame) {
+        match agree(a).cmp(&agree(b)) {
+            std::cmp::Ordering::Less => (a, b),
+            std::cmp::Ordering::Greater => (b, a),
+            std::cmp::Ordering::Equal if a.article > b.article => (a, b),
+            std::cmp::Ordering::Equal => (b, a),
+        }
+    }
+
+    /// How many frames of other articles in `pairs` agree with `f` by `same`.
+    pub fn agreeing(&self, f: &Frame, same: &dyn Fn(&Frame, &Frame) -> bool) -> usize {
+        self.pairs
+            .iter()
+            .filter_map(|p| {
+                if std::ptr::eq(p.a, f) {
+                    Some(p.b)
+                } else if std::ptr::eq(p.b, f) {
+                    Some(p.a)
+                } else {
+                    None
+                }
+            })
+            .filter(|o| same(f, o))
+            .count()
+    }
+}
 
 /// The checks, in the order they run.
 pub const REGISTRY: &[(Kind, Check)] = &[

@@ -21,7 +21,8 @@
 //! drawn attention") counts as stating it. Negations about something else are not denials,
 //! but an unusual denial phrase may be missed (a miss, not a false finding).
 
-use super::Context;
+use super::{Context, CrossContext};
+use crate::align::cross::{Claim, Frame, SentenceStance};
 use crate::align::unique_best;
 use crate::claims::{EntityRef, Polarity, Sentence, StanceCue};
 use crate::extract::tokens::stem;
@@ -217,4 +218,101 @@ fn record(ctx: &Context, fact: &Fact) -> String {
     } else {
         format!("{status}: {}", who.join(", "))
     }
+}
+
+/// Cross-source: one article has the event happen, another has it denied.
+///
+/// Both attributed to different sources: a dispute between sources, reported once as a
+/// warning naming both. The same source given opposite stances, or both articles speaking in
+/// their own voice: an error. One article's own voice against another's attributed stance: a
+/// warning on the article that states it as settled.
+pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
+    let stance = |f: &Frame| match &f.claim {
+        Claim::Stance(s) => Some(s.clone()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for p in ctx.pairs {
+        let (Some(x), Some(y)) = (stance(p.a), stance(p.b)) else {
+            continue;
+        };
+        if x.polarity == y.polarity {
+            continue;
+        }
+        let name = |f: &Frame, s: &SentenceStance| match &s.source {
+            Some(_) => format!("`{}`", ctx.text(f, source_span(ctx, f, s))),
+            None if s.attributed => "unnamed sources".to_string(),
+            None => "the article itself".to_string(),
+        };
+        let says = |s: &SentenceStance| match s.polarity {
+            Polarity::Affirms => "says it happened",
+            Polarity::Denies => "denies it",
+        };
+        let later = if p.a.article > p.b.article {
+            (p.a, p.b)
+        } else {
+            (p.b, p.a)
+        };
+        let (sev, (here, there)) = match (x.attributed, y.attributed) {
+            (true, true) if x.source.is_some() && x.source == y.source => (Severity::Error, later),
+            (true, true) => (Severity::Warning, later),
+            (false, false) => (Severity::Error, later),
+            (false, true) => (Severity::Warning, (p.a, p.b)),
+            (true, false) => (Severity::Warning, (p.b, p.a)),
+        };
+        let (hs, ts) = if std::ptr::eq(here, p.a) {
+            (&x, &y)
+        } else {
+            (&y, &x)
+        };
+        let dispute = hs.attributed && ts.attributed && hs.source != ts.source;
+        let message = if dispute {
+            format!(
+                "sources disagree: here {} {}; in {} {} {}",
+                name(here, hs),
+                says(hs),
+                ctx.path(there),
+                name(there, ts),
+                says(ts)
+            )
+        } else {
+            format!(
+                "{} {} here, but in {} {} {}",
+                name(here, hs),
+                says(hs),
+                ctx.path(there),
+                name(there, ts),
+                says(ts)
+            )
+        };
+        let notes = if dispute {
+            vec!["a dispute between sources, not an error of either article".to_string()]
+        } else {
+            Vec::new()
+        };
+        out.push(Finding {
+            kind: Kind::StanceConflict,
+            severity: sev,
+            confidence: 0.6,
+            fact: None,
+            article: here.article,
+            span: hs.span,
+            sentence: ctx.sentence(here).span,
+            found: ctx.text(here, hs.span).to_string(),
+            expected: Some(ctx.text(there, ts.span).to_string()),
+            message,
+            related: vec![ctx.related(there, ts.span)],
+            notes,
+        });
+    }
+    out
+}
+
+/// The words naming a stance's source in its sentence.
+fn source_span(ctx: &CrossContext, f: &Frame, s: &SentenceStance) -> Span {
+    ctx.sentence(f)
+        .mentions
+        .iter()
+        .find(|m| Some(&m.entity) == s.source.as_ref())
+        .map_or(s.span, |m| m.span)
 }

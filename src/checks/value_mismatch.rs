@@ -13,8 +13,10 @@
 //! when the article is newer than the fact's sources). Subsets are skipped only when marked
 //! ("12 of them", "over the capital", "each"); an unmarked regional figure can still fire.
 
-use super::Context;
+use super::{Context, CrossContext};
 use crate::align::clauses::{clause_of, subject_before};
+use crate::align::cross::{Claim, Frame};
+use crate::align::frames::{act_in, act_of_text};
 use crate::align::{Alignment, unique_best};
 use crate::claims::{EntityRef, Quantity, Sentence};
 use crate::extract::numbers::normalize_unit;
@@ -23,38 +25,10 @@ use crate::facts::{Fact, FactId};
 use crate::finding::{Finding, Kind, Related, Severity};
 use crate::values::fmt_num;
 
-/// Acts that numbers count; a number of one act never measures another ("launched 145" vs
-/// "shot down 80").
-const FRAMES: &[&[&str]] = &[
-    &[
-        "launch", "send", "fire", "target", "attack", "deploy", "unleash",
-    ],
-    &[
-        "shoot",
-        "down",
-        "downed",
-        "destroy",
-        "intercept",
-        "neutraliz",
-        "neutralis",
-        "repel",
-    ],
-    &["kill", "die", "fatal", "dead"],
-    &["injur", "wound", "hurt"],
-    &["arrest", "detain"],
-    &["evacuat"],
-];
-
 /// Units that are tolls, which later reports revise upwards.
 const TOLLS: &[&str] = &[
     "death", "dead", "people", "person", "casualty", "victim", "injured", "body",
 ];
-
-fn frame_of_stem(s: &str) -> Option<usize> {
-    FRAMES
-        .iter()
-        .position(|f| f.iter().any(|w| s.starts_with(w)))
-}
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -137,23 +111,10 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
     {
         return false;
     }
-    // The act: a frame word in the clause around the number against the claim's.
-    let claim_frame = crate::extract::tokens::tokenize(&fact.claim)
-        .iter()
-        .chain(
-            fact.keywords
-                .iter()
-                .flat_map(|k| crate::extract::tokens::tokenize(k))
-                .collect::<Vec<_>>()
-                .iter(),
-        )
-        .find_map(|t| frame_of_stem(&stem(&t.lower)));
-    let q_frame = s
-        .tokens
-        .iter()
-        .filter(|t| clause.contains(t.span))
-        .find_map(|t| frame_of_stem(&stem(&t.lower)));
-    if let (Some(a), Some(b)) = (claim_frame, q_frame)
+    // The act: a word in the number's clause against the claim's.
+    let claim_act =
+        act_of_text(&fact.claim).or_else(|| fact.keywords.iter().find_map(|k| act_of_text(k)));
+    if let (Some(a), Some(b)) = (claim_act, act_in(s, clause))
         && a != b
     {
         return false;
@@ -317,4 +278,55 @@ fn finding(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact, a: &Alignment
         }],
         notes,
     }
+}
+
+/// Cross-source: two articles give the same measure of the same actor, act and place, at
+/// the same time, with disjoint intervals ("12 destroyed" vs "14 destroyed").
+pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
+    let quantity = |f: &Frame| match f.claim {
+        Claim::Quantity(i) => Some(&ctx.sentence(f).quantities[i]),
+        _ => None,
+    };
+    let same = |a: &Frame, b: &Frame| match (quantity(a), quantity(b)) {
+        (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for p in ctx.pairs {
+        let (Some(x), Some(y)) = (quantity(p.a), quantity(p.b)) else {
+            continue;
+        };
+        if x.interval.overlaps(&y.interval) {
+            continue;
+        }
+        let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));
+        let (q, o) = if std::ptr::eq(odd, p.a) {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        let found_span = q.unit_span.map_or(q.span, |u| q.span.cover(u));
+        let other_span = o.unit_span.map_or(o.span, |u| o.span.cover(u));
+        let found = ctx.text(odd, found_span).to_string();
+        let theirs = ctx.text(other, other_span).to_string();
+        let s = ctx.sentence(odd);
+        out.push(Finding {
+            kind: Kind::ValueMismatch,
+            severity: Severity::Error,
+            confidence: 0.7,
+            fact: None,
+            article: odd.article,
+            span: q.span,
+            sentence: s.span,
+            message: format!(
+                "this article says {found}, but {} says {theirs}",
+                ctx.path(other)
+            ),
+            found,
+            expected: Some(theirs),
+            related: vec![ctx.related(other, other_span)],
+            notes: vec![format!("{} and {} do not overlap", q.interval, o.interval)],
+        });
+    }
+    out
 }
