@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod article;
+pub mod baseline;
 pub mod checks;
 pub mod claims;
 pub mod cli;

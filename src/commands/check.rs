@@ -66,17 +66,18 @@ pub fn run(args: &CheckArgs) -> u8 {
             findings.extend(checks::run(article, &claims, facts, &aligned));
         }
     }
-    findings
-        .sort_by(|a, b| (a.article, a.span.start, a.kind).cmp(&(b.article, b.span.start, b.kind)));
+    findings.sort_by_key(|f| (f.article, f.span.start, f.kind));
 
     let data = ReportData {
         articles: &articles,
         facts: facts.as_ref(),
         findings: &findings,
         diagnostics: &diagnostics,
+        hidden: report::Hidden::default(),
     };
-    let color = report::use_color(args.color);
-    if let Err(e) = report::render(args.format, &data, color) {
+    let color = report::use_color(args.color, args.output.is_some());
+    let format = args.format.unwrap_or(crate::cli::Format::Human);
+    if let Err(e) = report::render(format, &data, color, args.output.as_deref()) {
         eprintln!("error: cannot write the report: {e}");
         return EXIT_INPUT;
     }

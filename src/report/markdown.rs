@@ -1,0 +1,7 @@
+//! Placeholder.
+
+use super::ReportData;
+
+pub fn render(_data: &ReportData) -> String {
+    String::new()
+}
