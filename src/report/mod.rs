@@ -90,6 +90,9 @@ pub struct Place {
     pub end_column: usize,
     /// The words there: the fact file's line, or the other article's words.
     pub found: String,
+    /// The fact file's line, or the other article's sentence on one line.
+    #[serde(skip)]
+    pub context: String,
     #[serde(skip)]
     pub excerpt: Excerpt,
     /// Byte columns (1-based), for formats that count bytes (reviewdog).
@@ -216,6 +219,7 @@ impl ReportData<'_> {
                             let mut p = locate(&facts.source, idx, words, whole);
                             p.file = facts.path.clone();
                             p.found = facts.source[whole.start..whole.end].trim().to_string();
+                            p.context = p.found.clone();
                             Some(p)
                         }
                         Related::Article {
@@ -225,12 +229,14 @@ impl ReportData<'_> {
                             found,
                         } => {
                             let other = self.articles.get(article.0 as usize)?;
+                            let text_sentence = clamp(&other.text, *sentence);
                             let words = other.source_span(*span);
                             let sentence = other.source_span(*sentence).cover(words);
                             let idx = &article_index[article.0 as usize];
                             let mut p = locate(&other.source, idx, words, sentence);
                             p.file = other.path.clone();
                             p.found = found.clone();
+                            p.context = squash(&other.text[text_sentence.start..text_sentence.end]);
                             Some(p)
                         }
                     })
@@ -310,6 +316,7 @@ fn locate(source: &str, idx: &LineIndex, words: Span, context: Span) -> Place {
         end_line: end.line,
         end_column: end.column,
         found: String::new(),
+        context: String::new(),
         excerpt: Excerpt {
             text: source[lines.start..lines.end].to_string(),
             line_start: first,
