@@ -1,6 +1,7 @@
 //! Stage 5: renders findings for people and machines. The only stage that writes output, and
 //! the one place where byte spans become line and column.
 
+pub mod gate;
 pub mod github;
 pub mod human;
 pub mod json;
