@@ -132,6 +132,19 @@ mod tests {
     }
 
     #[test]
+    fn located_diagnostics_show_their_place() {
+        let mut s = Sample::new();
+        s.findings.clear();
+        let mut d = crate::report::Diagnostic::new(
+            Severity::Info,
+            "unused suppression `ignore[call-date]`: no such finding in the text it covers",
+        );
+        d.location = Some((crate::article::ArticleId(1), crate::span::Span::new(0, 8)));
+        s.diagnostics = vec![d];
+        insta::assert_snapshot!(render(&s.data(), false));
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let s = Sample::new();
         assert!(!render(&s.data(), false).contains('\u{1b}'));

@@ -351,14 +351,25 @@ pub fn squash(s: &str) -> String {
 /// Whether to colour human output: `--color`, then `NO_COLOR`, then whether the output is a
 /// terminal (never when writing to a file).
 pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    color_wanted(
+        choice,
+        std::env::var_os("NO_COLOR").as_deref(),
+        io::stdout().is_terminal(),
+        to_file,
+    )
+}
+
+fn color_wanted(
+    choice: ColorChoice,
+    no_color: Option<&std::ffi::OsStr>,
+    terminal: bool,
+    to_file: bool,
+) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            !to_file
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && io::stdout().is_terminal()
-        }
+        // NO_COLOR counts when set to anything but the empty string (no-color.org).
+        ColorChoice::Auto => !to_file && no_color.is_none_or(|v| v.is_empty()) && terminal,
     }
 }
 
@@ -427,3 +438,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod testdata;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_follows_flag_then_no_color_then_terminal() {
+        use ColorChoice::*;
+        assert!(color_wanted(Always, Some(OsStr::new("1")), false, true));
+        assert!(!color_wanted(Never, None, true, false));
+        assert!(color_wanted(Auto, None, true, false));
+        assert!(color_wanted(Auto, Some(OsStr::new("")), true, false));
+        assert!(!color_wanted(Auto, Some(OsStr::new("1")), true, false));
+        assert!(!color_wanted(Auto, None, false, false));
+        assert!(!color_wanted(Auto, None, true, true));
+    }
+
+    #[test]
+    fn write_atomic_replaces_the_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "old").expect("write");
+        write_atomic(&path, b"new").expect("atomic write");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+        assert!(write_atomic(&dir.path().join("no/such/dir/x"), b"x").is_err());
+    }
+
+    #[test]
+    fn related_fact_quotes_one_line_even_if_the_span_runs_on() {
+        let s = testdata::Sample::new();
+        let r = &s.data().resolve()[0];
+        let fact = &r.related[0];
+        assert_eq!((fact.line, fact.column, fact.end_line), (4, 12, 4));
+        assert_eq!(fact.excerpt.text, "    value: 145");
+        assert_eq!(fact.found, "value: 145");
+    }
+}
