@@ -1,6 +1,8 @@
 //! The command line, as clap reads it.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use schemars::JsonSchema;
+use serde::Deserialize;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -20,10 +22,26 @@ pub enum Command {
     Check(CheckArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// Output formats. The config file spells them as on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum Format {
+    /// rustc-style diagnostics with the article's sentence and the fact.
     Human,
+    /// One JSON document, contract v1 (schemas/findings-v1.schema.json).
+    #[value(alias = "json-v1")]
+    #[serde(alias = "json-v1")]
     Json,
+    /// One JSON v1 finding per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog diagnostic JSON lines.
+    Rdjsonl,
+    /// A pull-request comment.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -33,10 +51,40 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Args)]
+/// The lowest severity that makes the exit status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+/// A severity as written on the command line or in the config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeverityName {
+    Info,
+    Warning,
+    Error,
+}
+
+impl SeverityName {
+    pub const fn severity(self) -> crate::finding::Severity {
+        use crate::finding::Severity;
+        match self {
+            SeverityName::Info => Severity::Info,
+            SeverityName::Warning => Severity::Warning,
+            SeverityName::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Files or directories of articles (.md, .markdown, .txt, .html, .htm).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories of articles (.md, .markdown, .txt, .html, .htm); default: the
+    /// config file's `articles`.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// The fact file to check the articles against.
@@ -47,15 +95,49 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: human].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// When to use colour in human output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Minimum alignment score (0..1) for a sentence to be taken as about a fact.
-    #[arg(long, value_name = "SCORE", default_value_t = crate::align::DEFAULT_THRESHOLD)]
+    /// Exit with status 1 when a finding at or above this severity remains [default: error].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+
+    /// Show only findings at or above this severity [default: info]; does not change
+    /// --fail-on.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_severity: Option<SeverityName>,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in FILE as a baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Read settings from FILE instead of the .factdiff.yml found above the current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file.
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Minimum alignment score (0..1) for a sentence to be taken as about a fact
+    /// [default: 0.5].
+    #[arg(long = "threshold", value_name = "SCORE")]
+    pub threshold_flag: Option<f64>,
+
+    /// The threshold in force once the config file is read (flag, then config, then default).
+    #[arg(skip = crate::align::DEFAULT_THRESHOLD)]
     pub threshold: f64,
 }

@@ -6,14 +6,17 @@
 
 pub mod align;
 pub mod article;
+pub mod baseline;
 pub mod checks;
 pub mod claims;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod extract;
 pub mod facts;
 pub mod finding;
 pub mod load;
 pub mod report;
 pub mod span;
+pub mod suppress;
 pub mod values;

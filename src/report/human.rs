@@ -1,36 +1,176 @@
-//! Human output: each finding with the article's sentence and the fact, then a summary line.
+//! Human output: rustc-style diagnostics (annotate-snippets) showing the article's sentence
+//! with the words underlined, the fact's line or the other article's sentence, notes, and a
+//! summary line.
 
-use super::ReportData;
-use std::fmt::Write;
+use super::{Excerpt, ReportData, Resolved, ResolvedDiagnostic, Summary};
+use crate::finding::Severity;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-pub fn render(data: &ReportData, _color: bool) -> String {
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn snippet<'a>(
+    path: &'a str,
+    excerpt: &'a Excerpt,
+    kind: AnnotationKind,
+    label: String,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    Snippet::source(excerpt.text.as_str())
+        .line_start(excerpt.line_start)
+        .path(path)
+        .fold(true)
+        .annotation(kind.span(excerpt.mark.start..excerpt.mark.end).label(label))
+}
+
+fn diagnostic_group(d: &ResolvedDiagnostic) -> Group<'_> {
+    let title = level(d.severity).primary_title(d.message.as_str());
+    match (&d.file, &d.excerpt) {
+        (Some(file), Some(ex)) => {
+            title.element(snippet(file, ex, AnnotationKind::Primary, String::new()))
+        }
+        (Some(file), None) => title.element(Origin::path(file.as_str())),
+        _ => Group::with_title(title),
+    }
+}
+
+fn finding_group(r: &Resolved) -> Group<'_> {
+    let found_label = match &r.expected {
+        Some(_) => format!("this says {}", r.found),
+        None => r.found.clone(),
+    };
+    let mut group = level(r.severity)
+        .primary_title(r.message.as_str())
+        .id(r.kind)
+        .element(snippet(
+            &r.file,
+            &r.excerpt,
+            AnnotationKind::Primary,
+            found_label,
+        ));
+    for (i, p) in r.related.iter().enumerate() {
+        let label = match (&r.fact, &r.expected) {
+            (Some(id), Some(v)) if i == 0 => format!("fact `{id}` says {v}"),
+            (Some(id), None) if i == 0 => format!("fact `{id}`"),
+            (None, _) => format!("{} says {}", p.file, p.found),
+            _ => String::new(),
+        };
+        group = group.element(snippet(&p.file, &p.excerpt, AnnotationKind::Context, label));
+    }
+    if let Some(expected) = &r.expected {
+        group = group
+            .element(Level::NOTE.message(format!("found `{}`, expected `{expected}`", r.found)));
+    }
+    for n in &r.notes {
+        group = group.element(Level::NOTE.message(n.as_str()));
+    }
+    group
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 articles, 5 facts: 2 errors, 1 warning", and what was hidden.
+pub fn summary_line(s: &Summary) -> String {
+    let mut line = format!(
+        "{}, {}: {}, {}",
+        plural(s.articles, "article", "articles"),
+        plural(s.facts, "fact", "facts"),
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+    );
+    if s.infos > 0 {
+        line.push_str(&format!(", {}", plural(s.infos, "info", "infos")));
+    }
+    if s.baselined > 0 {
+        line.push_str(&format!(
+            "; {} hidden by the baseline",
+            plural(s.baselined, "known finding", "known findings")
+        ));
+    }
+    if s.suppressed > 0 {
+        line.push_str(&format!("; {} suppressed", s.suppressed));
+    }
+    line
+}
+
+pub fn render(data: &ReportData, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
-    for d in data.diagnostics {
-        let _ = writeln!(out, "{}: {}", d.severity, d.message);
+    // Input problems first: they may explain missing findings.
+    for d in data.resolve_diagnostics() {
+        out.push_str(&renderer.render(&[diagnostic_group(&d)]));
+        out.push_str("\n\n");
     }
     for r in data.resolve() {
-        let fact = r
-            .fact
-            .as_deref()
-            .map(|f| format!("[{f}]"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}[{}]{fact}: {}", r.severity, r.kind, r.message);
-        let _ = writeln!(out, "  --> {}:{}:{}", r.file, r.line, r.column);
-        let _ = writeln!(out, "   | {}", r.sentence);
-        for p in &r.related {
-            let _ = writeln!(out, "  ::: {}:{}:{}", p.file, p.line, p.column);
-            let _ = writeln!(out, "   | {}", p.found);
-        }
-        for n in &r.notes {
-            let _ = writeln!(out, "   = note: {n}");
-        }
-        out.push('\n');
+        out.push_str(&renderer.render(&[finding_group(&r)]));
+        out.push_str("\n\n");
     }
-    let s = data.summary();
-    let _ = writeln!(
-        out,
-        "{} articles, {} facts: {} errors, {} warnings",
-        s.articles, s.facts, s.errors, s.warnings
-    );
+    out.push_str(&summary_line(&data.summary()));
+    out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testdata::Sample;
+
+    #[test]
+    fn human_snapshot() {
+        let s = Sample::new();
+        insta::assert_snapshot!(render(&s.data(), false));
+    }
+
+    #[test]
+    fn located_diagnostics_show_their_place() {
+        let mut s = Sample::new();
+        s.findings.clear();
+        let mut d = crate::report::Diagnostic::new(
+            Severity::Info,
+            "unused suppression `ignore[call-date]`: no such finding in the text it covers",
+        );
+        d.location = Some((crate::article::ArticleId(1), crate::span::Span::new(0, 8)));
+        s.diagnostics = vec![d];
+        insta::assert_snapshot!(render(&s.data(), false));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let s = Sample::new();
+        assert!(!render(&s.data(), false).contains('\u{1b}'));
+        assert!(render(&s.data(), true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn summary_counts_and_plurals() {
+        let s = Summary {
+            articles: 3,
+            facts: 5,
+            errors: 2,
+            warnings: 1,
+            ..Summary::default()
+        };
+        assert_eq!(summary_line(&s), "3 articles, 5 facts: 2 errors, 1 warning");
+        let s = Summary {
+            articles: 1,
+            facts: 1,
+            baselined: 4,
+            suppressed: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&s),
+            "1 article, 1 fact: 0 errors, 0 warnings; 4 known findings hidden by the baseline; 1 suppressed"
+        );
+    }
 }

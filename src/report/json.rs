@@ -1,29 +1,138 @@
-//! JSON output, contract v1 (schemas/findings-v1.schema.json).
+//! JSON output, contract v1 (schemas/findings-v1.schema.json), and JSON lines: one finding
+//! per line.
 
-use super::{ReportData, Resolved, Summary};
+use super::{ReportData, Resolved, ResolvedDiagnostic, Summary};
+use schemars::JsonSchema;
 use serde::Serialize;
 
-/// The JSON v1 document.
-#[derive(Serialize)]
+/// The JSON v1 document. Fields are only ever added within version 1.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "factdiff findings, version 1")]
 pub struct Document {
+    /// Always 1.
+    #[schemars(range(min = 1, max = 1))]
     pub version: u32,
     pub findings: Vec<Resolved>,
     pub summary: Summary,
-    pub diagnostics: Vec<String>,
+    /// Input problems and unused suppressions.
+    pub diagnostics: Vec<ResolvedDiagnostic>,
 }
 
-pub fn render(data: &ReportData) -> String {
-    let doc = Document {
+pub fn document(data: &ReportData) -> Document {
+    Document {
         version: 1,
         findings: data.resolve(),
         summary: data.summary(),
-        diagnostics: data
-            .diagnostics
-            .iter()
-            .map(|d| format!("{}: {}", d.severity, d.message))
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&doc).expect("findings always serialise");
+        diagnostics: data.resolve_diagnostics(),
+    }
+}
+
+pub fn render(data: &ReportData) -> String {
+    let mut s = serde_json::to_string_pretty(&document(data)).expect("findings always serialise");
     s.push('\n');
     s
+}
+
+/// One finding per line, each a JSON v1 finding record.
+pub fn render_lines(data: &ReportData) -> String {
+    let mut out = String::new();
+    for r in data.resolve() {
+        out.push_str(&serde_json::to_string(&r).expect("findings always serialise"));
+        out.push('\n');
+    }
+    out
+}
+
+/// The JSON Schema (draft-07, which editors read) of `T`, pretty-printed.
+pub fn schema_for<T: JsonSchema>() -> String {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    let mut s = serde_json::to_string_pretty(&schema).expect("schemas always serialise");
+    s.push('\n');
+    s
+}
+
+/// Checks that the committed schema at `path` (relative to the crate) is `current`, or
+/// rewrites it when `UPDATE_SCHEMAS=1`.
+#[cfg(test)]
+pub fn assert_schema_current(path: &str, current: &str) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("UPDATE_SCHEMAS").is_some_and(|v| v == "1") {
+        std::fs::write(&full, current).expect("schema file is writable");
+        return;
+    }
+    let committed = std::fs::read_to_string(&full).unwrap_or_default();
+    assert!(
+        committed == current,
+        "{path} is out of date: run `UPDATE_SCHEMAS=1 cargo test --lib schema` and commit it"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testdata::Sample;
+
+    #[test]
+    fn findings_schema_is_current() {
+        assert_schema_current("schemas/findings-v1.schema.json", &schema_for::<Document>());
+    }
+
+    #[test]
+    fn json_snapshot() {
+        let s = Sample::new();
+        insta::assert_snapshot!(render(&s.data()));
+    }
+
+    #[test]
+    fn json_has_the_contract_fields() {
+        let s = Sample::new();
+        let v: serde_json::Value = serde_json::from_str(&render(&s.data())).expect("valid JSON");
+        assert_eq!(v["version"], 1);
+        let f = &v["findings"][0];
+        for key in [
+            "kind",
+            "severity",
+            "fact",
+            "file",
+            "line",
+            "column",
+            "found",
+            "expected",
+            "message",
+            "related",
+            "fingerprint",
+        ] {
+            assert!(f.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(v["findings"][2]["fact"], serde_json::Value::Null);
+        assert_eq!(v["summary"]["baselined"], 2);
+        assert_eq!(v["summary"]["errors"], 2);
+        assert_eq!(v["findings"][0]["related"][0]["file"], "facts.yaml");
+    }
+
+    #[test]
+    fn json_validates_against_its_schema() {
+        let s = Sample::new();
+        let schema: serde_json::Value =
+            serde_json::from_str(&schema_for::<Document>()).expect("schema is JSON");
+        let doc: serde_json::Value = serde_json::from_str(&render(&s.data())).expect("JSON");
+        let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    #[test]
+    fn jsonl_is_one_finding_per_line() {
+        let s = Sample::new();
+        let text = render_lines(&s.data());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3);
+        for l in &lines {
+            let v: serde_json::Value = serde_json::from_str(l).expect("each line is JSON");
+            assert!(v["fingerprint"].is_string());
+        }
+        assert!(!text.contains('\u{1b}'));
+    }
 }

@@ -1,86 +1,179 @@
 //! Stage 5: renders findings for people and machines. The only stage that writes output, and
 //! the one place where byte spans become line and column.
 
+pub mod gate;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod rdjson;
+pub mod sarif;
 
-use crate::article::Article;
+use crate::article::{Article, ArticleId};
 use crate::cli::{ColorChoice, Format};
 use crate::facts::FactFile;
 use crate::finding::{Finding, Related, Severity};
 use crate::load::{LoadError, LoadWarning};
 use crate::span::{LineIndex, Span};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
-/// A problem with an input, shown beside the findings.
+/// A problem with an input (or an unused suppression), shown before the findings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
+    /// Where in an article it points: a byte span into the article's *source*.
+    pub location: Option<(ArticleId, Span)>,
 }
 
 impl Diagnostic {
-    pub fn from_error(e: &LoadError) -> Self {
+    pub fn new(severity: Severity, message: impl Into<String>) -> Self {
         Self {
-            severity: Severity::Error,
-            message: e.to_string(),
+            severity,
+            message: message.into(),
+            location: None,
         }
     }
 
-    pub fn from_warning(w: &LoadWarning) -> Self {
-        Self {
-            severity: Severity::Warning,
-            message: format!("{}: {}", w.path, w.message),
-        }
+    pub fn from_error(e: &LoadError) -> Self {
+        Self::new(Severity::Error, e.to_string())
     }
+
+    pub fn from_warning(w: &LoadWarning) -> Self {
+        Self::new(Severity::Warning, format!("{}: {}", w.path, w.message))
+    }
+}
+
+/// Findings that were found but are not shown, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// Known findings recorded in the `--baseline` file.
+    pub baselined: usize,
+    /// Findings silenced by inline suppressions or a fact's `ignore`.
+    pub suppressed: usize,
+    /// Findings below `--min-severity`.
+    pub below_min: usize,
 }
 
 /// Everything a reporter needs.
 pub struct ReportData<'a> {
     pub articles: &'a [Article],
     pub facts: Option<&'a FactFile>,
+    /// The findings to show, sorted.
     pub findings: &'a [Finding],
     pub diagnostics: &'a [Diagnostic],
+    pub hidden: Hidden,
+}
+
+/// Whole source lines around a quoted stretch, for snippet renderers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    /// The 1-based line number of the excerpt's first line.
+    pub line_start: usize,
+    /// The words to underline, as a byte span into `text`.
+    pub mark: Span,
 }
 
 /// A place in a file, resolved for output.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Place {
     pub file: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, counted in Unicode characters.
     pub column: usize,
+    pub end_line: usize,
+    /// Exclusive end column, in Unicode characters.
+    pub end_column: usize,
+    /// The words there: the fact file's line, or the other article's words.
     pub found: String,
+    /// The fact file's line, or the other article's sentence on one line.
+    #[serde(skip)]
+    pub context: String,
+    #[serde(skip)]
+    pub excerpt: Excerpt,
+    /// Byte columns (1-based), for formats that count bytes (reviewdog).
+    #[serde(skip)]
+    pub byte_columns: (usize, usize),
 }
 
 /// A finding with its places resolved: the JSON v1 record, and what every format reads.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Resolved {
+    /// The kind of contradiction (kebab-case).
+    #[schemars(schema_with = "kind_schema")]
     pub kind: &'static str,
+    #[schemars(schema_with = "severity_schema")]
     pub severity: Severity,
+    /// How sure the alignment is, 0..=1, rounded to two places.
     pub confidence: f64,
+    /// The fact's id, or null for a finding between articles.
     pub fact: Option<String>,
+    /// The article, as given on the command line.
     pub file: String,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The article's words.
     pub found: String,
+    /// The fact's value or the other source's, as text.
     pub expected: Option<String>,
     pub message: String,
+    /// The sentence the words stand in, on one line.
     pub sentence: String,
+    /// A hash that survives unrelated edits of the article (see docs/pr-review.md).
+    pub fingerprint: String,
+    /// The fact in the fact file, or the other article's words.
     pub related: Vec<Place>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    #[serde(skip)]
+    pub excerpt: Excerpt,
+    #[serde(skip)]
+    pub byte_columns: (usize, usize),
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+/// A diagnostic with its place resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ResolvedDiagnostic {
+    #[schemars(schema_with = "severity_schema")]
+    pub severity: Severity,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    #[serde(skip)]
+    pub excerpt: Option<Excerpt>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
     pub articles: usize,
     pub facts: usize,
+    /// Findings shown, by severity.
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Known findings hidden because the `--baseline` file records them.
+    pub baselined: usize,
+    /// Findings silenced by suppression comments or a fact's `ignore`.
+    pub suppressed: usize,
+}
+
+fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let kinds: Vec<&str> = crate::finding::Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    schemars::json_schema!({ "type": "string", "enum": kinds })
+}
+
+fn severity_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["info", "warning", "error"] })
 }
 
 impl ReportData<'_> {
@@ -92,6 +185,8 @@ impl ReportData<'_> {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
+            baselined: self.hidden.baselined,
+            suppressed: self.hidden.suppressed,
         }
     }
 
@@ -108,40 +203,42 @@ impl ReportData<'_> {
             .map(|f| {
                 let article = &self.articles[f.article.0 as usize];
                 let index = &article_index[f.article.0 as usize];
-                let src = article.source_span(f.span);
-                let start = index.line_col(&article.source, src.start);
-                let end = index.line_col(&article.source, src.end);
+                let words = article.source_span(f.span);
+                let sentence = article.source_span(f.sentence).cover(words);
+                let here = locate(&article.source, index, words, sentence);
                 let related = f
                     .related
                     .iter()
                     .filter_map(|r| match r {
-                        Related::Fact { fact, span } => {
+                        Related::Fact { span, .. } => {
                             let facts = self.facts?;
                             let idx = fact_index.as_ref()?;
-                            let lc = idx.line_col(&facts.source, span.start);
-                            Some(Place {
-                                file: facts.path.clone(),
-                                line: lc.line,
-                                column: lc.column,
-                                found: fact_text(facts, *fact, *span, idx),
-                            })
+                            let line = idx.line_col(&facts.source, span.start).line;
+                            let whole = idx.line_span(&facts.source, line);
+                            // Quote one line of YAML, however far the value's span runs.
+                            let words = Span::new(span.start, span.end.min(whole.end));
+                            let mut p = locate(&facts.source, idx, words, whole);
+                            p.file = facts.path.clone();
+                            p.found = facts.source[whole.start..whole.end].trim().to_string();
+                            p.context = p.found.clone();
+                            Some(p)
                         }
                         Related::Article {
                             article,
                             span,
+                            sentence,
                             found,
-                            ..
                         } => {
-                            let other = &self.articles[article.0 as usize];
-                            let src = other.source_span(*span);
-                            let lc = article_index[article.0 as usize]
-                                .line_col(&other.source, src.start);
-                            Some(Place {
-                                file: other.path.clone(),
-                                line: lc.line,
-                                column: lc.column,
-                                found: found.clone(),
-                            })
+                            let other = self.articles.get(article.0 as usize)?;
+                            let text_sentence = clamp(&other.text, *sentence);
+                            let words = other.source_span(*span);
+                            let sentence = other.source_span(*sentence).cover(words);
+                            let idx = &article_index[article.0 as usize];
+                            let mut p = locate(&other.source, idx, words, sentence);
+                            p.file = other.path.clone();
+                            p.found = found.clone();
+                            p.context = squash(&other.text[text_sentence.start..text_sentence.end]);
+                            Some(p)
                         }
                     })
                     .collect();
@@ -153,27 +250,97 @@ impl ReportData<'_> {
                         .fact
                         .and_then(|id| self.facts.map(|fs| fs.fact(id).id.clone())),
                     file: article.path.clone(),
-                    line: start.line,
-                    column: start.column,
-                    end_line: end.line,
-                    end_column: end.column,
+                    line: here.line,
+                    column: here.column,
+                    end_line: here.end_line,
+                    end_column: here.end_column,
                     found: f.found.clone(),
                     expected: f.expected.clone(),
                     message: f.message.clone(),
-                    sentence: squash(&article.text[f.sentence.start..f.sentence.end]),
+                    sentence: {
+                        let s = clamp(&article.text, f.sentence);
+                        squash(&article.text[s.start..s.end])
+                    },
+                    fingerprint: crate::baseline::fingerprint(f, self.articles, self.facts),
                     related,
                     notes: f.notes.clone(),
+                    excerpt: here.excerpt,
+                    byte_columns: here.byte_columns,
+                }
+            })
+            .collect()
+    }
+
+    /// Resolves the diagnostics' places.
+    pub fn resolve_diagnostics(&self) -> Vec<ResolvedDiagnostic> {
+        self.diagnostics
+            .iter()
+            .map(|d| {
+                let place = d.location.and_then(|(id, span)| {
+                    let article = self.articles.get(id.0 as usize)?;
+                    let idx = LineIndex::new(&article.source);
+                    let line = idx.line_col(&article.source, span.start).line;
+                    let whole = idx.line_span(&article.source, line).cover(span);
+                    let mut p = locate(&article.source, &idx, span, whole);
+                    p.file = article.path.clone();
+                    Some(p)
+                });
+                ResolvedDiagnostic {
+                    severity: d.severity,
+                    message: d.message.clone(),
+                    file: place.as_ref().map(|p| p.file.clone()),
+                    line: place.as_ref().map(|p| p.line),
+                    column: place.as_ref().map(|p| p.column),
+                    excerpt: place.map(|p| p.excerpt),
                 }
             })
             .collect()
     }
 }
 
-/// The fact file's line at `span`, trimmed, as the related location's text.
-fn fact_text(facts: &FactFile, _fact: crate::facts::FactId, span: Span, idx: &LineIndex) -> String {
-    let line = idx.line_col(&facts.source, span.start).line;
-    let s = idx.line_span(&facts.source, line);
-    facts.source[s.start..s.end].trim().to_string()
+/// The place of `words` in `source`, with an excerpt of the whole lines around `context`.
+fn locate(source: &str, idx: &LineIndex, words: Span, context: Span) -> Place {
+    let words = clamp(source, words);
+    let context = clamp(source, context).cover(words);
+    let start = idx.line_col(source, words.start);
+    let end = idx.line_col(source, words.end);
+    let first = idx.line_col(source, context.start).line;
+    let last = idx.line_col(source, context.end).line;
+    let lines = idx
+        .line_span(source, first)
+        .cover(idx.line_span(source, last));
+    let line_start_byte = |line| idx.line_span(source, line).start;
+    Place {
+        file: String::new(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        found: String::new(),
+        context: String::new(),
+        excerpt: Excerpt {
+            text: source[lines.start..lines.end].to_string(),
+            line_start: first,
+            mark: Span::new(words.start - lines.start, words.end - lines.start),
+        },
+        byte_columns: (
+            words.start - line_start_byte(start.line) + 1,
+            words.end - line_start_byte(end.line) + 1,
+        ),
+    }
+}
+
+/// `span` shrunk to lie within `text` on character boundaries.
+fn clamp(text: &str, span: Span) -> Span {
+    let fix = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = fix(span.start);
+    Span::new(start, fix(span.end).max(start))
 }
 
 /// Collapses runs of white space, for quoting a sentence on one line.
@@ -181,24 +348,132 @@ pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether to colour human output: `--color`, then `NO_COLOR`, then whether stdout is a terminal.
-pub fn use_color(choice: ColorChoice) -> bool {
+/// Whether to colour human output: `--color`, then `NO_COLOR`, then whether the output is a
+/// terminal (never when writing to a file).
+pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    color_wanted(
+        choice,
+        std::env::var_os("NO_COLOR").as_deref(),
+        io::stdout().is_terminal(),
+        to_file,
+    )
+}
+
+fn color_wanted(
+    choice: ColorChoice,
+    no_color: Option<&std::ffi::OsStr>,
+    terminal: bool,
+    to_file: bool,
+) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        // NO_COLOR counts when set to anything but the empty string (no-color.org).
+        ColorChoice::Auto => !to_file && no_color.is_none_or(|v| v.is_empty()) && terminal,
+    }
+}
+
+/// Renders `data` in `format` as text. Only the human format is ever coloured.
+pub fn render_to_string(format: Format, data: &ReportData, color: bool) -> String {
+    match format {
+        Format::Human => human::render(data, color),
+        Format::Json => json::render(data),
+        Format::Jsonl => json::render_lines(data),
+        Format::Sarif => sarif::render(data),
+        Format::Github => github::render(data),
+        Format::Rdjsonl => rdjson::render(data),
+        Format::Markdown => markdown::render(data),
+    }
+}
+
+/// Renders `data` in `format` to `output`, or to stdout through anstream.
+pub fn render(
+    format: Format,
+    data: &ReportData,
+    color: bool,
+    output: Option<&Path>,
+) -> io::Result<()> {
+    let text = render_to_string(format, data, color);
+    match output {
+        Some(path) => write_atomic(path, text.as_bytes()),
+        None => {
+            let choice = if color {
+                anstream::ColorChoice::Always
+            } else {
+                anstream::ColorChoice::Never
+            };
+            let mut out = anstream::AutoStream::new(io::stdout().lock(), choice);
+            out.write_all(text.as_bytes())?;
+            out.flush()
         }
     }
 }
 
-/// Renders `data` in `format` to stdout.
-pub fn render(format: Format, data: &ReportData, color: bool) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    let text = match format {
-        Format::Human => human::render(data, color),
-        Format::Json => json::render(data),
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
+/// readers never see half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
-    out.write_all(text.as_bytes())?;
-    out.flush()
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+pub(crate) mod testdata;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_follows_flag_then_no_color_then_terminal() {
+        use ColorChoice::*;
+        assert!(color_wanted(Always, Some(OsStr::new("1")), false, true));
+        assert!(!color_wanted(Never, None, true, false));
+        assert!(color_wanted(Auto, None, true, false));
+        assert!(color_wanted(Auto, Some(OsStr::new("")), true, false));
+        assert!(!color_wanted(Auto, Some(OsStr::new("1")), true, false));
+        assert!(!color_wanted(Auto, None, false, false));
+        assert!(!color_wanted(Auto, None, true, true));
+    }
+
+    #[test]
+    fn write_atomic_replaces_the_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "old").expect("write");
+        write_atomic(&path, b"new").expect("atomic write");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+        assert!(write_atomic(&dir.path().join("no/such/dir/x"), b"x").is_err());
+    }
+
+    #[test]
+    fn related_fact_quotes_one_line_even_if_the_span_runs_on() {
+        let s = testdata::Sample::new();
+        let r = &s.data().resolve()[0];
+        let fact = &r.related[0];
+        assert_eq!((fact.line, fact.column, fact.end_line), (4, 12, 4));
+        assert_eq!(fact.excerpt.text, "    value: 145");
+        assert_eq!(fact.found, "value: 145");
+    }
 }

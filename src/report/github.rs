@@ -1,0 +1,117 @@
+//! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
+//! finding, errors first because GitHub shows only about ten annotations of each step.
+
+use super::{ReportData, Resolved};
+use crate::finding::Severity;
+use std::fmt::Write;
+
+/// Escapes a command's message: `%`, CR and LF.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value: as messages, plus `:` and `,`, which delimit properties.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+fn message(r: &Resolved) -> String {
+    let mut m = r.message.clone();
+    if let Some(expected) = &r.expected {
+        let _ = write!(m, "\nfound: {}\nexpected: {expected}", r.found);
+    }
+    for p in &r.related {
+        let _ = write!(m, "\nsee {}:{}: {}", p.file, p.line, p.context);
+    }
+    for n in &r.notes {
+        let _ = write!(m, "\nnote: {n}");
+    }
+    m
+}
+
+pub fn render(data: &ReportData) -> String {
+    let mut out = String::new();
+    let mut findings = data.resolve();
+    // Stable: within one severity the report's own order (file, offset, kind) stays.
+    findings.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    let mut diagnostics = data.resolve_diagnostics();
+    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    // Input errors first of all: they explain what was not checked.
+    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        let _ = writeln!(out, "::error title=factdiff::{}", escape_data(&d.message));
+    }
+    for r in &findings {
+        let title = match &r.fact {
+            Some(f) => format!("{} ({f})", r.kind),
+            None => r.kind.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            command(r.severity),
+            escape_property(&r.file),
+            r.line,
+            r.column,
+            r.end_line,
+            r.end_column,
+            escape_property(&title),
+            escape_data(&message(r)),
+        );
+    }
+    for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
+        let mut props = String::new();
+        if let (Some(file), Some(line), Some(col)) = (&d.file, d.line, d.column) {
+            props = format!(" file={},line={line},col={col},", escape_property(file));
+        }
+        let _ = writeln!(
+            out,
+            "::{}{props}title=factdiff::{}",
+            command(d.severity),
+            escape_data(&d.message)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testdata::Sample;
+
+    #[test]
+    fn escapes_data_and_properties() {
+        assert_eq!(escape_data("100%\r\nok: a,b"), "100%25%0D%0Aok: a,b");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+
+    #[test]
+    fn errors_come_first_and_lines_are_single() {
+        let s = Sample::new();
+        let text = render(&s.data());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert!(lines[0].starts_with("::error title=factdiff::news/missing.md"));
+        assert!(lines[1].starts_with("::error file=news/a.md,line=3,col=41,"));
+        assert!(lines[2].starts_with("::error file=news/b.md,"));
+        assert!(lines[3].starts_with("::warning file=news/a.md,line=4,"));
+        // The message's "%" and line breaks are escaped; its ":" and "," are not.
+        assert!(lines[2].contains("150: 100%25 sure, 1,2%0Afound: 160 drones"));
+        assert!(lines[1].contains("title=value-mismatch (drones-launched)::"));
+    }
+
+    #[test]
+    fn github_snapshot() {
+        let s = Sample::new();
+        insta::assert_snapshot!(render(&s.data()));
+    }
+}

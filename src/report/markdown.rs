@@ -1,0 +1,237 @@
+//! Markdown output: a pull-request comment with summary tables per fact and per article, and
+//! each finding with both quotes (the article's and the fact's or other article's).
+
+use super::{ReportData, Resolved};
+use crate::finding::Severity;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Findings past this many go into a collapsed `<details>` block.
+const OPEN_FINDINGS: usize = 5;
+/// Quotes longer than this (in characters) are shortened around the words.
+const QUOTE_CHARS: usize = 300;
+
+/// Escapes text for Markdown outside code: HTML is neutralised, emphasis, links, tables and
+/// headings cannot start.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inline code that shows `s` verbatim, whatever backticks it holds (a fence one longer
+/// than its longest run). `|` stays escaped so the code can stand in a table cell.
+pub fn code(s: &str) -> String {
+    let s = s.replace(['\r', '\n'], " ").replace('|', "\\|");
+    let longest_run = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+/// The sentence with the found words in bold, shortened when long.
+fn quote(sentence: &str, found: &str) -> String {
+    let mut text = sentence.to_string();
+    if text.chars().count() > QUOTE_CHARS {
+        let at = text.find(found).unwrap_or(0);
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .nth(QUOTE_CHARS / 2)
+            .map_or(0, |(i, _)| i);
+        let tail: String = text[start..].chars().take(QUOTE_CHARS).collect();
+        text = format!("{}{tail}…", if start > 0 { "…" } else { "" });
+    }
+    match text.find(found).filter(|_| !found.is_empty()) {
+        Some(i) => format!(
+            "{}**{}**{}",
+            escape(&text[..i]),
+            escape(found),
+            escape(&text[i + found.len()..])
+        ),
+        None => escape(&text),
+    }
+}
+
+fn icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+fn finding(out: &mut String, r: &Resolved) {
+    let fact = r
+        .fact
+        .as_deref()
+        .map(|f| format!(" · fact {}", code(f)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "#### {} {}: {}\n\n{}{fact}\n",
+        icon(r.severity),
+        code(r.kind),
+        escape(&r.message),
+        code(&format!("{}:{}:{}", r.file, r.line, r.column)),
+    );
+    let _ = writeln!(out, "> {}\n", quote(&r.sentence, &r.found));
+    for p in &r.related {
+        let _ = writeln!(
+            out,
+            "{} says:\n\n> {}\n",
+            code(&format!("{}:{}", p.file, p.line)),
+            quote(&p.context, &p.found)
+        );
+    }
+    if let Some(expected) = &r.expected {
+        let _ = writeln!(
+            out,
+            "Found {}, expected {}.\n",
+            code(&r.found),
+            code(expected)
+        );
+    }
+    for n in &r.notes {
+        let _ = writeln!(out, "- note: {}", escape(n));
+    }
+    if !r.notes.is_empty() {
+        out.push('\n');
+    }
+}
+
+/// Counts per key: (errors, warnings, infos).
+fn table(out: &mut String, head: &str, rows: &BTreeMap<String, [usize; 3]>) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {head} | errors | warnings | infos |\n| --- | ---: | ---: | ---: |"
+    );
+    for (key, [e, w, i]) in rows {
+        let _ = writeln!(out, "| {key} | {e} | {w} | {i} |");
+    }
+    out.push('\n');
+}
+
+pub fn render(data: &ReportData) -> String {
+    let findings = data.resolve();
+    let s = data.summary();
+    let mut out = String::new();
+    let verdict = if s.errors > 0 {
+        "contradictions found"
+    } else if s.warnings > 0 {
+        "warnings"
+    } else {
+        "no contradictions"
+    };
+    let _ = writeln!(out, "### factdiff: {verdict}\n");
+    let _ = writeln!(out, "{}.\n", escape(&super::human::summary_line(&s)));
+    for d in data.resolve_diagnostics() {
+        let at = match (&d.file, d.line) {
+            (Some(f), Some(l)) => format!(" ({})", code(&format!("{f}:{l}"))),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "- **{}**{at}: {}", d.severity, escape(&d.message));
+    }
+    if !data.diagnostics.is_empty() {
+        out.push('\n');
+    }
+    if findings.is_empty() {
+        return out;
+    }
+    let slot = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    let mut by_fact: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut by_article: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for r in &findings {
+        let fact = r.fact.as_deref().map_or("(between articles)".into(), code);
+        by_fact.entry(fact).or_default()[slot(r.severity)] += 1;
+        by_article.entry(code(&r.file)).or_default()[slot(r.severity)] += 1;
+    }
+    table(&mut out, "fact", &by_fact);
+    table(&mut out, "article", &by_article);
+    let (open, folded) = findings.split_at(findings.len().min(OPEN_FINDINGS));
+    for r in open {
+        finding(&mut out, r);
+    }
+    if !folded.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details>\n<summary>{} more findings</summary>\n",
+            folded.len()
+        );
+        for r in folded {
+            finding(&mut out, r);
+        }
+        out.push_str("</details>\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testdata::Sample;
+
+    #[test]
+    fn escapes_markdown_and_html() {
+        assert_eq!(
+            escape("a *b* <script> | c_d"),
+            "a \\*b\\* &lt;script&gt; \\| c\\_d"
+        );
+        assert_eq!(code("x"), "`x`");
+        assert_eq!(code("a `b` c"), "``a `b` c``");
+        assert_eq!(code("`a"), "`` `a ``");
+    }
+
+    #[test]
+    fn quotes_bold_the_found_words_and_shorten_long_sentences() {
+        assert_eq!(
+            quote("It was 150 drones.", "150 drones"),
+            "It was **150 drones**."
+        );
+        let long = format!("{} 150 drones {}", "word ".repeat(100), "tail ".repeat(100));
+        let q = quote(&long, "150 drones");
+        assert!(q.contains("**150 drones**"));
+        assert!(q.starts_with('…') && q.ends_with('…'));
+        assert!(q.chars().count() < 340);
+    }
+
+    #[test]
+    fn long_reports_fold_into_details() {
+        let mut s = Sample::new();
+        let more = s.findings.clone();
+        s.findings.extend(more.clone());
+        s.findings.extend(more);
+        let text = render(&s.data());
+        assert!(text.contains("<details>\n<summary>4 more findings</summary>"));
+        assert!(text.trim_end().ends_with("</details>"));
+    }
+
+    #[test]
+    fn markdown_snapshot() {
+        let s = Sample::new();
+        insta::assert_snapshot!(render(&s.data()));
+    }
+}

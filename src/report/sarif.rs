@@ -1,0 +1,254 @@
+//! SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers: one rule per finding
+//! kind, the article's words as the location, the fact or the other article as related
+//! locations, and stable partial fingerprints.
+
+use super::{ReportData, Resolved};
+use crate::finding::{Kind, Severity};
+use serde_json::{Value, json};
+
+/// The key under `partialFingerprints`; bump its version if the fingerprint changes.
+pub const FINGERPRINT_KEY: &str = "factdiff/v1";
+
+/// A rule's short description and help text.
+pub fn rule_help(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::ValueMismatch => (
+            "A number in the article contradicts the fact file or another article.",
+            "The article gives a figure for a measure whose recorded value (with its tolerance) \
+             does not overlap it, after both were read as intervals: \"at least 20\" agrees \
+             with 23, \"20\" does not. Check the figure, or record an update in the fact file.",
+        ),
+        Kind::DateMismatch => (
+            "A date in the article contradicts the fact file or another article.",
+            "The article dates an event outside the recorded date range. Relative dates \
+             (\"on Thursday\") are resolved against the article's publication date, so a wrong \
+             publication date can also cause this.",
+        ),
+        Kind::StanceConflict => (
+            "The article contradicts the recorded stance of a source or the event's status.",
+            "The article states as settled what is disputed, or attributes to a source the \
+             opposite of its recorded stance (\"X confirmed\" where X denied). Attribute the \
+             claim, or correct the stance.",
+        ),
+    }
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: forward slashes, and everything but unreserved
+/// characters and `/` percent-encoded.
+pub fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn result(r: &Resolved) -> Value {
+    let rule_index = Kind::ALL
+        .iter()
+        .position(|k| k.as_str() == r.kind)
+        .expect("every kind has a rule");
+    let mut text = r.message.clone();
+    if let Some(expected) = &r.expected {
+        text.push_str(&format!(" (found: {}; expected: {expected})", r.found));
+    }
+    let related: Vec<Value> = r
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            json!({
+                "id": i + 1,
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&p.file) },
+                    "region": {
+                        "startLine": p.line,
+                        "startColumn": p.column,
+                        "endLine": p.end_line,
+                        "endColumn": p.end_column,
+                    },
+                },
+                "message": { "text": p.found },
+            })
+        })
+        .collect();
+    json!({
+        "ruleId": r.kind,
+        "ruleIndex": rule_index,
+        "level": level(r.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&r.file) },
+                "region": {
+                    "startLine": r.line,
+                    "startColumn": r.column,
+                    "endLine": r.end_line,
+                    "endColumn": r.end_column,
+                    "snippet": { "text": r.sentence },
+                },
+            },
+        }],
+        "relatedLocations": related,
+        "partialFingerprints": { FINGERPRINT_KEY: r.fingerprint },
+        "properties": {
+            "fact": r.fact,
+            "found": r.found,
+            "expected": r.expected,
+            "confidence": r.confidence,
+        },
+    })
+}
+
+pub fn log(data: &ReportData) -> Value {
+    let rules: Vec<Value> = Kind::ALL
+        .iter()
+        .map(|&k| {
+            let (short, help) = rule_help(k);
+            json!({
+                "id": k.as_str(),
+                "name": k.as_str(),
+                "shortDescription": { "text": short },
+                "help": { "text": help },
+                "defaultConfiguration": { "level": "error" },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = data.resolve().iter().map(result).collect();
+    let notifications: Vec<Value> = data
+        .resolve_diagnostics()
+        .iter()
+        .map(|d| {
+            let mut n = json!({
+                "level": level(d.severity),
+                "message": { "text": d.message },
+            });
+            if let (Some(file), Some(line), Some(column)) = (&d.file, d.line, d.column) {
+                n["locations"] = json!([{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(file) },
+                        "region": { "startLine": line, "startColumn": column },
+                    },
+                }]);
+            }
+            n
+        })
+        .collect();
+    let failed = data
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "factdiff",
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                },
+            },
+            "invocations": [{
+                "executionSuccessful": !failed,
+                "toolExecutionNotifications": notifications,
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+pub fn render(data: &ReportData) -> String {
+    let mut s = serde_json::to_string_pretty(&log(data)).expect("SARIF always serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testdata::Sample;
+
+    /// A strict subset of the SARIF 2.1.0 schema, written by us from the specification for
+    /// the objects factdiff emits (see the file's description).
+    const SARIF_SUBSET_SCHEMA: &str = include_str!("sarif-2.1.0-subset.schema.json");
+
+    #[test]
+    fn sarif_validates_against_the_schema() {
+        let s = Sample::new();
+        let schema: Value = serde_json::from_str(SARIF_SUBSET_SCHEMA).expect("schema is JSON");
+        let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+        let doc: Value = serde_json::from_str(&render(&s.data())).expect("SARIF is JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        // The schema is strict enough to reject a broken log.
+        let mut broken = doc.clone();
+        broken["runs"][0]["results"][0]["level"] = json!("fatal");
+        assert!(!validator.is_valid(&broken));
+        let mut broken = doc;
+        broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+            json!(0);
+        assert!(!validator.is_valid(&broken));
+    }
+
+    #[test]
+    fn sarif_has_rules_locations_and_fingerprints() {
+        let s = Sample::new();
+        let v = log(&s.data());
+        let run = &v["runs"][0];
+        assert_eq!(
+            run["tool"]["driver"]["rules"].as_array().map(Vec::len),
+            Some(3)
+        );
+        let r = &run["results"][0];
+        assert_eq!(r["ruleId"], "value-mismatch");
+        assert_eq!(r["ruleIndex"], 0);
+        assert_eq!(
+            r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "facts.yaml"
+        );
+        assert_eq!(
+            r["partialFingerprints"][FINGERPRINT_KEY]
+                .as_str()
+                .map(str::len),
+            Some(16)
+        );
+        assert_eq!(run["results"][1]["level"], "warning");
+        assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    }
+
+    #[test]
+    fn uris_are_encoded() {
+        assert_eq!(uri("./news/a b.md"), "news/a%20b.md");
+        assert_eq!(uri("news\\ü.md"), "news/%C3%BC.md");
+    }
+
+    #[test]
+    fn sarif_snapshot() {
+        let s = Sample::new();
+        // Keep the snapshot valid across version bumps.
+        let text = render(&s.data()).replace(
+            &format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION")),
+            "\"semanticVersion\": \"[version]\"",
+        );
+        insta::assert_snapshot!(text);
+    }
+}
