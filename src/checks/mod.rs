@@ -159,7 +159,7 @@ impl Context<'_> {
     pub fn event_dates<'s>(&self, s: &'s Sentence) -> Vec<&'s DateMention> {
         s.dates
             .iter()
-            .filter(|d| !is_report_date(self, s, d.span))
+            .filter(|d| !is_report_date(&self.article.text, s, d.span))
             .collect()
     }
 
@@ -236,7 +236,7 @@ fn tokens_after(s: &Sentence, offset: usize) -> usize {
 
 /// Whether the date at `span` dates a report or denial rather than the event: "X reported on
 /// Sunday that …", "On November 11, Peskov denied a report alleging …", "published on …".
-pub fn is_report_date(ctx: &Context, s: &Sentence, span: Span) -> bool {
+pub fn is_report_date(text: &str, s: &Sentence, span: Span) -> bool {
     let before: Vec<&str> = s
         .tokens
         .iter()
@@ -250,7 +250,7 @@ pub fn is_report_date(ctx: &Context, s: &Sentence, span: Span) -> bool {
     }
     // An attributed cue with its complement after it: dates before the complement date the cue.
     let hearsay = |c: &&crate::claims::StanceCue| {
-        let w = ctx.text(c.span).to_lowercase();
+        let w = text[c.span.start..c.span.end].to_lowercase();
         HEARSAY_WORDS.contains(&w.as_str())
     };
     for cue in s
@@ -266,8 +266,7 @@ pub fn is_report_date(ctx: &Context, s: &Sentence, span: Span) -> bool {
                 .find(|t| COMPLEMENT.contains(&t.lower.as_str()))
                 .map(|t| t.span.start)
         });
-        let colon = ctx
-            .text(Span::new(cue.span.end, s.span.end))
+        let colon = text[cue.span.end..s.span.end]
             .find([':', '"', '“'])
             .map(|i| cue.span.end + i);
         let opens = [complement, colon].into_iter().flatten().min();

@@ -77,10 +77,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         threshold: args.threshold,
         ..align::AlignConfig::default()
     };
-    let mut findings: Vec<Finding> = Vec::new();
-    if let Some(facts) = &facts {
-        findings = check_articles(&articles, facts, cfg);
-    }
+    let mut findings = check_articles(&articles, facts.as_ref(), cfg);
     findings.sort_by_key(|f| (f.article, f.span.start, f.kind));
 
     finish(
@@ -174,27 +171,56 @@ fn finish(
     }
 }
 
-/// Runs extract, align and the checks over every article against the fact file.
+/// Runs extract, align and the checks over every article: against the fact file when there
+/// is one, and against each other on what the fact file does not cover.
 pub fn check_articles(
     articles: &[Article],
-    facts: &FactFile,
+    facts: Option<&FactFile>,
     cfg: align::AlignConfig,
 ) -> Vec<Finding> {
-    let matcher = EntityMatcher::new(Some(facts));
-    let aligner = align::Aligner::new(facts, &matcher, cfg);
+    let matcher = EntityMatcher::new(facts);
+    let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
     let mut findings = Vec::new();
+    let mut all_claims = Vec::with_capacity(articles.len());
+    let mut frames = Vec::new();
     for article in articles {
         let claims = extract::extract(article, &matcher);
-        let aligned = aligner.align(&claims, facts);
-        let ctx = checks::Context {
-            article,
-            claims: &claims,
-            facts,
-            aligner: &aligner,
-            aligned: &aligned,
+        let mut covered = Vec::new();
+        if let (Some(facts), Some(aligner)) = (facts, &aligner) {
+            let aligned = aligner.align(&claims, facts);
+            covered = aligned.iter().map(|a| a.sentence).collect();
+            let ctx = checks::Context {
+                article,
+                claims: &claims,
+                facts,
+                aligner,
+                aligned: &aligned,
+            };
+            findings.extend(checks::run(&ctx));
+        }
+        let event_date = |s: &crate::claims::Sentence| {
+            let dates: Vec<_> = s
+                .dates
+                .iter()
+                .filter(|d| !checks::is_report_date(&article.text, s, d.span))
+                .filter_map(|d| d.range)
+                .collect();
+            match dates.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
         };
-        findings.extend(checks::run(&ctx));
+        frames.extend(align::cross::frames(article, &claims, &event_date, &|si| {
+            covered.contains(&si)
+        }));
+        all_claims.push(claims);
     }
+    let pairs = align::cross::pairs(&frames, articles);
+    findings.extend(checks::run_cross(&checks::CrossContext {
+        articles,
+        claims: &all_claims,
+        pairs: &pairs,
+    }));
     findings
 }
 
