@@ -269,6 +269,17 @@ impl Ctx<'_> {
                 .enumerate()
                 .all(|(k, w)| self.word_is(start + k, w))
             {
+                // "three each over two others", "12 over the capital and 9 over": after a
+                // number, "over" and "under" say where, not how many.
+                let spatial = n == 1 && matches!(words[0], "over" | "above" | "under" | "below");
+                let after_number = start.checked_sub(1).is_some_and(|p| {
+                    self.is_digits(p)
+                        || matches!(self.lower(p).as_str(), "each" | "apiece")
+                        || is_number_word(self.lower(p).as_str())
+                });
+                if spatial && after_number {
+                    return None;
+                }
                 return Some((*hedge, start));
             }
         }
@@ -326,8 +337,8 @@ impl Ctx<'_> {
             && !a.glued_id
             && !matches!(a.core.source, Source::Vague { .. })
             && let Some(conn) = self.range_connector(end, between)
+            && !(from && conn == RangeWord::Word)
             && let Some(next) = cores.get(i + 1)
-            && !from
         {
             let b = self.num_part(*next);
             if b.first == end + 1 && !b.ordinal && !b.glued_id {
@@ -375,10 +386,8 @@ impl Ctx<'_> {
             }
         }
 
-        let vague_or_scaled = matches!(
-            last_part.core.source,
-            Source::Vague { .. } | Source::Dozen
-        ) || last_part.scaled;
+        let vague_or_scaled = matches!(last_part.core.source, Source::Vague { .. } | Source::Dozen)
+            || last_part.scaled;
         let binding = if percent.is_some() || chain.is_some() || score {
             Binding::default()
         } else {
@@ -407,8 +416,7 @@ impl Ctx<'_> {
             range_end: last_part.end,
         });
 
-        let (interval, hedge_kind) =
-            interval_of(&a, range, hedge.map(|(h, _)| h), after);
+        let (interval, hedge_kind) = interval_of(&a, range, hedge.map(|(h, _)| h), after);
         let (unit, unit_span) = match (kind, currency, percent) {
             (QuantityKind::Money, Some((code, s)), _) => (Some(code.to_string()), Some(s)),
             (QuantityKind::Percent, _, Some((u, s))) => (Some(u.to_string()), Some(s)),
@@ -425,6 +433,9 @@ impl Ctx<'_> {
             unit,
             unit_span,
         };
+        while cores.get(i + used).is_some_and(|c| c.first < end) {
+            used += 1;
+        }
         let built = Built {
             quantity,
             no_inherit: binding.no_inherit,
@@ -667,6 +678,7 @@ impl Ctx<'_> {
             && p > 0
             && self.is_word(p - 1)
             && self.glued(p - 1, p)
+            && !is_year_context(self.lower(p - 1).as_str())
         {
             return true;
         }
@@ -723,7 +735,9 @@ fn interval_of(
     let (mut lo, mut hi, mut hi_open, mut base) = match (range, a.core.source) {
         (Some((lo, hi)), _) => (lo, hi, false, Hedge::Range),
         (None, Source::Vague { hi }) => (v, hi, true, Hedge::Vague),
-        (None, Source::Dozen) => (0.9 * v, 1.1 * v, false, Hedge::About),
+        (None, Source::Dozen) if hedge.is_none() && after.is_none() => {
+            (0.9 * v, 1.1 * v, false, Hedge::About)
+        }
         _ => (v, v, false, Hedge::Exact),
     };
     let mut lo_open = false;

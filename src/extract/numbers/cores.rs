@@ -10,11 +10,15 @@ use text2num::lang::English;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Source {
     Digits(DigitNum),
-    Words { ordinal: bool },
+    Words {
+        ordinal: bool,
+    },
     /// "a dozen", "two dozen": loose by habit, read as "about".
     Dozen,
     /// "dozens", "hundreds of thousands": `value` is the low end, `hi` the open high end.
-    Vague { hi: f64 },
+    Vague {
+        hi: f64,
+    },
 }
 
 /// A bare number: tokens `first..end`, before hedges, scales, currency and units are read.
@@ -132,7 +136,10 @@ impl text2num::Token for &RunTok<'_> {
 }
 
 fn is_big_scale(lower: &str) -> bool {
-    matches!(lower, "hundred" | "thousand" | "million" | "billion" | "trillion")
+    matches!(
+        lower,
+        "hundred" | "thousand" | "million" | "billion" | "trillion"
+    )
 }
 
 /// The end of a run of number words starting at `i` (`i` itself when there is none).
@@ -142,7 +149,9 @@ fn run_end(text: &str, toks: &[Tok], i: usize) -> usize {
         let w = w.as_str();
         let next_is_number = word(text, toks, j + 1).is_some_and(|n| is_number_word(n.as_str()));
         let member = is_number_word(w)
-            || (j == i && w == "a" && word(text, toks, j + 1).is_some_and(|n| is_big_scale(n.as_str())))
+            || (j == i
+                && w == "a"
+                && word(text, toks, j + 1).is_some_and(|n| is_big_scale(n.as_str())))
             || (j > i && matches!(w, "and" | "point") && next_is_number);
         if !member {
             break;
@@ -261,7 +270,10 @@ mod tests {
                 ("thirty-four".to_string(), 34.0)
             ]
         );
-        assert_eq!(cores("a hundred people"), vec![("a hundred".to_string(), 100.0)]);
+        assert_eq!(
+            cores("a hundred people"),
+            vec![("a hundred".to_string(), 100.0)]
+        );
         assert_eq!(cores("a dozen"), vec![("a dozen".to_string(), 12.0)]);
         assert_eq!(cores("two dozen"), vec![("two dozen".to_string(), 24.0)]);
         assert_eq!(cores("no one came, one another"), vec![]);

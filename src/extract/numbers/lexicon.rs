@@ -205,6 +205,8 @@ pub(super) fn is_year_context(lower: &str) -> bool {
             | "early"
             | "late"
             | "mid"
+            | "pre"
+            | "post"
             | "year"
             | "through"
             | "spring"

@@ -137,7 +137,10 @@ pub fn parse_value(s: &str) -> Option<(f64, Option<String>)> {
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\'');
         if before.trim().is_empty() && only_words_after {
-            return q.interval.is_exact().then(|| (q.interval.lo, q.unit.clone()));
+            return q
+                .interval
+                .is_exact()
+                .then(|| (q.interval.lo, q.unit.clone()));
         }
     }
     s.parse::<f64>()

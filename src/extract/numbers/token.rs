@@ -28,7 +28,10 @@ impl Tok {
 /// Characters that are invisible in print. Inside a number they are dropped ("14\u{200B}5" is
 /// 145), elsewhere they count as white space.
 pub(super) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Thousands separators that only ever group digits (no-break and thin spaces).
@@ -62,11 +65,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i = end;
         } else if c.is_alphabetic() {
             let end = scan_word(text, i);
-            out.push(Tok {
-                start: i,
-                end,
-                kind: TokKind::Word,
-            });
+            push_word(text, i, end, out);
             i = end;
         } else {
             out.push(Tok {
@@ -76,6 +75,50 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             });
             i += len;
         }
+    }
+}
+
+/// Pushes a word, split after a spelled number that leads a hyphenated compound
+/// ("forty-five-year-old" -> "forty-five", "-", "year-old"; "three-day" -> "three", "-", "day").
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let word = &text[start..end];
+    let mut number_end = 0;
+    let mut offset = 0;
+    let mut compound = false;
+    for part in word.split('-') {
+        let lower = super::lexicon::Lower::new(part);
+        if !super::lexicon::is_number_word(lower.as_str()) {
+            compound = true;
+            break;
+        }
+        number_end = offset + part.len();
+        offset += part.len() + 1;
+    }
+    let split = (compound && number_end > 0).then_some(number_end);
+    match split {
+        Some(at) if at > 0 => {
+            let at = start + at;
+            out.push(Tok {
+                start,
+                end: at,
+                kind: TokKind::Word,
+            });
+            out.push(Tok {
+                start: at,
+                end: at + 1,
+                kind: TokKind::Punct,
+            });
+            out.push(Tok {
+                start: at + 1,
+                end,
+                kind: TokKind::Word,
+            });
+        }
+        _ => out.push(Tok {
+            start,
+            end,
+            kind: TokKind::Word,
+        }),
     }
 }
 
@@ -123,9 +166,8 @@ fn group_of_three(text: &str, i: usize) -> Option<usize> {
 fn scan_number(text: &str, start: usize, space_ok: bool) -> usize {
     let (mut end, first) = digit_run(text, start);
     if first <= 3 {
-        let sep = char_at(text, end).filter(|&c| {
-            c == ',' || is_typographic_space(c) || (c == ' ' && space_ok)
-        });
+        let sep = char_at(text, end)
+            .filter(|&c| c == ',' || is_typographic_space(c) || (c == ' ' && space_ok));
         if let Some(sep) = sep {
             while char_at(text, end) == Some(sep) {
                 match group_of_three(text, end + sep.len_utf8()) {
@@ -220,7 +262,10 @@ mod tests {
     fn groups_digits_only_when_unambiguous() {
         use TokKind::*;
         assert_eq!(toks("1 200"), vec![("1 200", Digits)]);
-        assert_eq!(toks("12\u{A0}000\u{A0}000"), vec![("12\u{A0}000\u{A0}000", Digits)]);
+        assert_eq!(
+            toks("12\u{A0}000\u{A0}000"),
+            vec![("12\u{A0}000\u{A0}000", Digits)]
+        );
         assert_eq!(toks("1,2,3")[0], ("1", Digits));
         assert_eq!(toks("2023, 500")[0], ("2023", Digits));
         assert_eq!(toks("10,2000")[0], ("10", Digits));

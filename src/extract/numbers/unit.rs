@@ -75,7 +75,10 @@ fn keeps_final_s(lower: &str) -> bool {
         || lower.ends_with("us")
         || lower.ends_with("is")
         || lower.ends_with("ics")
-        || matches!(lower, "series" | "species" | "news" | "himars" | "atacms" | "means")
+        || matches!(
+            lower,
+            "series" | "species" | "news" | "himars" | "atacms" | "means"
+        )
 }
 
 /// Singular of one lower-case English noun.
