@@ -444,8 +444,14 @@ impl Ctx<'_> {
     }
 
     fn is_year_like(&self, p: &NumPart) -> bool {
+        self.is_year_digits(p) && (1900.0..=2100.0).contains(&p.value)
+    }
+
+    /// Four plain digits up to 2100: a year when the words around say so ("in 1891").
+    fn is_year_digits(&self, p: &NumPart) -> bool {
         matches!(p.core.source, Source::Digits(d) if d.plain && d.int_digits == 4)
-            && (1900.0..=2100.0).contains(&p.value)
+            && p.value <= 2100.0
+            && !p.scaled
     }
 
     /// The two ends of a range; a scale on the second end applies to a bare first end, and
@@ -545,7 +551,9 @@ impl Ctx<'_> {
                 b.unit = Some((normalize_unit(raw), self.span(k, k + 1)));
                 return b;
             }
-            let verb_like = low.ends_with("ed") || low.ends_with("ing");
+            let verb_like = low.ends_with("ed")
+                || low.ends_with("ing")
+                || matches!(low, "more" | "less" | "fewer" | "new" | "other" | "further");
             if first_noun.is_none() && !verb_like && !acronym {
                 first_noun = Some(k);
             }
@@ -576,6 +584,14 @@ impl Ctx<'_> {
             return Other;
         }
         if self.is_identifier(a.first, c.hedge_first) {
+            return Other;
+        }
+        // Ratings and scores: "9.0 out of 10", "60 out of 100".
+        let out_of_after = self.word_is(c.end, "out") && self.word_is(c.end + 1, "of");
+        let out_of_before = c.hedge_first >= 2
+            && self.word_is(c.hedge_first - 2, "out")
+            && self.word_is(c.hedge_first - 1, "of");
+        if out_of_after || out_of_before {
             return Other;
         }
         if c.currency {
@@ -621,7 +637,10 @@ impl Ctx<'_> {
         }
         // Ages: "aged 45", "45-year-old", "45 years old", "Smith, 45,".
         if c.binding.age
-            || before.is_some_and(|p| matches!(self.lower(p).as_str(), "aged" | "age" | "ages"))
+            || before.is_some_and(|p| {
+                matches!(self.lower(p).as_str(), "aged" | "age" | "ages")
+                    || (self.word_is(p, "of") && p > 0 && self.word_is(p - 1, "age"))
+            })
         {
             return Age;
         }
@@ -638,13 +657,18 @@ impl Ctx<'_> {
         if c.binding.time_unit {
             return Duration;
         }
-        if a.decade && digits.is_some_and(|d| d.int_digits == 4) {
-            return Year;
+        if a.decade {
+            // "1990s" is a decade; "'90s" or "her 40s" an age or an era: never a count.
+            return if digits.is_some_and(|d| d.int_digits == 4) {
+                Year
+            } else {
+                Other
+            };
         }
         if c.year_range {
             return Year;
         }
-        if self.is_year_like(a) && !a.scaled {
+        if self.is_year_digits(a) {
             let context = before.is_some_and(|p| {
                 let low = self.lower(p);
                 is_year_context(low.as_str())
@@ -657,7 +681,7 @@ impl Ctx<'_> {
                         && self.is_digits(p - 1)
                         && self.word_before(p - 1).is_some_and(|w| is_month(self.raw(w))))
             });
-            if context || !c.binding.plural {
+            if context || (self.is_year_like(a) && !c.binding.plural) {
                 return Year;
             }
         }
@@ -695,9 +719,12 @@ impl Ctx<'_> {
         let raw = self.raw(w);
         // A capitalised word inside the sentence names the number ("Resolution 2334"), unless
         // it is a month, a function word or a possessive.
+        let acronym = raw.len() >= 2
+            && raw.bytes().all(|b| b.is_ascii_uppercase())
+            && super::unit::currency_code(raw).is_none();
         w == p
             && w > 0
-            && is_title_case(raw)
+            && (is_title_case(raw) || acronym)
             && !is_month(raw)
             && !is_unit_stop(low.as_str())
             && !low.as_str().is_empty()

@@ -114,6 +114,8 @@ pub(super) fn scale_word(lower: &str) -> Option<f64> {
         "million" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -313,6 +315,9 @@ pub(super) fn is_id_word(lower: &str) -> bool {
             | "level"
             | "platform"
             | "highway"
+            | "code"
+            | "codes"
+            | "zip"
     )
 }
 

@@ -424,6 +424,13 @@ fn years() {
         vec![("2000", Count, unit("soldier"))]
     );
     assert_eq!(brief("2,000 soldiers")[0].1, Count);
+    assert_eq!(brief("in January 1891")[0], ("1891", Year, None));
+    assert_eq!(
+        brief("on January 31 , 1892 , in Munich")[1],
+        ("1892", Year, None)
+    );
+    assert_eq!(brief("the band of the '90s")[0].1, Other);
+    assert_eq!(brief("1850 people")[0].1, Count);
 }
 
 #[test]
@@ -467,6 +474,7 @@ fn ages() {
         ("he is 45 years old", "45"),
         ("John Smith, 45, said", "45"),
         ("a forty-five-year-old man", "forty-five"),
+        ("at the age of 87, he died", "87"),
     ] {
         assert_eq!(find(text, needle).kind, Age, "{text}");
     }
@@ -519,6 +527,10 @@ fn identifiers_and_scores() {
         ("#5 said", "5"),
         ("a 3D map", "3D"),
         ("version 1.2.3", "1.2.3"),
+        ("an average rating of 9.0 out of 10", "9.0"),
+        ("an average rating of 9.0 out of 10", "10"),
+        ("at UFC 153.", "153"),
+        ("the ZIP code 11102 area", "11102"),
     ] {
         assert_eq!(find(text, needle).kind, Other, "{text}");
     }
@@ -578,6 +590,11 @@ fn units_bind_to_the_head_noun() {
     assert_eq!(measure("5 km away", "5").1, unit("km"));
     assert_eq!(measure("145 more drones", "145").1, unit("drone"));
     assert_eq!(measure("sent 145 overnight", "145").1, None);
+    assert_eq!(measure("one less", "one").1, None);
+    assert_eq!(
+        measure("made 16.6 crore rupees", "16.6 crore"),
+        (1.66e8, unit("inr"), Money)
+    );
     let text = "Russia launched 145 attack drones overnight";
     let q = find(text, "145");
     let us = q.unit_span.expect("unit span");
@@ -703,4 +720,3 @@ fn odd_input_never_panics() {
         NumInterval::exact(145.0)
     );
 }
-
