@@ -34,6 +34,8 @@ pub enum Hedge {
     Nearly,
     /// Vague plurals such as "dozens" or "hundreds".
     Vague,
+    /// Two ends given: "between 140 and 150", "140-150".
+    Range,
 }
 
 /// What a number is. Only [`QuantityKind::is_measure`] kinds are compared with facts; the

@@ -1,0 +1,617 @@
+//! Word lists of the number extractor: number words, scales, hedges, months, time units.
+
+/// An ASCII word lower-cased on the stack. Words that are too long or not ASCII read as "",
+/// which matches none of the lists here (they are all short ASCII words).
+pub(super) struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    pub fn new(word: &str) -> Self {
+        let mut buf = [0u8; 24];
+        let bytes = word.as_bytes();
+        if bytes.len() > buf.len() || !word.is_ascii() {
+            return Self { buf, len: 0 };
+        }
+        for (dst, src) in buf.iter_mut().zip(bytes) {
+            *dst = src.to_ascii_lowercase();
+        }
+        Self {
+            buf,
+            len: bytes.len(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Lower-casing ASCII keeps it ASCII, hence valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+/// One part of a spelled number ("forty", "five", "hundred", "third").
+fn is_number_part(w: &str) -> bool {
+    matches!(
+        w,
+        "zero"
+            | "nought"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+            | "hundredth"
+            | "thousandth"
+            | "millionth"
+            | "billionth"
+    )
+}
+
+/// A spelled number word, hyphenated compounds included ("thirty-four", "twenty-first").
+pub(super) fn is_number_word(lower: &str) -> bool {
+    !lower.is_empty() && lower.split('-').all(is_number_part)
+}
+
+/// Scale words written apart from the number ("6 billion", "6 bn").
+pub(super) fn scale_word(lower: &str) -> Option<f64> {
+    Some(match lower {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Scale suffixes glued to the digits ("6bn", "1.2m", "US$6B", "5k").
+pub(super) fn attached_scale(raw: &str) -> Option<f64> {
+    match raw {
+        "m" | "M" | "mn" | "mln" => Some(1e6),
+        "b" | "B" | "bn" | "Bn" | "BN" | "bln" => Some(1e9),
+        "k" | "K" => Some(1e3),
+        "tn" | "trn" | "Tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Unit abbreviations glued to digits ("5km", "45kg"); other glued letters make an identifier.
+pub(super) fn is_attached_unit(lower: &str) -> bool {
+    matches!(
+        lower,
+        "km" | "kg"
+            | "mm"
+            | "cm"
+            | "mph"
+            | "kph"
+            | "kmh"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "kwh"
+            | "mwh"
+            | "gwh"
+            | "twh"
+            | "ha"
+            | "ft"
+            | "lb"
+            | "lbs"
+            | "mi"
+            | "t"
+    )
+}
+
+/// Month names and their abbreviations, capitalised as in running text.
+pub(super) fn is_month(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    matches!(
+        Lower::new(word).as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Words after which a bare year-like number is a year ("in 2024", "since 2014").
+pub(super) fn is_year_context(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "during"
+            | "of"
+            | "before"
+            | "after"
+            | "early"
+            | "late"
+            | "mid"
+            | "pre"
+            | "post"
+            | "year"
+            | "through"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "end"
+            | "start"
+            | "beginning"
+            | "between"
+            | "around"
+            | "circa"
+            | "throughout"
+            | "fiscal"
+    )
+}
+
+/// Time units: a number counting them is a duration ("10 days", "a 40-minute meeting").
+pub(super) fn is_time_unit(lower: &str) -> bool {
+    matches!(
+        lower,
+        "second"
+            | "seconds"
+            | "sec"
+            | "secs"
+            | "minute"
+            | "minutes"
+            | "min"
+            | "mins"
+            | "hour"
+            | "hours"
+            | "hr"
+            | "hrs"
+            | "day"
+            | "days"
+            | "night"
+            | "nights"
+            | "week"
+            | "weeks"
+            | "fortnight"
+            | "fortnights"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "yr"
+            | "yrs"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "millennium"
+            | "millennia"
+    )
+}
+
+/// Time zone names after a clock time ("0600 GMT").
+pub(super) fn is_time_zone(word: &str) -> bool {
+    matches!(
+        word,
+        "GMT"
+            | "UTC"
+            | "EST"
+            | "EDT"
+            | "CET"
+            | "CEST"
+            | "BST"
+            | "MSK"
+            | "EET"
+            | "EEST"
+            | "PST"
+            | "PDT"
+            | "CST"
+            | "CDT"
+            | "IST"
+            | "JST"
+            | "GST"
+            | "AEST"
+            | "AEDT"
+    )
+}
+
+/// Words before a number that make it an identifier ("flight 370", "No. 5", "Resolution 2334").
+pub(super) fn is_id_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "no" | "nos"
+            | "flight"
+            | "resolution"
+            | "article"
+            | "route"
+            | "page"
+            | "pages"
+            | "chapter"
+            | "section"
+            | "paragraph"
+            | "room"
+            | "gate"
+            | "phase"
+            | "version"
+            | "model"
+            | "grade"
+            | "level"
+            | "platform"
+            | "highway"
+            | "code"
+            | "codes"
+            | "zip"
+    )
+}
+
+/// Words that end the search for a counted noun: function words, verbs of being and saying,
+/// prepositions. Modifiers such as "attack" or "more" are not here.
+pub(super) fn is_unit_stop(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "it"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "them"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "who"
+            | "which"
+            | "what"
+            | "whom"
+            | "whose"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "as"
+            | "than"
+            | "then"
+            | "if"
+            | "while"
+            | "when"
+            | "where"
+            | "because"
+            | "although"
+            | "though"
+            | "per"
+            | "in"
+            | "into"
+            | "on"
+            | "onto"
+            | "at"
+            | "over"
+            | "across"
+            | "from"
+            | "to"
+            | "of"
+            | "for"
+            | "with"
+            | "without"
+            | "by"
+            | "against"
+            | "near"
+            | "during"
+            | "after"
+            | "before"
+            | "under"
+            | "above"
+            | "below"
+            | "within"
+            | "between"
+            | "among"
+            | "around"
+            | "about"
+            | "through"
+            | "throughout"
+            | "via"
+            | "toward"
+            | "towards"
+            | "each"
+            | "every"
+            | "most"
+            | "least"
+            | "also"
+            | "still"
+            | "now"
+            | "just"
+            | "only"
+            | "even"
+            | "overnight"
+            | "ago"
+            | "total"
+            | "apiece"
+            | "respectively"
+            | "alone"
+            | "altogether"
+            | "instead"
+            | "already"
+            | "again"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "said"
+            | "say"
+            | "says"
+            | "told"
+            | "according"
+            | "not"
+            | "no"
+            | "including"
+            | "such"
+            | "another"
+            | "same"
+            | "all"
+            | "both"
+            | "some"
+            | "many"
+            | "several"
+            | "few"
+            | "any"
+            | "there"
+            | "here"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "away"
+            | "back"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "last"
+            | "next"
+            | "ones"
+            | "times"
+    )
+}
+
+/// Words that name a group without saying what is counted ("two others"): no unit, and no
+/// unit inherited from a neighbour either.
+pub(super) fn is_pronoun_head(lower: &str) -> bool {
+    matches!(lower, "others" | "other" | "ones" | "apiece" | "times")
+}
+
+/// Nouns that are plural without an "s", or the same in both numbers.
+pub(super) fn is_irregular_plural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "aircraft"
+            | "spacecraft"
+            | "cattle"
+            | "livestock"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "sheep"
+            | "deer"
+            | "fish"
+            | "crew"
+            | "offspring"
+            | "militia"
+            | "data"
+            | "media"
+            | "dead"
+            | "injured"
+            | "wounded"
+            | "missing"
+    )
+}
+
+/// A hedge read before a number, matched word by word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum HedgeWord {
+    About,
+    MoreThan,
+    AtLeast,
+    UpTo,
+    AtMost,
+    LessThan,
+    Nearly,
+    CloseTo,
+    Between,
+    From,
+}
+
+/// Hedge phrases, longest first so "no more than" wins over "more than".
+pub(super) const HEDGES: &[(&[&str], HedgeWord)] = &[
+    (&["in", "excess", "of"], HedgeWord::MoreThan),
+    (&["no", "fewer", "than"], HedgeWord::AtLeast),
+    (&["no", "less", "than"], HedgeWord::AtLeast),
+    (&["not", "less", "than"], HedgeWord::AtLeast),
+    (&["no", "more", "than"], HedgeWord::AtMost),
+    (&["not", "more", "than"], HedgeWord::AtMost),
+    (&["a", "little", "over"], HedgeWord::MoreThan),
+    (&["just", "shy", "of"], HedgeWord::Nearly),
+    (&["as", "many", "as"], HedgeWord::UpTo),
+    (&["as", "much", "as"], HedgeWord::UpTo),
+    (&["well", "over"], HedgeWord::MoreThan),
+    (&["just", "over"], HedgeWord::MoreThan),
+    (&["more", "than"], HedgeWord::MoreThan),
+    (&["greater", "than"], HedgeWord::MoreThan),
+    (&["upwards", "of"], HedgeWord::MoreThan),
+    (&["at", "least"], HedgeWord::AtLeast),
+    (&["a", "minimum", "of"], HedgeWord::AtLeast),
+    (&["up", "to"], HedgeWord::UpTo),
+    (&["at", "most"], HedgeWord::AtMost),
+    (&["a", "maximum", "of"], HedgeWord::AtMost),
+    (&["less", "than"], HedgeWord::LessThan),
+    (&["fewer", "than"], HedgeWord::LessThan),
+    (&["just", "under"], HedgeWord::Nearly),
+    (&["just", "below"], HedgeWord::Nearly),
+    (&["close", "to"], HedgeWord::CloseTo),
+    (&["an", "estimated"], HedgeWord::About),
+    (&["approximately"], HedgeWord::About),
+    (&["approx"], HedgeWord::About),
+    (&["about"], HedgeWord::About),
+    (&["around"], HedgeWord::About),
+    (&["roughly"], HedgeWord::About),
+    (&["some"], HedgeWord::About),
+    (&["estimated"], HedgeWord::About),
+    (&["circa"], HedgeWord::About),
+    (&["nearly"], HedgeWord::Nearly),
+    (&["almost"], HedgeWord::Nearly),
+    (&["over"], HedgeWord::MoreThan),
+    (&["above"], HedgeWord::MoreThan),
+    (&["exceeding"], HedgeWord::MoreThan),
+    (&["under"], HedgeWord::LessThan),
+    (&["below"], HedgeWord::LessThan),
+    (&["between"], HedgeWord::Between),
+    (&["from"], HedgeWord::From),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_is_ascii_only() {
+        assert_eq!(Lower::new("Thirty-Four").as_str(), "thirty-four");
+        assert_eq!(Lower::new("Kyïv").as_str(), "");
+        assert_eq!(Lower::new(&"a".repeat(40)).as_str(), "");
+    }
+
+    #[test]
+    fn number_words() {
+        assert!(is_number_word("thirty-four"));
+        assert!(is_number_word("twenty-first"));
+        assert!(!is_number_word("forty-odd"));
+        assert!(!is_number_word(""));
+        assert!(is_month("Nov") && is_month("May") && !is_month("may"));
+    }
+
+    #[test]
+    fn hedges_are_longest_first() {
+        for (i, (words, _)) in HEDGES.iter().enumerate() {
+            for (longer, _) in &HEDGES[i + 1..] {
+                assert!(
+                    longer.len() <= words.len() || !longer.ends_with(words),
+                    "{longer:?} must come before {words:?}"
+                );
+            }
+        }
+    }
+}
