@@ -1,0 +1,298 @@
+//! Dates written with a day, month or year: ISO, "3 November 2024", "Nov. 3", "9–10 November",
+//! "in November", "in 2024", and unambiguous slash dates.
+
+use super::calendar::{
+    self, Dir, YEARS, add_days, day_exists, infer_day, infer_month, month_range, range, year_range,
+    ymd,
+};
+use super::{Found, MONTH, Scan, WEEKDAY, mention, month_number};
+use crate::span::Span;
+use crate::values::DateRange;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// Builds a pattern with ASCII word boundaries and digits: Unicode `\b` makes the fast regex
+/// engines give up on non-ASCII text (curly quotes are everywhere in news), and Unicode `\d`
+/// would accept digits `str::parse` rejects.
+pub(super) fn compile(pattern: &str) -> Regex {
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]");
+    Regex::new(&pattern).expect("date patterns are fixed and valid")
+}
+
+/// "Sunday, 3 November 2024", "the night of 9–10 November", "between 9 and 11 November",
+/// "the 3rd of November".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:(?i:on|from)\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<lead>(?i:the\s+night\s+of|the\s+nights?\s+between|between))\s+)?(?:(?i:the)\s+)?(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?(?:\s*(?:[-–—]|(?i:to|and|until|through))\s*(?:(?i:the)\s+)?(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?)?\s+(?P<of>(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
+    ))
+});
+
+/// "Sunday, November 3, 2024", "Nov. 3", "November 3rd", "between November 9 and 11".
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:(?i:on|from)\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<lead>(?i:the\s+night\s+of|the\s+nights?\s+between|between))\s+)?(?P<mon>{MONTH})\s+(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?\b(?:\s*(?:[-–—]|(?i:to|and|until|through))\s*(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\b)?(?:,\s*(?P<y>\d{{4}})\b)?"
+    ))
+});
+
+/// Month grain: "in November", "November 2024", "early March", "the end of March",
+/// "last November".
+static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:(?P<pre>(?i:in|during|through|throughout|from|early|late|mid|last|this|next|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of))(?:\s+|-))?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
+    ))
+});
+
+/// Year grain: "in 2024", "early 2025", "the end of 2024".
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?i:in|during|through|throughout|early|late|mid|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of)(?:\s+|-)(?P<y>\d{4})\b",
+    )
+});
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?:(?i:on)\s+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"));
+
+static SLASH: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?:(?i:on)\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"));
+
+pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
+    let text = scan.text;
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        // Only the month grain can match without a digit.
+        month_only(scan, out);
+        return;
+    }
+    for caps in DAY_MONTH.captures_iter(text) {
+        day_and_month(scan, &caps, out);
+    }
+    for caps in MONTH_DAY.captures_iter(text) {
+        day_and_month(scan, &caps, out);
+    }
+    month_only(scan, out);
+    for caps in YEAR_ONLY.captures_iter(text) {
+        let (whole, y) = (group(&caps, 0), group(&caps, "y"));
+        if looks_like_count(&text[whole.end()..]) {
+            continue;
+        }
+        if let Some(r) = written_year(y.as_str()).and_then(year_range) {
+            out.mentions
+                .push(mention(whole.start(), whole.end(), Some(r), false));
+        }
+    }
+    for caps in ISO.captures_iter(text) {
+        let whole = group(&caps, 0);
+        if text[whole.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let day = written_year(group(&caps, "y").as_str()).and_then(|y| {
+            ymd(
+                y,
+                number(group(&caps, "m").as_str())?,
+                number(group(&caps, "d").as_str())?,
+            )
+        });
+        if let Some(d) = day {
+            out.mentions.push(mention(
+                whole.start(),
+                whole.end(),
+                Some(DateRange::day(d)),
+                false,
+            ));
+        }
+    }
+    for caps in SLASH.captures_iter(text) {
+        let whole = group(&caps, 0);
+        let (Some(a), Some(b)) = (
+            number(group(&caps, "a").as_str()),
+            number(group(&caps, "b").as_str()),
+        ) else {
+            continue;
+        };
+        // 11/10/2024 is the 10th of November or the 11th of October: read only what cannot be
+        // misread.
+        let (month, day) = match (a > 12, b > 12) {
+            (true, false) => (b, a),
+            (false, true) => (a, b),
+            _ => continue,
+        };
+        let d = written_year(group(&caps, "y").as_str()).and_then(|y| ymd(y, month, day));
+        if let Some(d) = d {
+            out.mentions.push(mention(
+                whole.start(),
+                whole.end(),
+                Some(DateRange::day(d)),
+                false,
+            ));
+        }
+    }
+}
+
+/// Both day-and-month forms: resolve the day (or day range) and push it.
+fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
+    let text = scan.text;
+    let whole = group(caps, 0);
+    let mon = group(caps, "mon");
+    let Some(month) = month_number(mon.as_str()) else {
+        return;
+    };
+    // "the 5 of May" is not English; "the 5th of May" is, and "5 of May's ministers" is not a date.
+    if caps.name("of").is_some() && caps.name("o1").is_none() {
+        return;
+    }
+    let Some(d1) = number(group(caps, "d1").as_str()) else {
+        return;
+    };
+    let d2 = match caps.name("d2") {
+        Some(m) => match number(m.as_str()) {
+            Some(d2) if d2 > d1 && day_exists(month, d2) => Some(d2),
+            _ => {
+                out.blocked.push(Span::new(whole.start(), whole.end()));
+                return;
+            }
+        },
+        None => None,
+    };
+    // "31 April 2024" is no date, and its "April 2024" must not stand in for one.
+    if !day_exists(month, d1) {
+        out.blocked.push(Span::new(whole.start(), whole.end()));
+        return;
+    }
+    let year = caps.name("y").and_then(|y| written_year(y.as_str()));
+    // The span ends at the year when it is one, else at the last day-or-month part.
+    let end = match (year, caps.name("y")) {
+        (Some(_), Some(y)) => y.end(),
+        _ => {
+            let parts = ["d1", "o1", "d2", "o2", "mon"];
+            parts
+                .iter()
+                .filter_map(|p| caps.name(p))
+                .map(|m| m.end())
+                .max()
+                .unwrap_or(whole.end())
+        }
+    };
+    // "May 2,000 people": the day number is the start of a bigger number.
+    if year.is_none() && mon.start() < group(caps, "d1").start() {
+        let rest = &text.as_bytes()[end..];
+        if rest.len() > 1 && matches!(rest[0], b',' | b'.') && rest[1].is_ascii_digit() {
+            return;
+        }
+    }
+    let night = caps
+        .name("lead")
+        .is_some_and(|l| l.as_str().to_ascii_lowercase().contains("night"));
+    let make = |start: jiff::civil::Date| -> Option<DateRange> {
+        let last = match d2 {
+            Some(d2) => ymd(i32::from(start.year()), month, d2)?,
+            None if night => add_days(start, 1)?,
+            None => start,
+        };
+        Some(range(start, last))
+    };
+    let mention = match year {
+        Some(y) => {
+            let Some(start) = ymd(y, month, d1) else {
+                return;
+            };
+            mention(whole.start(), end, make(start), false)
+        }
+        None => {
+            let r = scan.resolve(whole.start(), |p, dir| make(infer_day(p, month, d1, dir)?));
+            mention(whole.start(), end, r, true)
+        }
+    };
+    out.mentions.push(mention);
+}
+
+/// Month grain, with or without a year. A bare month name needs a year or a leading word:
+/// "March of the soldiers" and "May said" are not dates.
+fn month_only(scan: &Scan<'_>, out: &mut Found) {
+    let text = scan.text;
+    for caps in MONTH_ONLY.captures_iter(text) {
+        let whole = group(&caps, 0);
+        let mon = group(&caps, "mon");
+        let Some(month) = month_number(mon.as_str()) else {
+            continue;
+        };
+        if let Some(y) = caps.name("y").and_then(|y| written_year(y.as_str())) {
+            out.mentions.push(mention(
+                whole.start(),
+                whole.end(),
+                month_range(y, month),
+                false,
+            ));
+            continue;
+        }
+        let Some(pre) = caps.name("pre") else {
+            continue;
+        };
+        let rest = &text[mon.end()..];
+        if rest.starts_with("'s") || rest.starts_with("’s") {
+            // "in May's cabinet" names a person.
+            continue;
+        }
+        let end = mon.end();
+        let pre = pre.as_str().to_ascii_lowercase();
+        let r = scan.resolve(whole.start(), |p, dir| match pre.as_str() {
+            "last" => calendar::adjacent_month(p, month, Dir::Past),
+            "next" => calendar::adjacent_month(p, month, Dir::Future),
+            "this" => month_range(i32::from(p.year()), month),
+            _ => infer_month(p, month, dir),
+        });
+        out.mentions.push(mention(whole.start(), end, r, true));
+    }
+}
+
+/// After "in 2000": a following percentage, bigger number or plural noun ("in 2000 cases")
+/// means a count rather than a year.
+fn looks_like_count(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    if bytes.first() == Some(&b'%')
+        || (bytes.len() > 1 && matches!(bytes[0], b',' | b'.') && bytes[1].is_ascii_digit())
+    {
+        return true;
+    }
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return false;
+    }
+    let word: &str = trimmed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    const NOT_NOUNS: &[&str] = &["was", "has", "is", "as", "this", "its", "his", "thus"];
+    word.len() > 3
+        && word.ends_with('s')
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !NOT_NOUNS.contains(&word)
+        || word == "percent"
+}
+
+fn group<'h>(caps: &Captures<'h>, name: impl GroupName) -> regex::Match<'h> {
+    name.get(caps).expect("group present in every match")
+}
+
+/// Named or numbered capture lookup, so [`group`] takes either.
+trait GroupName {
+    fn get<'h>(self, caps: &Captures<'h>) -> Option<regex::Match<'h>>;
+}
+
+impl GroupName for &str {
+    fn get<'h>(self, caps: &Captures<'h>) -> Option<regex::Match<'h>> {
+        caps.name(self)
+    }
+}
+
+impl GroupName for usize {
+    fn get<'h>(self, caps: &Captures<'h>) -> Option<regex::Match<'h>> {
+        caps.get(self)
+    }
+}
+
+fn number(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+fn written_year(s: &str) -> Option<i32> {
+    s.parse().ok().filter(|y| YEARS.contains(y))
+}

@@ -1,0 +1,231 @@
+//! Dates in text: absolute ("Nov. 3", "3 November 2024") and relative ("on Thursday",
+//! "yesterday") resolved against the publication date.
+//!
+//! Resolution rules, chosen for news and documented here once:
+//!
+//! - **Direction.** A sentence points to the past unless [`is_future`] says otherwise. A date
+//!   right after a past reporting verb ("said on Monday that talks will resume") points to the
+//!   past even in a future sentence.
+//! - **Bare weekdays.** Past: the most recent such weekday on or before publication (the
+//!   publication weekday itself is that day). Future: the next one strictly after publication,
+//!   so "talks will be held on Thursday" in a Thursday article means a week later. "last
+//!   Thursday" is always strictly before, "next Thursday" strictly after.
+//! - **Dates without a year** ("November 3", "in March", "on the 10th") take the occurrence
+//!   nearest to publication in the sentence's direction, allowing [`calendar::GRACE_DAYS`] on the
+//!   other side (reporting lag one way, sentences mixing a past and a coming event the other).
+//!   Past "in December" in a January article is last December; future "January 20" in a
+//!   November article is next January.
+//! - **Nights** ("Saturday night", "tonight", "the night of 9 November") span the evening's day
+//!   and the next. Weekends are Saturday–Sunday, weeks Monday–Sunday.
+//! - **Without a publication date** everything resolved against it (relative expressions and
+//!   year-less dates) is still returned, with `range: None`.
+//! - `relative` is true exactly when the range depends on the publication date.
+//! - Invalid dates ("February 30") are skipped; written years outside 1800–2199 are not years.
+
+mod absolute;
+mod calendar;
+mod relative;
+mod tense;
+#[cfg(test)]
+mod tests;
+
+pub use tense::is_future;
+
+use crate::claims::DateMention;
+use crate::span::Span;
+use crate::values::DateRange;
+use aho_corasick::AhoCorasick;
+use calendar::Dir;
+use jiff::civil::Date;
+use std::sync::LazyLock;
+
+/// Every date expression in `text` (one sentence), with spans relative to `text`.
+/// `published` resolves relative expressions; without it they get `range: None`.
+/// `future` says the sentence speaks of what is to come (bare weekdays point forward).
+pub fn extract_dates(text: &str, published: Option<Date>, future: bool) -> Vec<DateMention> {
+    if !might_hold_date(text) {
+        return Vec::new();
+    }
+    let scan = Scan {
+        text,
+        published,
+        future,
+    };
+    let mut found = Found::default();
+    absolute::find(&scan, &mut found);
+    relative::find(&scan, &mut found);
+    let Found {
+        mut mentions,
+        blocked,
+    } = found;
+    if !blocked.is_empty() {
+        mentions.retain(|m| !blocked.iter().any(|b| overlap(*b, m.span)));
+    }
+    keep_longest(mentions)
+}
+
+/// Candidates found by the form readers.
+#[derive(Default)]
+struct Found {
+    mentions: Vec<DateMention>,
+    /// Spans of date-shaped text that is no date ("31 April"): nothing inside them counts.
+    blocked: Vec<Span>,
+}
+
+fn overlap(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Words without which no date form can match: a digit, a month-name prefix (all of them are
+/// capitalised in the forms we read), or a stem of a relative expression.
+fn might_hold_date(text: &str) -> bool {
+    static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            // "day" covers the weekdays, "today", "yesterday" and "the day".
+            "day", "DAY", "night", "Night", "eek", "EEK", "onth", "ONTH", "year", "Year", "YEAR",
+            "orning", "vening", "fternoon", "omorrow", "OMORROW",
+        ])
+        .expect("fixed literal patterns build")
+    });
+    text.bytes().any(|b| b.is_ascii_digit()) || TRIGGERS.is_match(text)
+}
+
+/// Overlapping candidates (the weekday inside "Sunday, 3 November", the month inside
+/// "since November 3") give way to the longest one; the result is sorted by position.
+fn keep_longest(mut found: Vec<DateMention>) -> Vec<DateMention> {
+    if found.len() < 2 {
+        return found;
+    }
+    found.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    let mut kept: Vec<DateMention> = Vec::with_capacity(found.len());
+    for m in found {
+        if !kept.iter().any(|k| overlap(k.span, m.span)) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+    kept
+}
+
+/// One sentence being scanned, with what resolves its dates.
+struct Scan<'a> {
+    text: &'a str,
+    published: Option<Date>,
+    future: bool,
+}
+
+impl Scan<'_> {
+    /// The direction of a date expression starting at byte `start`.
+    fn dir_at(&self, start: usize) -> Dir {
+        if self.future && !after_past_report(&self.text[..start]) {
+            Dir::Future
+        } else {
+            Dir::Past
+        }
+    }
+
+    /// Resolves against the publication date; `None` without one.
+    fn resolve(
+        &self,
+        start: usize,
+        f: impl FnOnce(Date, Dir) -> Option<DateRange>,
+    ) -> Option<DateRange> {
+        self.published.and_then(|p| f(p, self.dir_at(start)))
+    }
+}
+
+fn mention(start: usize, end: usize, range: Option<DateRange>, relative: bool) -> DateMention {
+    DateMention {
+        span: Span::new(start, end),
+        range,
+        relative,
+    }
+}
+
+/// Whether `before` ends with a past reporting verb in the active voice ("Peskov said", not
+/// "will be announced"): the date that follows dates the report.
+fn after_past_report(before: &str) -> bool {
+    const REPORTING: &[&str] = &[
+        "said",
+        "told",
+        "announced",
+        "stated",
+        "confirmed",
+        "denied",
+        "reported",
+        "wrote",
+        "added",
+        "warned",
+        "declared",
+        "revealed",
+        "tweeted",
+        "posted",
+        "claimed",
+        "insisted",
+        "explained",
+        "noted",
+    ];
+    const PASSIVE_OR_MODAL: &[&str] = &[
+        "be", "been", "being", "is", "are", "was", "were", "will", "would", "to", "has", "have",
+        "had",
+    ];
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    if !REPORTING.iter().any(|r| verb.eq_ignore_ascii_case(r)) {
+        return false;
+    }
+    // The verb must end the text (only spaces between it and the date).
+    if !before.trim_end().ends_with(verb) {
+        return false;
+    }
+    !words
+        .next()
+        .is_some_and(|w| PASSIVE_OR_MODAL.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Month number from a month name or abbreviation ("Sept." → 9).
+fn month_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let n = match key.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Weekday from its name, 0 for Monday.
+fn weekday_number(name: &str) -> Option<i64> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let n = match key.as_str() {
+        "mon" => 0,
+        "tue" => 1,
+        "wed" => 2,
+        "thu" => 3,
+        "fri" => 4,
+        "sat" => 5,
+        "sun" => 6,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Regex fragments shared by the absolute and relative forms. Month and weekday names must be
+/// capitalised: "march" and "may" in lower case are verbs.
+const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";

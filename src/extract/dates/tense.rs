@@ -1,0 +1,119 @@
+//! Whether a sentence speaks of what is to come, which decides the direction of its bare
+//! weekdays and year-less dates.
+
+use super::absolute::compile;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Cues of a coming event anchored in the present: "will", "'ll", "is expected to",
+/// "is scheduled to", "plans to", "upcoming", "ahead of", "next week", "tomorrow", "takes
+/// office".
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:will|shall|won't|won’t|(?:i|you|he|she|it|we|they|that|there|who)(?:'|’)ll|(?:is|are|am|'s|’s|'re|’re)\s+(?:not\s+)?(?:expected|scheduled|set|slated|poised|planning|preparing|going|about|due|to\s+be)\s+to|(?:is|are)\s+to\s+be|plans?\s+to|planning\s+to|intends?\s+to|upcoming|forthcoming|ahead\s+of|next\s+(?:week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months|years)|later\s+this\s+(?:week|month|year)|(?:takes|assumes|enters)\s+office|is\s+(?:sworn\s+in|inaugurated))\b",
+    )
+});
+
+/// Whether `text` (one sentence) speaks of what is to come.
+///
+/// The rule is deliberately conservative: only cues anchored in the present count. Past
+/// reported speech ("said he would visit", "was expected to", "had planned to") is *not*
+/// future: the sentence reports something said before publication, and its dates are read
+/// backwards, which is right for the report and for events that happened by publication.
+/// The event such speech announces does lie ahead of the speech, so a caller dating that
+/// event should treat the sentence's dates as uncertain rather than contradicting. Present
+/// reported speech ("said he will visit") is future. Nouns are not cues: "the will of the
+/// people", "a plan to".
+pub fn is_future(text: &str) -> bool {
+    FUTURE
+        .find_iter(text)
+        .any(|m| !is_noun_use(&text[..m.start()], m.as_str()))
+}
+
+/// "the will of the people", "political will", "the plans to expand": a noun, not a tense.
+fn is_noun_use(before: &str, cue: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "no",
+        "new",
+        "political",
+        "free",
+        "good",
+        "ill",
+        "own",
+        "popular",
+        "public",
+        "whose",
+        "any",
+        "such",
+    ];
+    let first = cue
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(
+        first.as_str(),
+        "will" | "plan" | "plans" | "intends" | "intend"
+    ) {
+        return false;
+    }
+    let previous = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    DETERMINERS.contains(&previous.as_str())
+        || (first == "will" && (previous == "s" || previous == "people"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn future_cues() {
+        for s in [
+            "Trump will take office on January 20.",
+            "By the end of March we will have delivered the rest.",
+            "The vote is expected to take place next week.",
+            "The White House plans to allocate the remaining $6 billion.",
+            "The summit is scheduled to open on Thursday.",
+            "Ahead of the upcoming talks, officials met.",
+            "Biden is set to meet Xi on Saturday.",
+            "We'll see what happens tomorrow.",
+            "Talks won't resume before Friday.",
+            "The hearing is to be held on Monday.",
+            "Support Ukraine before Trump assumes office on January 20.",
+            "Peskov said the president will travel on Friday.",
+        ] {
+            assert!(is_future(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn past_and_nouns_are_not_future() {
+        for s in [
+            "Peskov said on Monday that the call never took place.",
+            "He said he would visit Kyiv on Thursday.",
+            "The vote was expected to take place on Sunday.",
+            "The officials had planned to meet on Tuesday.",
+            "It was the will of the people.",
+            "Leaders lacked the political will to act.",
+            "The ministry unveiled a plan to rebuild the bridge.",
+            "Willie Nelson played on Saturday.",
+            "",
+        ] {
+            assert!(!is_future(s), "{s}");
+        }
+    }
+}

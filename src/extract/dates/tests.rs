@@ -1,0 +1,766 @@
+//! Tests of the date extractor: every form with its exact span and range.
+
+use super::*;
+use jiff::civil::date;
+
+/// Monday 11 November 2024, the seed article's day.
+const MON: Date = Date::constant(2024, 11, 11);
+/// Friday 15 November 2024.
+const FRI: Date = Date::constant(2024, 11, 15);
+/// Sunday 10 November 2024.
+const SUN: Date = Date::constant(2024, 11, 10);
+/// Wednesday 8 January 2025.
+const JAN: Date = Date::constant(2025, 1, 8);
+
+/// The mentions as (covered text, range as printed or "none").
+fn run(text: &str, published: Option<Date>, future: bool) -> Vec<(String, String)> {
+    extract_dates(text, published, future)
+        .into_iter()
+        .map(|m| {
+            let words = text
+                .get(m.span.start..m.span.end)
+                .expect("span on char boundaries")
+                .to_string();
+            let range = m.range.map_or("none".to_string(), |r| r.to_string());
+            (words, range)
+        })
+        .collect()
+}
+
+/// Asserts the sentence holds exactly the expected (words, range) mentions, in order.
+#[track_caller]
+fn check(text: &str, published: Option<Date>, future: bool, expected: &[(&str, &str)]) {
+    let got = run(text, published, future);
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(w, r)| (w.to_string(), r.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[track_caller]
+fn past(text: &str, published: Date, expected: &[(&str, &str)]) {
+    check(text, Some(published), false, expected);
+}
+
+#[track_caller]
+fn future(text: &str, published: Date, expected: &[(&str, &str)]) {
+    check(text, Some(published), true, expected);
+}
+
+#[track_caller]
+fn none_found(text: &str) {
+    check(text, Some(MON), false, &[]);
+}
+
+#[test]
+fn iso_and_slash_dates() {
+    past(
+        "It began on 2024-11-10.",
+        MON,
+        &[("on 2024-11-10", "2024-11-10")],
+    );
+    past(
+        "Logged 2024-11-10T06:00Z.",
+        MON,
+        &[("2024-11-10", "2024-11-10")],
+    );
+    past(
+        "Dated 15/11/2024 and 11/15/2024.",
+        MON,
+        &[("15/11/2024", "2024-11-15"), ("11/15/2024", "2024-11-15")],
+    );
+    // Ambiguous: either the 10th of November or the 11th of October.
+    none_found("Filed 11/10/2024 in court.");
+    none_found("Filed 13/13/2024 in court.");
+}
+
+#[test]
+fn month_then_day() {
+    past(
+        "Scholz spoke with Trump on November 10, and agreed.",
+        MON,
+        &[("on November 10", "2024-11-10")],
+    );
+    past(
+        "It happened Nov. 3 in Kyiv.",
+        MON,
+        &[("Nov. 3", "2024-11-03")],
+    );
+    past(
+        "It happened Nov 3 in Kyiv.",
+        MON,
+        &[("Nov 3", "2024-11-03")],
+    );
+    past(
+        "It happened November 3rd in Kyiv.",
+        MON,
+        &[("November 3rd", "2024-11-03")],
+    );
+    past("The Sept. 11 attacks.", MON, &[("Sept. 11", "2024-09-11")]);
+    past(
+        "It happened on November 3, 2024.",
+        MON,
+        &[("on November 3, 2024", "2024-11-03")],
+    );
+    past(
+        "It happened on November 3, 2021, in Kyiv.",
+        MON,
+        &[("on November 3, 2021", "2021-11-03")],
+    );
+    past(
+        "This came after a November 6 phone call.",
+        MON,
+        &[("November 6", "2024-11-06")],
+    );
+    past(
+        "On Sunday, November 3, voters met.",
+        MON,
+        &[("On Sunday, November 3", "2024-11-03")],
+    );
+}
+
+#[test]
+fn day_then_month() {
+    past(
+        "It happened on 3 November.",
+        MON,
+        &[("on 3 November", "2024-11-03")],
+    );
+    past(
+        "It happened 3 November 2024 at dawn.",
+        MON,
+        &[("3 November 2024", "2024-11-03")],
+    );
+    past(
+        "It happened 3 Nov. at dawn.",
+        MON,
+        &[("3 Nov.", "2024-11-03")],
+    );
+    past(
+        "Polls closed on Sunday, 3 November.",
+        MON,
+        &[("on Sunday, 3 November", "2024-11-03")],
+    );
+    past(
+        "Signed on the 5th of November.",
+        MON,
+        &[("on the 5th of November", "2024-11-05")],
+    );
+    past(
+        "Signed on 5th November.",
+        MON,
+        &[("on 5th November", "2024-11-05")],
+    );
+}
+
+#[test]
+fn day_ranges_and_nights() {
+    past(
+        "Drones flew on 9–10 November.",
+        MON,
+        &[("on 9–10 November", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Drones flew the night of 9-10 November.",
+        MON,
+        &[("the night of 9-10 November", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Drones flew the night of 9 November.",
+        MON,
+        &[("the night of 9 November", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Talks ran between November 9 and 11.",
+        MON,
+        &[("between November 9 and 11", "2024-11-09/2024-11-11")],
+    );
+    past(
+        "Talks ran between 9 and 11 November 2024.",
+        MON,
+        &[("between 9 and 11 November 2024", "2024-11-09/2024-11-11")],
+    );
+    past(
+        "Talks ran Nov. 4-6.",
+        MON,
+        &[("Nov. 4-6", "2024-11-04/2024-11-06")],
+    );
+    // A backwards range is not a date.
+    none_found("Talks ran 11-9 November.");
+}
+
+#[test]
+fn month_and_year_grain() {
+    past(
+        "It happened in November.",
+        MON,
+        &[("in November", "2024-11")],
+    );
+    past(
+        "It happened in November 2023.",
+        MON,
+        &[("in November 2023", "2023-11")],
+    );
+    past(
+        "Prices rose in March 2024 again.",
+        MON,
+        &[("in March 2024", "2024-03")],
+    );
+    past(
+        "The war began in February 2022.",
+        MON,
+        &[("in February 2022", "2022-02")],
+    );
+    past("Output fell in 2024.", MON, &[("in 2024", "2024")]);
+    past("Output fell in early 2023.", MON, &[("early 2023", "2023")]);
+    past("It happened in May.", MON, &[("in May", "2024-05")]);
+    past(
+        "It opened last November.",
+        MON,
+        &[("last November", "2023-11")],
+    );
+    past("It opened last March.", MON, &[("last March", "2024-03")]);
+    future(
+        "It opens next November.",
+        MON,
+        &[("next November", "2025-11")],
+    );
+    // A month still to come in a past sentence, read a year back; with a future cue, ahead.
+    past(
+        "It was signed in December.",
+        MON,
+        &[("in December", "2023-12")],
+    );
+    future(
+        "It will be signed in December.",
+        MON,
+        &[("in December", "2024-12")],
+    );
+    future(
+        "Deliveries will end by the end of March.",
+        MON,
+        &[("the end of March", "2025-03")],
+    );
+}
+
+#[test]
+fn bare_weekdays_in_past_reporting() {
+    // Monday 11 November 2024.
+    past(
+        "The attack came on Sunday.",
+        MON,
+        &[("on Sunday", "2024-11-10")],
+    );
+    past(
+        "The attack came on Monday.",
+        MON,
+        &[("on Monday", "2024-11-11")],
+    );
+    past(
+        "The attack came on Tuesday.",
+        MON,
+        &[("on Tuesday", "2024-11-05")],
+    );
+    past(
+        "Officials met Thursday in Paris.",
+        MON,
+        &[("Thursday", "2024-11-07")],
+    );
+    past(
+        "Thursday's meeting was tense.",
+        MON,
+        &[("Thursday's", "2024-11-07")],
+    );
+    past(
+        "It ended last Monday.",
+        MON,
+        &[("last Monday", "2024-11-04")],
+    );
+    past(
+        "It ended early Friday.",
+        MON,
+        &[("early Friday", "2024-11-08")],
+    );
+    // Friday 15 November 2024.
+    past(
+        "Officials met on Tuesday.",
+        FRI,
+        &[("on Tuesday", "2024-11-12")],
+    );
+    past(
+        "Officials met on Friday.",
+        FRI,
+        &[("on Friday", "2024-11-15")],
+    );
+    past(
+        "Officials met on Saturday.",
+        FRI,
+        &[("on Saturday", "2024-11-09")],
+    );
+    // Sunday 10 November 2024.
+    past(
+        "Officials met on Sunday.",
+        SUN,
+        &[("on Sunday", "2024-11-10")],
+    );
+    past(
+        "Officials met on Monday.",
+        SUN,
+        &[("on Monday", "2024-11-04")],
+    );
+}
+
+#[test]
+fn nights_span_two_days() {
+    past(
+        "Drones struck Saturday night.",
+        MON,
+        &[("Saturday night", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Drones struck on Saturday night.",
+        MON,
+        &[("on Saturday night", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Drones struck Sunday morning.",
+        MON,
+        &[("Sunday morning", "2024-11-10")],
+    );
+    past(
+        "Drones struck last night.",
+        MON,
+        &[("last night", "2024-11-10/2024-11-11")],
+    );
+    past(
+        "Drones struck overnight.",
+        MON,
+        &[("overnight", "2024-11-10/2024-11-11")],
+    );
+    past(
+        "He will speak tonight.",
+        MON,
+        &[("tonight", "2024-11-11/2024-11-12")],
+    );
+}
+
+#[test]
+fn days_around_publication() {
+    past("Peskov spoke today.", MON, &[("today", "2024-11-11")]);
+    past(
+        "Peskov spoke earlier in the day.",
+        MON,
+        &[("earlier in the day", "2024-11-11")],
+    );
+    past(
+        "Peskov spoke this morning.",
+        MON,
+        &[("this morning", "2024-11-11")],
+    );
+    past(
+        "Yesterday, Peskov spoke.",
+        MON,
+        &[("Yesterday", "2024-11-10")],
+    );
+    past(
+        "Peskov spoke yesterday evening.",
+        MON,
+        &[("yesterday evening", "2024-11-10")],
+    );
+    past(
+        "Peskov spoke the day before yesterday.",
+        MON,
+        &[("the day before yesterday", "2024-11-09")],
+    );
+    future(
+        "Peskov will speak tomorrow.",
+        MON,
+        &[("tomorrow", "2024-11-12")],
+    );
+    past(
+        "Peskov spoke two days ago.",
+        MON,
+        &[("two days ago", "2024-11-09")],
+    );
+    past(
+        "Peskov spoke a week ago.",
+        MON,
+        &[("a week ago", "2024-11-01/2024-11-07")],
+    );
+    // Across a month and a year boundary.
+    past(
+        "It fell yesterday.",
+        date(2025, 1, 1),
+        &[("yesterday", "2024-12-31")],
+    );
+}
+
+#[test]
+fn weeks_weekends_months_years() {
+    past(
+        "Talks stalled last week.",
+        MON,
+        &[("last week", "2024-11-04/2024-11-10")],
+    );
+    past(
+        "Talks stalled last week.",
+        FRI,
+        &[("last week", "2024-11-04/2024-11-10")],
+    );
+    past(
+        "Talks stalled this week.",
+        FRI,
+        &[("this week", "2024-11-11/2024-11-17")],
+    );
+    past(
+        "Talks stalled earlier this week.",
+        FRI,
+        &[("earlier this week", "2024-11-11/2024-11-15")],
+    );
+    future(
+        "Talks resume next week.",
+        MON,
+        &[("next week", "2024-11-18/2024-11-24")],
+    );
+    past(
+        "Over the weekend, both sides launched drones.",
+        MON,
+        &[("Over the weekend", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Both sides launched drones at the weekend.",
+        FRI,
+        &[("at the weekend", "2024-11-09/2024-11-10")],
+    );
+    past(
+        "Both sides launched drones last weekend.",
+        SUN,
+        &[("last weekend", "2024-11-09/2024-11-10")],
+    );
+    future(
+        "Both sides will meet this weekend.",
+        MON,
+        &[("this weekend", "2024-11-16/2024-11-17")],
+    );
+    future(
+        "Both sides will meet next weekend.",
+        SUN,
+        &[("next weekend", "2024-11-16/2024-11-17")],
+    );
+    past("Prices rose last month.", MON, &[("last month", "2024-10")]);
+    past("Prices rose last month.", JAN, &[("last month", "2024-12")]);
+    past(
+        "Prices rose earlier this month.",
+        MON,
+        &[("earlier this month", "2024-11-01/2024-11-11")],
+    );
+    past("Prices rose last year.", MON, &[("last year", "2023")]);
+    past(
+        "Prices rose earlier this year.",
+        MON,
+        &[("earlier this year", "2024-01-01/2024-11-11")],
+    );
+    future(
+        "Prices will rise next month.",
+        MON,
+        &[("next month", "2024-12")],
+    );
+}
+
+#[test]
+fn day_of_month() {
+    past(
+        "The convoy left on the 10th.",
+        MON,
+        &[("on the 10th", "2024-11-10")],
+    );
+    past(
+        "The convoy left on the 20th.",
+        MON,
+        &[("on the 20th", "2024-10-20")],
+    );
+    past(
+        "The convoy left on the 31st.",
+        MON,
+        &[("on the 31st", "2024-10-31")],
+    );
+    past(
+        "The convoy left on the 31st.",
+        date(2024, 12, 5),
+        &[("on the 31st", "2024-10-31")],
+    );
+    future(
+        "The convoy will leave on the 3rd.",
+        MON,
+        &[("on the 3rd", "2024-12-03")],
+    );
+    none_found("They met on the 10th anniversary.");
+    none_found("They met on the 3rd floor.");
+}
+
+#[test]
+fn future_sentences_point_forward() {
+    let s = "Trump will take office on January 20.";
+    assert!(is_future(s));
+    future(s, MON, &[("on January 20", "2025-01-20")]);
+    // Monday article: the coming Thursday.
+    future(
+        "Talks will be held on Thursday.",
+        MON,
+        &[("on Thursday", "2024-11-14")],
+    );
+    // Said on a Thursday, a future "on Thursday" is a week later.
+    let thu = date(2024, 11, 14);
+    future(
+        "Talks will be held on Thursday.",
+        thu,
+        &[("on Thursday", "2024-11-21")],
+    );
+    future(
+        "Talks will be held next Thursday.",
+        thu,
+        &[("next Thursday", "2024-11-21")],
+    );
+    future(
+        "Talks will be held this Thursday.",
+        thu,
+        &[("this Thursday", "2024-11-14")],
+    );
+    // A past report in a future sentence dates the report.
+    future(
+        "Peskov said on Monday that talks will be held on Thursday.",
+        FRI,
+        &[("on Monday", "2024-11-11"), ("on Thursday", "2024-11-21")],
+    );
+    // "will be announced on Monday" is not a past report.
+    future(
+        "Results will be announced on Monday.",
+        FRI,
+        &[("on Monday", "2024-11-18")],
+    );
+    // A recent date in a future sentence stays recent (grace).
+    future(
+        "Trump, who won on November 5, will take office on January 20.",
+        MON,
+        &[
+            ("on November 5", "2024-11-05"),
+            ("on January 20", "2025-01-20"),
+        ],
+    );
+}
+
+#[test]
+fn year_less_dates_across_a_year_boundary() {
+    // A January article looking back at December.
+    past(
+        "The strike on December 30 killed five.",
+        JAN,
+        &[("on December 30", "2024-12-30")],
+    );
+    past(
+        "The strike on 30 December killed five.",
+        JAN,
+        &[("on 30 December", "2024-12-30")],
+    );
+    past(
+        "The strike in December killed five.",
+        JAN,
+        &[("in December", "2024-12")],
+    );
+    // A December article announcing January.
+    future(
+        "Parliament will meet on January 9.",
+        date(2024, 12, 20),
+        &[("on January 9", "2025-01-09")],
+    );
+    // Grace: a date a few days after publication in a past sentence stays this year.
+    past(
+        "The vote on November 14 was close.",
+        MON,
+        &[("on November 14", "2024-11-14")],
+    );
+    past(
+        "The vote on November 30 was close.",
+        MON,
+        &[("on November 30", "2023-11-30")],
+    );
+    // February 29 without a year takes the nearest leap year.
+    past(
+        "It fell on February 29.",
+        date(2025, 3, 10),
+        &[("on February 29", "2024-02-29")],
+    );
+}
+
+#[test]
+fn relative_flag_and_missing_publication_date() {
+    let m = extract_dates("It happened on November 10, 2024.", None, false);
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].range, Some(DateRange::day(date(2024, 11, 10))));
+    assert!(!m[0].relative);
+    check(
+        "On Thursday and yesterday, after November 3 and in March, last week.",
+        None,
+        false,
+        &[
+            ("On Thursday", "none"),
+            ("yesterday", "none"),
+            ("November 3", "none"),
+            ("in March", "none"),
+            ("last week", "none"),
+        ],
+    );
+    let m = extract_dates("It happened on November 3.", Some(MON), false);
+    assert!(m[0].relative, "the year came from the publication date");
+    let m = extract_dates("It happened on Thursday.", Some(MON), false);
+    assert!(m[0].relative);
+    let m = extract_dates("It happened in 2024.", None, false);
+    assert!(!m[0].relative);
+    assert!(m[0].range.is_some());
+}
+
+#[test]
+fn invalid_dates_are_skipped() {
+    none_found("It happened on February 30.");
+    none_found("It happened on 31 April 2024.");
+    none_found("It happened in 31 April 2024.");
+    none_found("It happened between 12 and 40 November 2024.");
+    none_found("It happened on 2024-02-30.");
+    none_found("It happened on 2023-02-29.");
+    none_found("It happened on 0000-00-00.");
+    none_found("It happened on November 0.");
+    none_found("It happened on November 32.");
+    past(
+        "It happened on 2024-02-29.",
+        MON,
+        &[("on 2024-02-29", "2024-02-29")],
+    );
+}
+
+#[test]
+fn look_alikes_are_not_dates() {
+    none_found("May said the deal was dead.");
+    none_found("Theresa May said the deal was dead.");
+    none_found("The March of the soldiers began.");
+    none_found("They march on the capital.");
+    none_found("Protesters may march on Parliament.");
+    none_found("Jan said it was over.");
+    none_found("In May's cabinet, nobody agreed.");
+    none_found("Polls show 3 of May's ministers resigned.");
+    none_found("In 2000 cases the courts agreed.");
+    none_found("Sales rose in 40 percent of shops.");
+    none_found("A 145 drones attack, a 20-minute call, 12 over the capital.");
+    none_found("The weekend was quiet in Kyiv, a week of talks.");
+    // The number is a count, not a day; the month stands.
+    past("In May 2,000 people left.", MON, &[("In May", "2024-05")]);
+    // A written year outside the plausible range is not a year.
+    past(
+        "It happened on November 3, 1200 people said.",
+        MON,
+        &[("on November 3", "2024-11-03")],
+    );
+}
+
+#[test]
+fn several_dates_in_one_sentence_are_sorted() {
+    past(
+        "The Post reported on Sunday that Trump called Putin on Thursday, days after a \
+         November 6 call with Zelensky.",
+        MON,
+        &[
+            ("on Sunday", "2024-11-10"),
+            ("on Thursday", "2024-11-07"),
+            ("November 6", "2024-11-06"),
+        ],
+    );
+}
+
+#[test]
+fn seed_article_sentences() {
+    past(
+        "On November 11, Kremlin spokesperson Dmitry Peskov firmly denied a report.",
+        MON,
+        &[("On November 11", "2024-11-11")],
+    );
+    let s = "the Biden administration has intensified its efforts to support Ukraine before \
+             Trump assumes office on January 20.";
+    check(
+        s,
+        Some(MON),
+        is_future(s),
+        &[("on January 20", "2025-01-20")],
+    );
+}
+
+#[test]
+fn spans_are_on_char_boundaries_with_unicode() {
+    let s = "«Überraschung» — on Thursday’s call, 9–10 November, “yesterday”.";
+    past(
+        s,
+        MON,
+        &[
+            ("on Thursday’s", "2024-11-07"),
+            ("9–10 November", "2024-11-09/2024-11-10"),
+            ("yesterday", "2024-11-10"),
+        ],
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long_digits = "1234567890".repeat(4);
+    let odd = [
+        String::new(),
+        " ".into(),
+        "0000-00-00".into(),
+        "9999-99-99".into(),
+        "9999-12-31".into(),
+        "2199-12-31 and 1800-01-01".into(),
+        long_digits.clone(),
+        format!("{long_digits}-{long_digits}-{long_digits}"),
+        format!("November {long_digits}"),
+        format!("on the {long_digits}th"),
+        format!("{long_digits} days ago"),
+        "99 days ago, 99 weeks ago".into(),
+        "31/31/2024 12/31/9999 99/99/99".into(),
+        "on the 0th, on the 99th, on the 31st".into(),
+        "February 29, February 30, 29 February 2023".into(),
+        "between 31 and 1 December; 0-0 May".into(),
+        "Montag, 3. November — ３ November, ٣ November".into(),
+        "日本語のテキスト 2024年11月10日".into(),
+        "Saturday night Sunday morning Monday's".into(),
+        "\u{0}\u{FEFF}\u{200B} Nov.\u{A0}3".into(),
+        "last weekend next weekend this weekend over the weekend".into(),
+        "in in in May May May 2024 2024".into(),
+    ];
+    let published = [
+        None,
+        Some(MON),
+        Some(date(9999, 12, 31)),
+        Some(date(-9999, 1, 1)),
+        Some(date(2024, 2, 29)),
+    ];
+    for text in &odd {
+        for p in published {
+            for fut in [false, true] {
+                for m in extract_dates(text, p, fut) {
+                    assert!(text.is_char_boundary(m.span.start), "{text:?}");
+                    assert!(text.is_char_boundary(m.span.end), "{text:?}");
+                    assert!(m.span.start < m.span.end);
+                    if let Some(r) = m.range {
+                        assert!(r.start <= r.end, "{text:?}");
+                    }
+                }
+                let _ = is_future(text);
+            }
+        }
+    }
+}
+
+#[test]
+fn sentences_without_triggers_exit_early() {
+    assert!(!might_hold_date("Peskov denied the report."));
+    assert!(might_hold_date("Peskov denied it on Monday."));
+    assert!(might_hold_date("It rose 5%."));
+}
