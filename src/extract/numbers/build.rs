@@ -259,29 +259,32 @@ impl Ctx<'_> {
         {
             return Some((HedgeWord::About, p));
         }
+        // The three words before the number, nearest first; "" where there is none.
+        let prev = [1, 2, 3].map(|k| match at.checked_sub(k) {
+            Some(i) => self.lower(i),
+            None => Lower::new(""),
+        });
+        if prev[0].as_str().is_empty() {
+            return None;
+        }
         for (words, hedge) in HEDGES {
             let n = words.len();
-            let Some(start) = at.checked_sub(n) else {
+            if !words.iter().rev().zip(&prev).all(|(w, l)| *w == l.as_str()) {
                 continue;
-            };
-            if words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word_is(start + k, w))
-            {
-                // "three each over two others", "12 over the capital and 9 over": after a
-                // number, "over" and "under" say where, not how many.
-                let spatial = n == 1 && matches!(words[0], "over" | "above" | "under" | "below");
-                let after_number = start.checked_sub(1).is_some_and(|p| {
-                    self.is_digits(p)
-                        || matches!(self.lower(p).as_str(), "each" | "apiece")
-                        || is_number_word(self.lower(p).as_str())
-                });
-                if spatial && after_number {
-                    return None;
-                }
-                return Some((*hedge, start));
             }
+            let start = at - n;
+            // "three each over two others", "12 over the capital and 9 over": after a
+            // number, "over" and "under" say where, not how many.
+            let spatial = n == 1 && matches!(words[0], "over" | "above" | "under" | "below");
+            let after_number = start.checked_sub(1).is_some_and(|p| {
+                self.is_digits(p)
+                    || matches!(self.lower(p).as_str(), "each" | "apiece")
+                    || is_number_word(self.lower(p).as_str())
+            });
+            if spatial && after_number {
+                return None;
+            }
+            return Some((*hedge, start));
         }
         None
     }

@@ -225,6 +225,17 @@ pub(super) fn find_cores(text: &str, toks: &[Tok], out: &mut Vec<Core>) {
                 i += 1;
             }
             TokKind::Word => {
+                // Most words start nothing: one look at the lower-cased word settles it.
+                let lower = Lower::new(t.text(text));
+                let w = lower.as_str();
+                let may_start = !w.is_empty()
+                    && (is_number_word(w)
+                        || plural_scale(w).is_some()
+                        || matches!(w, "a" | "several" | "few" | "half"));
+                if !may_start {
+                    i += 1;
+                    continue;
+                }
                 if let Some(core) = vague_at(text, toks, i).or_else(|| dozen_at(text, toks, i)) {
                     i = core.end;
                     out.push(core);
