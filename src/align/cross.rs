@@ -9,7 +9,7 @@
 //! agree: overlapping event dates, or publication dates within [`NEWS_CYCLE_DAYS`].
 
 use super::clauses::{clause_of, subject_ref_before};
-use super::frames::{act_in, event_kind, participants};
+use super::frames::{act_in, event_kind, happens_once, participants};
 use crate::article::{Article, ArticleId};
 use crate::claims::{ArticleClaims, EntityRef, Polarity, Sentence};
 use crate::span::Span;
@@ -105,11 +105,11 @@ pub fn frames(
             let key = format!("q|{}|{unit}|{act}|{scope}", entity_key(&agent));
             push(&mut out, key, Claim::Quantity(qi));
         }
-        let people = participants(s);
+        let people = participants(s, &article.text);
         let Some(event) = event_kind(s) else { continue };
         let who = people.iter().map(entity_key).collect::<Vec<_>>().join("+");
         // Dates: one event date per sentence, for an event of named people.
-        if !people.is_empty()
+        if (people.len() >= 2 || (people.len() == 1 && happens_once(event)))
             && let [d] = s.dates.as_slice()
             && d.range.is_some()
             && when.is_some()
@@ -158,10 +158,12 @@ fn sentence_stance(s: &Sentence) -> Option<SentenceStance> {
         .iter()
         .filter(|c| c.polarity == Polarity::Denies)
         .collect();
+    // Beside a denial, an unnamed report is what is being denied ("reports of a call").
     let affirms: Vec<_> = s
         .stances
         .iter()
         .filter(|c| c.polarity == Polarity::Affirms)
+        .filter(|c| denies.is_empty() || c.source.is_some())
         .collect();
     match (denies.as_slice(), affirms.as_slice()) {
         ([d, ..], []) => Some(SentenceStance {

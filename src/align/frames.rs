@@ -43,9 +43,9 @@ const EVENTS: &[(&str, &[&str])] = &[
     ("visit", &["visit"]),
     ("attack", &["attack", "strike", "assault", "barrage"]),
     ("election", &["election", "vote"]),
-    ("agreement", &["agreement", "deal", "treaty", "accord"]),
+    ("agreement", &["agreement", "deal", "treaty"]),
     ("premiere", &["premiere", "premier", "debut", "opening"]),
-    ("release", &["release", "launch"]),
+    ("release", &["release"]),
     ("death", &["die", "death", "kill"]),
 ];
 
@@ -70,6 +70,12 @@ pub fn act_of_text(text: &str) -> Option<&'static str> {
     crate::extract::tokens::tokenize(text)
         .iter()
         .find_map(|t| act_class(&stem(&t.lower)))
+}
+
+/// Events that happen once for whoever they concern, so one named participant is enough to
+/// tell two reports of them apart.
+pub fn happens_once(kind: &str) -> bool {
+    matches!(kind, "premiere" | "election" | "death")
 }
 
 /// The event kind of a sentence, when exactly one kind is named.
@@ -97,17 +103,52 @@ pub fn event_kind(sentence: &Sentence) -> Option<&'static str> {
     }
 }
 
-/// The entities taking part in a sentence's event: every mention except the sources of its
-/// stance cues ("Peskov denied that Trump and Putin spoke" -> Trump, Putin).
-pub fn participants(sentence: &Sentence) -> Vec<EntityRef> {
-    let sources: Vec<&EntityRef> = sentence
-        .stances
-        .iter()
-        .filter_map(|c| c.source.as_ref())
-        .collect();
+/// Words that open reported content after a cue.
+const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if"];
+
+/// The entities taking part in a sentence's event, without its speakers: "Kremlin spokesman
+/// Dmitry Peskov denied that Trump and Putin spoke" -> Trump, Putin. When a cue opens reported
+/// content ("…denied that …"), the participants are the names in it; when the attribution
+/// trails ("…, the Post reported") or leads ("According to the Post, …"), its names are left
+/// out; cue sources are never participants.
+pub fn participants(sentence: &Sentence, text: &str) -> Vec<EntityRef> {
+    let toks = &sentence.tokens;
+    let mut region = sentence.span;
+    for cue in sentence.stances.iter().filter(|c| c.attributed) {
+        // The cue's first word: a denial phrase merged into the cue must not hide what follows.
+        let first = toks.iter().position(|t| t.span.start >= cue.span.start);
+        let skip = match first {
+            Some(i) if toks[i].lower == "according" => i + 2,
+            Some(i) => i + 1,
+            None => toks.len(),
+        };
+        let after: Vec<_> = toks.iter().skip(skip).collect();
+        if let Some(c) = after.iter().take(3).find(|t| COMPLEMENTIZERS.contains(&t.lower.as_str())) {
+            region = Span::new(region.start.max(c.span.end), region.end);
+        } else if after.len() <= 3 {
+            // Trailing attribution ("…, the Post reported", "…, according to aides"): the
+            // speaker stands after the last comma before the cue.
+            if let Some(comma) = text[region.start..cue.span.start].rfind(',') {
+                region = Span::new(region.start, region.end.min(region.start + comma));
+            }
+        } else if toks.first().is_some_and(|t| t.lower == "according") {
+            // "According to the Post, …": the speaker ends at the first comma after the cue.
+            if let Some(comma) = text[cue.span.end..region.end].find(',') {
+                region = Span::new(region.start.max(cue.span.end + comma), region.end);
+            }
+        }
+    }
+    let sources: Vec<&EntityRef> = sentence.stances.iter().filter_map(|c| c.source.as_ref()).collect();
+    // Names that only stand in a place or topic phrase ("the war in Ukraine") take no part.
+    let circumstantial = |m: &crate::claims::Mention| {
+        toks.iter()
+            .rfind(|t| t.span.end <= m.span.start)
+            .is_some_and(|t| matches!(t.lower.as_str(), "in" | "about" | "over" | "of" | "from" | "at" | "on" | "into" | "across" | "near"))
+    };
     let mut out: Vec<EntityRef> = sentence
         .mentions
         .iter()
+        .filter(|m| region.contains(m.span) && !circumstantial(m))
         .map(|m| m.entity.clone())
         .filter(|e| !sources.contains(&e))
         .collect();

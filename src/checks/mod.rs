@@ -46,15 +46,28 @@ pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
         .iter()
         .flat_map(|(_, check)| check(ctx))
         .collect();
-    // Paraphrases: one finding per place, kind and other article.
+    // One finding per place and kind: the other articles that disagree become its related
+    // locations, and paraphrases of one statement collapse into one.
     out.sort_by_key(|f| (f.article, f.span.start, f.kind));
-    out.dedup_by(|b, a| {
-        a.article == b.article
-            && a.kind == b.kind
-            && a.sentence == b.sentence
-            && a.related == b.related
-    });
-    out
+    let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
+    for f in out {
+        match merged.last_mut() {
+            Some(m) if m.article == f.article && m.span == f.span && m.kind == f.kind => {
+                for r in f.related {
+                    if !m.related.contains(&r) {
+                        m.related.push(r);
+                    }
+                }
+            }
+            _ => merged.push(f),
+        }
+    }
+    for m in &mut merged {
+        if m.related.len() > 1 {
+            m.notes.push(format!("{} other articles disagree with this one", m.related.len()));
+        }
+    }
+    merged
 }
 
 impl<'a> CrossContext<'a> {

@@ -232,12 +232,23 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         _ => None,
     };
     let mut out = Vec::new();
+    // A dispute between the same two sources over the same event is reported once, however
+    // many articles repeat either side.
+    let mut disputes: Vec<(&str, Option<EntityRef>, Option<EntityRef>)> = Vec::new();
     for p in ctx.pairs {
         let (Some(x), Some(y)) = (stance(p.a), stance(p.b)) else {
             continue;
         };
         if x.polarity == y.polarity {
             continue;
+        }
+        if x.attributed && y.attributed && x.source.is_some() && y.source.is_some() && x.source != y.source {
+            let (affirm, deny) = if x.polarity == Polarity::Affirms { (&x, &y) } else { (&y, &x) };
+            let key = (p.a.key.as_str(), affirm.source.clone(), deny.source.clone());
+            if disputes.contains(&key) {
+                continue;
+            }
+            disputes.push(key);
         }
         let name = |f: &Frame, s: &SentenceStance| match &s.source {
             Some(_) => format!("`{}`", ctx.text(f, source_span(ctx, f, s))),

@@ -215,6 +215,11 @@ pub fn check_articles(
         }));
         all_claims.push(claims);
     }
+    if std::env::var_os("FACTDIFF_DEBUG_FRAMES").is_some() {
+        for f in &frames {
+            eprintln!("{:?} {} {:?} {:?}", f.article, f.key, f.claim, f.when);
+        }
+    }
     let pairs = align::cross::pairs(&frames, articles);
     findings.extend(checks::run_cross(&checks::CrossContext {
         articles,

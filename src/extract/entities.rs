@@ -329,6 +329,12 @@ fn unknown_names(tokens: &[Token], taken: &[bool]) -> Vec<Mention> {
         {
             j += 1;
         }
+        // A lone capitalised word opening a sentence and followed by a comma is an adverbial
+        // ("Overnight,", "Separately,"), not a name.
+        if i == 0 && j == 1 && tokens.get(1).is_some_and(|n| n.span.start > t.span.end + 1) {
+            i = j;
+            continue;
+        }
         let key = tokens[i..j]
             .iter()
             .map(|t| t.folded.as_str())

@@ -60,7 +60,7 @@ pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
             let s = &text[span.start..span.end];
             let mut toks = tokens::tokenize(s);
             let mentions = matcher.find(&toks);
-            let stances = stance::cues(&toks, &mentions);
+            let stances = stance::cues(s, &toks, &mentions);
             let modal = toks.iter().any(|t| is_modal_word(&t.lower));
             let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
             let mut quantities = numbers::extract_quantities(s);

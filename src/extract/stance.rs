@@ -132,7 +132,7 @@ fn is(t: &Token, words: &[&str]) -> bool {
 
 /// Finds stance cues in one sentence. `tokens` and `mentions` are the sentence's, with
 /// spans relative to the same text.
-pub fn cues(tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
+pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
     let mut out = Vec::new();
     let mut report_sources: Vec<(usize, Option<EntityRef>)> = Vec::new();
 
@@ -168,7 +168,7 @@ pub fn cues(tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
         let source = if noun && !next_is_by(tokens, i) {
             None
         } else {
-            source_of(tokens, mentions, i)
+            source_of(text, tokens, mentions, i)
         };
         report_sources.push((i, source.clone()));
         if report {
@@ -296,7 +296,7 @@ fn phrase_hits(tokens: &[Token]) -> Vec<(usize, usize)> {
 
 /// The source of the cue at token `i`: "by X" or "according to X" or "citing X" after it, an
 /// inverted subject ("said Peskov"), else the nearest mention before it in the same clause.
-fn source_of(tokens: &[Token], mentions: &[Mention], i: usize) -> Option<EntityRef> {
+fn source_of(text: &str, tokens: &[Token], mentions: &[Mention], i: usize) -> Option<EntityRef> {
     let cue = &tokens[i];
     let after = |from: usize, within: usize| -> Option<EntityRef> {
         let start = tokens.get(from)?.span.start;
@@ -328,6 +328,13 @@ fn source_of(tokens: &[Token], mentions: &[Mention], i: usize) -> Option<EntityR
     let mut clause_start = 0;
     while j > 0 {
         j -= 1;
+        // A comma or semicolon between a word and the next ends the clause: in "…Zelensky
+        // spoke on Tuesday, aides said" the subject of "said" is "aides", not Zelensky.
+        let gap = &text[tokens[j].span.end..tokens[j + 1].span.start];
+        if gap.contains([',', ';', ':']) {
+            clause_start = tokens[j + 1].span.start;
+            break;
+        }
         if is(&tokens[j], CLAUSE_STOPS)
             || is(&tokens[j], DENY_VERBS)
             || is(&tokens[j], CONFIRM_VERBS)
@@ -365,7 +372,7 @@ mod tests {
     fn stances(text: &str) -> Vec<(Polarity, Option<String>, bool, String)> {
         let toks = tokenize(text);
         let mentions = EntityMatcher::new(None).find(&toks);
-        cues(&toks, &mentions)
+        cues(text, &toks, &mentions)
             .into_iter()
             .map(|c| {
                 let who = c.source.map(|s| match s {
