@@ -652,6 +652,23 @@ fn look_alikes_are_not_dates() {
     none_found("Sales rose in 40 percent of shops.");
     none_found("A 145 drones attack, a 20-minute call, 12 over the capital.");
     none_found("The weekend was quiet in Kyiv, a week of talks.");
+    none_found("He flew to Mar-a-Lago in Mar-a-Lago style.");
+    none_found("The Good Friday Agreement held.");
+    none_found("Black Friday sales fell.");
+    none_found("The Sunday Times reported the call.");
+    none_found("He wrote in the Sunday Telegraph.");
+    none_found("The Monday Club met.");
+    past(
+        "On Sunday Trump spoke.",
+        MON,
+        &[("On Sunday", "2024-11-10")],
+    );
+    past("Sunday Trump spoke.", MON, &[("Sunday", "2024-11-10")]);
+    past(
+        "The Friday meeting was tense.",
+        MON,
+        &[("Friday", "2024-11-08")],
+    );
     // The number is a count, not a day; the month stands.
     past("In May 2,000 people left.", MON, &[("In May", "2024-05")]);
     // A written year outside the plausible range is not a year.
@@ -708,6 +725,32 @@ fn spans_are_on_char_boundaries_with_unicode() {
 }
 
 #[test]
+fn month_forms_far_into_long_sentences() {
+    let filler = "é, “quoted” words and more words ".repeat(8);
+    let text = format!(
+        "{filler}on Saturday, the night of 9–10 November 2024, {filler}and then in March, \
+         {filler}until May 5."
+    );
+    past(
+        &text,
+        MON,
+        &[
+            (
+                "on Saturday, the night of 9–10 November 2024",
+                "2024-11-09/2024-11-10",
+            ),
+            ("in March", "2024-03"),
+            ("May 5", "2024-05-05"),
+        ],
+    );
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let _ = extract_dates(&text[cut..], Some(MON), false);
+        }
+    }
+}
+
+#[test]
 fn odd_input_never_panics() {
     let long_digits = "1234567890".repeat(4);
     let odd = [
@@ -760,7 +803,10 @@ fn odd_input_never_panics() {
 
 #[test]
 fn sentences_without_triggers_exit_early() {
-    assert!(!might_hold_date("Peskov denied the report."));
-    assert!(might_hold_date("Peskov denied it on Monday."));
-    assert!(might_hold_date("It rose 5%."));
+    assert!(!cues("Peskov denied the report.").any());
+    assert!(cues("Peskov denied it on Monday.").weekday);
+    assert!(cues("It rose 5%.").digit);
+    assert!(cues("YESTERDAY it rose.").phrase);
+    assert!(cues("Two days AGO.").ago);
+    assert!(cues("In Nov. it rose.").month);
 }
