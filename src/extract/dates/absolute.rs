@@ -37,7 +37,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// "last November".
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:(?P<pre>(?i:in|during|through|throughout|from|early|late|mid|last|this|next|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of))(?:\s+|-))?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
+        r"\b(?:(?P<pre>(?i:in|during|through|throughout|from|(?:in\s+)?(?:early|late|mid)|last|this|next|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of))(?:\s+|-))?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
     ))
 });
 
@@ -48,7 +48,7 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| compile(r"\b\d{4}\b"));
 
 static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?i:in|during|through|throughout|early|late|mid|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of)(?:\s+|-)$",
+        r"\b(?i:in|during|through|throughout|(?:in\s+)?(?:early|late|mid)|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of)(?:\s+|-)$",
     )
 });
 

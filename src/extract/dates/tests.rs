@@ -99,6 +99,11 @@ fn month_then_day() {
     );
     past("The Sept. 11 attacks.", MON, &[("Sept. 11", "2024-09-11")]);
     past(
+        "Held Thursday, Nov. 7, 2024, in Paris.",
+        FRI,
+        &[("Thursday, Nov. 7, 2024", "2024-11-07")],
+    );
+    past(
         "It happened on November 3, 2024.",
         MON,
         &[("on November 3, 2024", "2024-11-03")],
@@ -213,7 +218,22 @@ fn month_and_year_grain() {
         &[("in February 2022", "2022-02")],
     );
     past("Output fell in 2024.", MON, &[("in 2024", "2024")]);
-    past("Output fell in early 2023.", MON, &[("early 2023", "2023")]);
+    past("In 2022, Russia invaded.", MON, &[("In 2022", "2022")]);
+    past(
+        "Output fell November 2024 and Feb. 2023.",
+        MON,
+        &[("November 2024", "2024-11"), ("Feb. 2023", "2023-02")],
+    );
+    past(
+        "Output fell in mid-November.",
+        MON,
+        &[("in mid-November", "2024-11")],
+    );
+    past(
+        "Output fell in early 2023.",
+        MON,
+        &[("in early 2023", "2023")],
+    );
     past("It happened in May.", MON, &[("in May", "2024-05")]);
     past(
         "It opened last November.",
