@@ -11,7 +11,7 @@
 //!   so "talks will be held on Thursday" in a Thursday article means a week later. "last
 //!   Thursday" is always strictly before, "next Thursday" strictly after.
 //! - **Dates without a year** ("November 3", "in March", "on the 10th") take the occurrence
-//!   nearest to publication in the sentence's direction, allowing [`calendar::GRACE_DAYS`] on the
+//!   nearest to publication in the sentence's direction, allowing a week (`GRACE_DAYS`) on the
 //!   other side (reporting lag one way, sentences mixing a past and a coming event the other).
 //!   Past "in December" in a January article is last December; future "January 20" in a
 //!   November article is next January.
@@ -21,6 +21,13 @@
 //!   year-less dates) is still returned, with `range: None`.
 //! - `relative` is true exactly when the range depends on the publication date.
 //! - Invalid dates ("February 30") are skipped; written years outside 1800–2199 are not years.
+//!   Slash dates count only when the day is over 12 (11/10/2024 is skipped as ambiguous).
+//! - **Spans** cover the whole expression with its leading word: "on Thursday", "in November",
+//!   "on Sunday, 3 November", "the night of 9–10 November", "Thursday's".
+//! - **Look-alikes.** Month and weekday names must be capitalised, and a bare month name counts
+//!   only with a day, a year or a leading word ("in May", "early March"): "May said" and
+//!   "March of the soldiers" are not dates. Weekdays inside names ("Good Friday Agreement",
+//!   "the Sunday Times") are skipped.
 
 mod absolute;
 mod calendar;
