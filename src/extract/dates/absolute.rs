@@ -5,8 +5,7 @@ use super::calendar::{
     self, Dir, YEARS, add_days, day_exists, infer_day, infer_month, month_range, range, year_range,
     ymd,
 };
-use super::{Found, MONTH, Scan, WEEKDAY, mention, month_number};
-use crate::span::Span;
+use super::{Found, MONTH, Scan, WEEKDAY, month_number};
 use crate::values::DateRange;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -38,14 +37,18 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// "last November".
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:(?P<pre>(?i:in|during|through|throughout|from|early|late|mid|last|this|next|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of))(?:\s+|-))?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
+        r"\b(?:(?P<pre>(?i:in|during|through|throughout|from|(?:in\s+)?(?:early|late|mid)|last|this|next|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of))(?:\s+|-))?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
     ))
 });
 
-/// Year grain: "in 2024", "early 2025", "the end of 2024".
-static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+/// Year grain: "in 2024", "early 2025", "the end of 2024". Found as four digits, then the
+/// words before them are checked with a pattern anchored at their end: one regex with the
+/// words in front could not skip ahead to the digits and was the slowest pattern here.
+static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| compile(r"\b\d{4}\b"));
+
+static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?i:in|during|through|throughout|early|late|mid|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of)(?:\s+|-)(?P<y>\d{4})\b",
+        r"\b(?i:in|during|through|throughout|(?:in\s+)?(?:early|late|mid)|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of)(?:\s+|-)$",
     )
 });
 
@@ -57,27 +60,27 @@ static SLASH: LazyLock<Regex> =
 
 pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
     let text = scan.text;
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        // Only the month grain can match without a digit.
-        month_only(scan, out);
+    if let Some((first, last)) = scan.cues.months {
+        month_forms(scan, first, last, out);
+    }
+    if !scan.cues.digit {
         return;
     }
-    for caps in DAY_MONTH.captures_iter(text) {
-        day_and_month(scan, &caps, out);
-    }
-    for caps in MONTH_DAY.captures_iter(text) {
-        day_and_month(scan, &caps, out);
-    }
-    month_only(scan, out);
-    for caps in YEAR_ONLY.captures_iter(text) {
-        let (whole, y) = (group(&caps, 0), group(&caps, "y"));
-        if looks_like_count(&text[whole.end()..]) {
+    for y in YEAR_ONLY.find_iter(text) {
+        let Some(r) = written_year(y.as_str()).and_then(year_range) else {
+            continue;
+        };
+        let Some(lead) = YEAR_LEAD.find(&text[..y.start()]) else {
+            continue;
+        };
+        if looks_like_count(&text[y.end()..]) {
             continue;
         }
-        if let Some(r) = written_year(y.as_str()).and_then(year_range) {
-            out.mentions
-                .push(mention(whole.start(), whole.end(), Some(r), false));
-        }
+        out.mentions
+            .push(scan.mention(lead.start(), y.end(), Some(r), false));
+    }
+    if !text.contains('-') {
+        return absolute_slash(scan, out);
     }
     for caps in ISO.captures_iter(text) {
         let whole = group(&caps, 0);
@@ -92,13 +95,21 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
             )
         });
         if let Some(d) = day {
-            out.mentions.push(mention(
+            out.mentions.push(scan.mention(
                 whole.start(),
                 whole.end(),
                 Some(DateRange::day(d)),
                 false,
             ));
         }
+    }
+    absolute_slash(scan, out);
+}
+
+fn absolute_slash(scan: &Scan<'_>, out: &mut Found) {
+    let text = scan.text;
+    if !text.contains('/') {
+        return;
     }
     for caps in SLASH.captures_iter(text) {
         let whole = group(&caps, 0);
@@ -117,12 +128,58 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
         };
         let d = written_year(group(&caps, "y").as_str()).and_then(|y| ymd(y, month, day));
         if let Some(d) = d {
-            out.mentions.push(mention(
+            out.mentions.push(scan.mention(
                 whole.start(),
                 whole.end(),
                 Some(DateRange::day(d)),
                 false,
             ));
+        }
+    }
+}
+
+/// Reads the forms built around a month name, in a window from a little before the first
+/// month name to a little after the last: the patterns cannot skip ahead to the month name
+/// by themselves, and long sentences would otherwise be scanned three times in full.
+fn month_forms(scan: &Scan<'_>, first: usize, last: usize, out: &mut Found) {
+    /// Enough for "on Wednesday, the night of 9–10 " before and "9 and 11, 2024" after.
+    const BEFORE: usize = 64;
+    const AFTER: usize = 40;
+    let text = scan.text;
+    // Start after a space, so the window's edge is a true word boundary.
+    let start = if first <= BEFORE {
+        0
+    } else {
+        let mut s = first - BEFORE;
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        text[s..first].find(char::is_whitespace).map_or(first, |i| {
+            let ws = s + i;
+            ws + text[ws..].chars().next().map_or(1, char::len_utf8)
+        })
+    };
+    let mut end = (last + AFTER).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let end = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let window = Scan {
+        text: &text[start..end],
+        published: scan.published,
+        future: scan.future,
+        cues: scan.cues,
+        base: scan.base + start,
+    };
+    month_only(&window, out);
+    if scan.cues.digit {
+        for caps in DAY_MONTH.captures_iter(window.text) {
+            day_and_month(&window, &caps, out);
+        }
+        for caps in MONTH_DAY.captures_iter(window.text) {
+            day_and_month(&window, &caps, out);
         }
     }
 }
@@ -146,7 +203,7 @@ fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
         Some(m) => match number(m.as_str()) {
             Some(d2) if d2 > d1 && day_exists(month, d2) => Some(d2),
             _ => {
-                out.blocked.push(Span::new(whole.start(), whole.end()));
+                out.blocked.push(scan.span(whole.start(), whole.end()));
                 return;
             }
         },
@@ -154,7 +211,7 @@ fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
     };
     // "31 April 2024" is no date, and its "April 2024" must not stand in for one.
     if !day_exists(month, d1) {
-        out.blocked.push(Span::new(whole.start(), whole.end()));
+        out.blocked.push(scan.span(whole.start(), whole.end()));
         return;
     }
     let year = caps.name("y").and_then(|y| written_year(y.as_str()));
@@ -194,11 +251,11 @@ fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
             let Some(start) = ymd(y, month, d1) else {
                 return;
             };
-            mention(whole.start(), end, make(start), false)
+            scan.mention(whole.start(), end, make(start), false)
         }
         None => {
             let r = scan.resolve(whole.start(), |p, dir| make(infer_day(p, month, d1, dir)?));
-            mention(whole.start(), end, r, true)
+            scan.mention(whole.start(), end, r, true)
         }
     };
     out.mentions.push(mention);
@@ -215,7 +272,7 @@ fn month_only(scan: &Scan<'_>, out: &mut Found) {
             continue;
         };
         if let Some(y) = caps.name("y").and_then(|y| written_year(y.as_str())) {
-            out.mentions.push(mention(
+            out.mentions.push(scan.mention(
                 whole.start(),
                 whole.end(),
                 month_range(y, month),
@@ -227,8 +284,8 @@ fn month_only(scan: &Scan<'_>, out: &mut Found) {
             continue;
         };
         let rest = &text[mon.end()..];
-        if rest.starts_with("'s") || rest.starts_with("’s") {
-            // "in May's cabinet" names a person.
+        if rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with('-') {
+            // "in May's cabinet" names a person, "at Mar-a-Lago" a place.
             continue;
         }
         let end = mon.end();
@@ -239,7 +296,7 @@ fn month_only(scan: &Scan<'_>, out: &mut Found) {
             "this" => month_range(i32::from(p.year()), month),
             _ => infer_month(p, month, dir),
         });
-        out.mentions.push(mention(whole.start(), end, r, true));
+        out.mentions.push(scan.mention(whole.start(), end, r, true));
     }
 }
 

@@ -6,7 +6,7 @@ use super::calendar::{
     Dir, add_days, infer_day_of_month, month_range, range, week_of, weekday_index, weekday_near,
     weekend_near, year_range,
 };
-use super::{Found, Scan, WEEKDAY, mention, weekday_number};
+use super::{Found, Scan, WEEKDAY, weekday_number};
 use crate::values::DateRange;
 use jiff::civil::Date;
 use regex::Regex;
@@ -116,8 +116,22 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
-    let text = scan.text;
-    for caps in PHRASE_RE.captures_iter(text) {
+    if scan.cues.phrase {
+        phrases(scan, out);
+    }
+    if scan.cues.weekday {
+        weekdays(scan, out);
+    }
+    if scan.cues.digit {
+        days_of_month(scan, out);
+    }
+    if scan.cues.ago {
+        ago(scan, out);
+    }
+}
+
+fn phrases(scan: &Scan<'_>, out: &mut Found) {
+    for caps in PHRASE_RE.captures_iter(scan.text) {
         let whole = caps.get(0).expect("group 0 is the match");
         // Group i + 1 is PHRASES[i]: the phrases themselves capture nothing.
         let Some(phrase) = (0..PHRASES.len())
@@ -128,13 +142,23 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
         };
         let r = scan.resolve(whole.start(), |p, dir| phrase_range(p, dir, phrase));
         out.mentions
-            .push(mention(whole.start(), whole.end(), r, true));
+            .push(scan.mention(whole.start(), whole.end(), r, true));
     }
+}
+
+fn weekdays(scan: &Scan<'_>, out: &mut Found) {
+    let text = scan.text;
     for caps in WEEKDAY_RE.captures_iter(text) {
         let whole = caps.get(0).expect("group 0 is the match");
-        let Some(wd) = caps.name("wd").and_then(|m| weekday_number(m.as_str())) else {
+        let Some(wd_match) = caps.name("wd") else {
             continue;
         };
+        let Some(wd) = weekday_number(wd_match.as_str()) else {
+            continue;
+        };
+        if caps.name("q").is_none() && names_not_a_day(text, wd_match.start(), whole.end()) {
+            continue;
+        }
         let q = caps.name("q").map(|m| m.as_str().to_ascii_lowercase());
         let night = caps
             .name("part")
@@ -150,9 +174,13 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
             Some(range(day, last))
         });
         out.mentions
-            .push(mention(whole.start(), whole.end(), r, true));
+            .push(scan.mention(whole.start(), whole.end(), r, true));
     }
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+}
+
+fn days_of_month(scan: &Scan<'_>, out: &mut Found) {
+    let text = scan.text;
+    {
         for caps in DAY_OF_MONTH.captures_iter(text) {
             let whole = caps.get(0).expect("group 0 is the match");
             if !ends_date_phrase(&text[whole.end()..]) {
@@ -168,10 +196,13 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
                 infer_day_of_month(p, day, dir).map(DateRange::day)
             });
             out.mentions
-                .push(mention(whole.start(), whole.end(), r, true));
+                .push(scan.mention(whole.start(), whole.end(), r, true));
         }
     }
-    for caps in AGO.captures_iter(text) {
+}
+
+fn ago(scan: &Scan<'_>, out: &mut Found) {
+    for caps in AGO.captures_iter(scan.text) {
         let whole = caps.get(0).expect("group 0 is the match");
         let Some(n) = caps.name("n").and_then(|m| count(m.as_str())) else {
             continue;
@@ -189,8 +220,50 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
             }
         });
         out.mentions
-            .push(mention(whole.start(), whole.end(), r, true));
+            .push(scan.mention(whole.start(), whole.end(), r, true));
     }
+}
+
+/// "Good Friday Agreement", "Black Friday", "the Sunday Times": a weekday inside a name.
+/// `start` is where the weekday begins, `end` where the matched expression ends.
+fn names_not_a_day(text: &str, start: usize, end: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "Good", "Black", "Super", "Bloody", "Ash", "Cyber", "Holy", "Maundy", "Palm", "Easter",
+        "Shrove", "Giving", "Blue", "Orange",
+    ];
+    const AFTER: &[&str] = &[
+        "Times",
+        "Telegraph",
+        "Mirror",
+        "Express",
+        "Herald",
+        "Independent",
+        "Mail",
+        "Post",
+        "Tribune",
+        "Star",
+        "Sport",
+        "Agreement",
+        "Club",
+        "Prayers",
+    ];
+    let previous = text[..start]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let touching = text[..start].trim_end().ends_with(previous);
+    let next = text[end..]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let next_touching = text[end..].trim_start().starts_with(next);
+    (touching && BEFORE.contains(&previous))
+        || (next_touching && AFTER.contains(&next))
+        || (touching
+            && matches!(previous, "the" | "The" | "a" | "A")
+            && next_touching
+            && next.starts_with(|c: char| c.is_uppercase())
+            && super::month_number(next).is_none())
 }
 
 fn phrase_range(p: Date, dir: Dir, phrase: Phrase) -> Option<DateRange> {

@@ -2,6 +2,7 @@
 //! weekdays and year-less dates.
 
 use super::absolute::compile;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,9 +26,58 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// reported speech ("said he will visit") is future. Nouns are not cues: "the will of the
 /// people", "a plan to".
 pub fn is_future(text: &str) -> bool {
-    FUTURE
-        .find_iter(text)
-        .any(|m| !is_noun_use(&text[..m.start()], m.as_str()))
+    // Every cue holds one of these words; most sentences hold none and skip the pattern.
+    static STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build([
+                "will",
+                "shall",
+                "won",
+                "ll",
+                "expected",
+                "scheduled",
+                "set",
+                "slated",
+                "poised",
+                "planning",
+                "preparing",
+                "going",
+                "about",
+                "due",
+                "to be",
+                "plan",
+                "intend",
+                "coming",
+                "ahead",
+                "next",
+                "tomorrow",
+                "later",
+                "office",
+                "sworn",
+                "inaugurated",
+            ])
+            .expect("fixed literal patterns build")
+    });
+    if !STEMS.is_match(text) {
+        return false;
+    }
+    FUTURE.find_iter(text).any(|m| {
+        let before = &text[..m.start()];
+        !is_noun_use(before, m.as_str()) && !is_name_will(text, before, m.as_str())
+    })
+}
+
+/// "Will Smith said": a capitalised "Will" is a name unless it opens a question.
+fn is_name_will(text: &str, before: &str, cue: &str) -> bool {
+    if cue != "Will" {
+        return false;
+    }
+    let opens = before
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘«(".contains(c))
+        .is_empty();
+    !(opens && text.trim_end().ends_with('?'))
 }
 
 /// "the will of the people", "political will", "the plans to expand": a noun, not a tense.
@@ -95,6 +145,7 @@ mod tests {
             "The hearing is to be held on Monday.",
             "Support Ukraine before Trump assumes office on January 20.",
             "Peskov said the president will travel on Friday.",
+            "Will Trump attend on Friday?",
         ] {
             assert!(is_future(s), "{s}");
         }
@@ -111,6 +162,8 @@ mod tests {
             "Leaders lacked the political will to act.",
             "The ministry unveiled a plan to rebuild the bridge.",
             "Willie Nelson played on Saturday.",
+            "Will Smith spoke on Saturday.",
+            "Actor Will Smith spoke on Saturday.",
             "",
         ] {
             assert!(!is_future(s), "{s}");

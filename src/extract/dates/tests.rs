@@ -99,6 +99,11 @@ fn month_then_day() {
     );
     past("The Sept. 11 attacks.", MON, &[("Sept. 11", "2024-09-11")]);
     past(
+        "Held Thursday, Nov. 7, 2024, in Paris.",
+        FRI,
+        &[("Thursday, Nov. 7, 2024", "2024-11-07")],
+    );
+    past(
         "It happened on November 3, 2024.",
         MON,
         &[("on November 3, 2024", "2024-11-03")],
@@ -213,7 +218,22 @@ fn month_and_year_grain() {
         &[("in February 2022", "2022-02")],
     );
     past("Output fell in 2024.", MON, &[("in 2024", "2024")]);
-    past("Output fell in early 2023.", MON, &[("early 2023", "2023")]);
+    past("In 2022, Russia invaded.", MON, &[("In 2022", "2022")]);
+    past(
+        "Output fell November 2024 and Feb. 2023.",
+        MON,
+        &[("November 2024", "2024-11"), ("Feb. 2023", "2023-02")],
+    );
+    past(
+        "Output fell in mid-November.",
+        MON,
+        &[("in mid-November", "2024-11")],
+    );
+    past(
+        "Output fell in early 2023.",
+        MON,
+        &[("in early 2023", "2023")],
+    );
     past("It happened in May.", MON, &[("in May", "2024-05")]);
     past(
         "It opened last November.",
@@ -652,6 +672,23 @@ fn look_alikes_are_not_dates() {
     none_found("Sales rose in 40 percent of shops.");
     none_found("A 145 drones attack, a 20-minute call, 12 over the capital.");
     none_found("The weekend was quiet in Kyiv, a week of talks.");
+    none_found("He flew to Mar-a-Lago in Mar-a-Lago style.");
+    none_found("The Good Friday Agreement held.");
+    none_found("Black Friday sales fell.");
+    none_found("The Sunday Times reported the call.");
+    none_found("He wrote in the Sunday Telegraph.");
+    none_found("The Monday Club met.");
+    past(
+        "On Sunday Trump spoke.",
+        MON,
+        &[("On Sunday", "2024-11-10")],
+    );
+    past("Sunday Trump spoke.", MON, &[("Sunday", "2024-11-10")]);
+    past(
+        "The Friday meeting was tense.",
+        MON,
+        &[("Friday", "2024-11-08")],
+    );
     // The number is a count, not a day; the month stands.
     past("In May 2,000 people left.", MON, &[("In May", "2024-05")]);
     // A written year outside the plausible range is not a year.
@@ -708,6 +745,32 @@ fn spans_are_on_char_boundaries_with_unicode() {
 }
 
 #[test]
+fn month_forms_far_into_long_sentences() {
+    let filler = "é, “quoted” words and more words ".repeat(8);
+    let text = format!(
+        "{filler}on Saturday, the night of 9–10 November 2024, {filler}and then in March, \
+         {filler}until May 5."
+    );
+    past(
+        &text,
+        MON,
+        &[
+            (
+                "on Saturday, the night of 9–10 November 2024",
+                "2024-11-09/2024-11-10",
+            ),
+            ("in March", "2024-03"),
+            ("May 5", "2024-05-05"),
+        ],
+    );
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let _ = extract_dates(&text[cut..], Some(MON), false);
+        }
+    }
+}
+
+#[test]
 fn odd_input_never_panics() {
     let long_digits = "1234567890".repeat(4);
     let odd = [
@@ -760,7 +823,10 @@ fn odd_input_never_panics() {
 
 #[test]
 fn sentences_without_triggers_exit_early() {
-    assert!(!might_hold_date("Peskov denied the report."));
-    assert!(might_hold_date("Peskov denied it on Monday."));
-    assert!(might_hold_date("It rose 5%."));
+    assert!(!cues("Peskov denied the report.").any());
+    assert!(cues("Peskov denied it on Monday.").weekday);
+    assert!(cues("It rose 5%.").digit);
+    assert!(cues("YESTERDAY it rose.").phrase);
+    assert!(cues("Two days AGO.").ago);
+    assert!(cues("In Nov. it rose.").month);
 }
