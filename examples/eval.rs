@@ -119,7 +119,17 @@ fn eval_corpus(bin: &Path, dir: &Path, as_json: bool) -> Result<(), String> {
         .filter(|n| n.ends_with(".md"))
         .collect();
     names.sort();
-    let problems = expected.validate(&names);
+    let mut problems = expected.validate(&names);
+    match std::fs::read_to_string(&facts)
+        .map_err(|e| e.to_string())
+        .and_then(|t| matching::fact_ids(&t))
+    {
+        Ok(ids) => problems.extend(expected.unknown_facts(&ids)),
+        Err(e) => problems.push(format!(
+            "cannot read fact ids from {}: {e}",
+            facts.display()
+        )),
+    }
     for p in &problems {
         eprintln!("warning: {}: {p}", labels.display());
     }

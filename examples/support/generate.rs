@@ -612,8 +612,10 @@ fn date_phrase(rng: &mut Rng, day: i64, pub_day: i64) -> String {
     let ago = pub_day - day;
     match rng.below(4) {
         0 if (1..=6).contains(&ago) => format!("on {}", weekday(day)),
-        1 => format!("on {d} {} {y}", MONTHS[m]),
-        _ => format!("on {} {d}", MONTHS[m]),
+        // Without a year a reader takes the one nearest the publication date: only safe
+        // within a few months of it.
+        1 if ago.abs() < 120 => format!("on {} {d}", MONTHS[m]),
+        _ => format!("on {d} {} {y}", MONTHS[m]),
     }
 }
 
@@ -762,9 +764,17 @@ fn article(world: &World, rng: &mut Rng, index: usize) -> Article {
     let story: Vec<usize> = (0..rng.range(2, 5) as usize)
         .map(|k| if k == 0 { base } else { pick_fact(rng, n) })
         .collect();
-    let pub_day = match world.facts[base].body {
-        FactBody::Meeting { day } => day as i64 + rng.range(1, 5) as i64,
-        _ => rng.range(0, 700) as i64,
+    // Published after every meeting the story reports, so all of them are in the past.
+    let last_meeting = story
+        .iter()
+        .filter_map(|&i| match world.facts[i].body {
+            FactBody::Meeting { day } => Some(day as i64),
+            _ => None,
+        })
+        .max();
+    let pub_day = match last_meeting {
+        Some(day) => day + rng.range(1, 5) as i64,
+        None => rng.range(0, 700) as i64,
     };
     let target = rng.range(600, 900) as usize;
     let mut findings: Vec<(String, &'static str)> = Vec::new();

@@ -137,6 +137,18 @@ impl Expected {
         problems
     }
 
+    /// Expectations naming a fact the fact file does not have.
+    pub fn unknown_facts(&self, known: &BTreeSet<String>) -> Vec<String> {
+        self.articles
+            .iter()
+            .flat_map(|(name, e)| e.findings.iter().map(move |f| (name, f)))
+            .filter_map(|(name, f)| {
+                let id = f.fact.as_ref()?;
+                (!known.contains(id)).then(|| format!("{name}: unknown fact {id:?}"))
+            })
+            .collect()
+    }
+
     /// Every expected key, with the expectation it came from.
     pub fn keys(&self) -> BTreeMap<Key, ExpectedFinding> {
         let mut out = BTreeMap::new();
@@ -156,6 +168,21 @@ impl Expected {
         }
         out
     }
+}
+
+/// The fact ids of a fact file, read loosely (the eval does not validate fact files: factdiff
+/// does).
+pub fn fact_ids(facts_yaml: &str) -> Result<BTreeSet<String>, String> {
+    let doc: serde_json::Value = serde_saphyr::from_str(facts_yaml).map_err(|e| e.to_string())?;
+    Ok(doc
+        .get("facts")
+        .and_then(|f| f.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|f| f.get("id")?.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// One finding from factdiff's JSON v1 document, as much as scoring needs.
@@ -590,6 +617,10 @@ articles:
                 .collect();
             names.sort();
             assert_eq!(e.validate(&names), Vec::<String>::new(), "{dir}");
+            let facts = std::fs::read_to_string(root.join("facts.yaml")).expect("facts exist");
+            let ids = fact_ids(&facts).expect("the fact file is YAML");
+            assert!(ids.len() >= 15, "{dir}: {} facts", ids.len());
+            assert_eq!(e.unknown_facts(&ids), Vec::<String>::new(), "{dir}");
         }
     }
 }
