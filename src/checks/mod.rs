@@ -94,7 +94,7 @@ impl<'a> CrossContext<'a> {
     }
 
     /// Of two disagreeing frames, the one to report: the one fewer others agree with, else the
-    /// later article (the newcomer disagrees with what was there).
+    /// later-published article (the newcomer disagrees with what was there).
     pub fn odd_one<'p>(
         &self,
         a: &'p Frame,
@@ -104,9 +104,15 @@ impl<'a> CrossContext<'a> {
         match agree(a).cmp(&agree(b)) {
             std::cmp::Ordering::Less => (a, b),
             std::cmp::Ordering::Greater => (b, a),
-            std::cmp::Ordering::Equal if a.article > b.article => (a, b),
+            std::cmp::Ordering::Equal if self.newer(a, b) => (a, b),
             std::cmp::Ordering::Equal => (b, a),
         }
+    }
+
+    /// Whether `a`'s article came out after `b`'s (by publication date, then path order).
+    pub fn newer(&self, a: &Frame, b: &Frame) -> bool {
+        let key = |f: &Frame| (self.articles[f.article.0 as usize].meta.published, f.article);
+        key(a) > key(b)
     }
 
     /// How many frames of other articles in `pairs` agree with `f` by `same`.

@@ -259,11 +259,7 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             Polarity::Affirms => "says it happened",
             Polarity::Denies => "denies it",
         };
-        let later = if p.a.article > p.b.article {
-            (p.a, p.b)
-        } else {
-            (p.b, p.a)
-        };
+        let later = if ctx.newer(p.a, p.b) { (p.a, p.b) } else { (p.b, p.a) };
         let (sev, (here, there)) = match (x.attributed, y.attributed) {
             (true, true) if x.source.is_some() && x.source == y.source => (Severity::Error, later),
             (true, true) => (Severity::Warning, later),

@@ -36,14 +36,6 @@ const MODAL: &[&str] = &[
     "scheduled",
     "set",
 ];
-const FUTURE: &[&str] = &[
-    "will",
-    "tomorrow",
-    "next",
-    "upcoming",
-    "scheduled",
-    "expected",
-];
 
 /// Whether a word makes a statement a plan or a possibility.
 pub fn is_modal_word(lower: &str) -> bool {
@@ -62,7 +54,7 @@ pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
             let mentions = matcher.find(&toks);
             let stances = stance::cues(s, &toks, &mentions);
             let modal = toks.iter().any(|t| is_modal_word(&t.lower));
-            let future = toks.iter().any(|t| FUTURE.contains(&t.lower.as_str()));
+            let future = dates::is_future(s);
             let mut quantities = numbers::extract_quantities(s);
             let mut dates = dates::extract_dates(s, published, future);
             for t in &mut toks {

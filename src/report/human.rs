@@ -40,6 +40,8 @@ fn diagnostic_group(d: &ResolvedDiagnostic) -> Group<'_> {
 
 fn finding_group(r: &Resolved) -> Group<'_> {
     let found_label = match &r.expected {
+        // A whole sentence is already underlined; repeating it in the label adds nothing.
+        Some(_) if r.found.chars().count() > 60 => "stated here".to_string(),
         Some(_) => format!("this says {}", r.found),
         None => r.found.clone(),
     };
@@ -60,10 +62,6 @@ fn finding_group(r: &Resolved) -> Group<'_> {
             _ => String::new(),
         };
         group = group.element(snippet(&p.file, &p.excerpt, AnnotationKind::Context, label));
-    }
-    if let Some(expected) = &r.expected {
-        group = group
-            .element(Level::NOTE.message(format!("found `{}`, expected `{expected}`", r.found)));
     }
     for n in &r.notes {
         group = group.element(Level::NOTE.message(n.as_str()));

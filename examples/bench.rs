@@ -1,0 +1,255 @@
+//! `cargo run --release --example bench -- [--quick]`: times `factdiff check` on generated
+//! corpora of 1k, 10k and 100k articles against 100, 1k and 10k facts, with and without a
+//! fact file, beside the floor of a plain `rg -c -F -f aliases.txt` over the same files.
+//! A benchmark run by hand, not a test. See docs/benchmarks.md.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+#[derive(Debug, Parser)]
+#[command(name = "bench", about = "Speed of factdiff check on synthetic corpora")]
+struct Args {
+    /// Only 1k and 10k articles.
+    #[arg(long)]
+    quick: bool,
+    /// Seed of the corpus generator.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Write the corpora here and keep them (default: a temp dir, removed at the end).
+    #[arg(long, value_name = "DIR")]
+    keep: Option<PathBuf>,
+}
+
+const ARTICLES: [usize; 3] = [1_000, 10_000, 100_000];
+const FACTS: [usize; 3] = [100, 1_000, 10_000];
+
+/// One timed child process.
+struct Measured {
+    secs: f64,
+    /// Peak resident set size in bytes.
+    max_rss: u64,
+    exit: Option<i32>,
+}
+
+/// Runs `program args`, stdout to `stdout` (or nowhere), and reads its own resource usage
+/// with wait4, so the peak RSS is the child's and no one else's.
+fn measure(program: &Path, args: &[OsString], stdout: Option<&Path>) -> Result<Measured, String> {
+    let out = match stdout {
+        Some(p) => {
+            Stdio::from(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?)
+        }
+        None => Stdio::null(),
+    };
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .stdout(out)
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain old data that wait4 fills in; all-zero is a valid value of it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet reaped (we never call `Child::wait`), and both
+    // out-pointers point to live locals.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let secs = start.elapsed().as_secs_f64();
+    if rc != pid {
+        return Err(format!("wait4 failed for {}", program.display()));
+    }
+    let exit = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    Ok(Measured {
+        secs,
+        // ru_maxrss is in kilobytes on Linux.
+        max_rss: usage.ru_maxrss.max(0) as u64 * 1024,
+        exit,
+    })
+}
+
+fn factdiff_bin() -> PathBuf {
+    match std::env::var_os("FACTDIFF_BIN") {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/factdiff"),
+    }
+}
+
+/// ripgrep on PATH, if installed.
+fn find_rg() -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("rg"))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Findings in a JSON v1 document, if the run printed one.
+fn count_findings(path: &Path) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let doc: serde_json::Value = serde_json::from_str(&text).ok()?;
+    doc.get("findings")?.as_array().map(Vec::len)
+}
+
+struct Row {
+    articles: usize,
+    facts: Option<usize>,
+    bytes: u64,
+    run: Measured,
+    findings: Option<usize>,
+    rg: Option<Measured>,
+}
+
+fn print_row(r: &Row) {
+    let mb = r.bytes as f64 / 1e6;
+    let rg = r.rg.as_ref();
+    println!(
+        "| {:>8} | {:>6} | {:>6.1} | {:>8.2} | {:>10.0} | {:>7.1} | {:>11.1} | {:>8} | {:>4} | {:>6} | {:>7} |",
+        r.articles,
+        r.facts.map_or("none".to_string(), |f| f.to_string()),
+        mb,
+        r.run.secs,
+        r.articles as f64 / r.run.secs,
+        mb / r.run.secs,
+        r.run.max_rss as f64 / 1e6,
+        r.findings.map_or("-".to_string(), |n| n.to_string()),
+        r.run.exit.map_or("-".to_string(), |c| c.to_string()),
+        rg.map_or("-".to_string(), |m| format!("{:.2}", m.secs)),
+        rg.map_or("-".to_string(), |m| format!("{:.1}x", r.run.secs / m.secs)),
+    );
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let bin = factdiff_bin();
+    if !bin.is_file() {
+        return Err(format!(
+            "no factdiff binary at {} (run `cargo build --release` first, or set FACTDIFF_BIN)",
+            bin.display()
+        ));
+    }
+    let rg = find_rg();
+    if rg.is_none() {
+        eprintln!("note: rg not found, the floor is skipped (Debian: apt-get install -y ripgrep)");
+    }
+    let tmp;
+    let root = match &args.keep {
+        Some(dir) => dir.clone(),
+        None => {
+            tmp = tempfile::tempdir().map_err(|e| format!("cannot make a temp dir: {e}"))?;
+            tmp.path().to_path_buf()
+        }
+    };
+    let sizes: &[usize] = if args.quick {
+        &ARTICLES[..2]
+    } else {
+        &ARTICLES
+    };
+    let max_facts = *FACTS.iter().max().expect("FACTS is not empty");
+
+    let mut rows = Vec::new();
+    for &n in sizes {
+        let dir = root.join(format!("n{n}"));
+        eprintln!(
+            "generating {n} articles, {max_facts} facts in {} ...",
+            dir.display()
+        );
+        let started = Instant::now();
+        let (world, written) = generate::generate(&dir, args.seed, n, max_facts)
+            .map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+        for &f in &FACTS {
+            generate::write_facts(&dir.join(format!("facts-{f}.yaml")), &world, f)
+                .and_then(|()| {
+                    generate::write_aliases(&dir.join(format!("aliases-{f}.txt")), &world, f)
+                })
+                .map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
+        }
+        eprintln!(
+            "  {:.1} MB in {:.1} s",
+            written.bytes as f64 / 1e6,
+            started.elapsed().as_secs_f64()
+        );
+        let articles = dir.join("articles");
+        let out = dir.join("findings.json");
+        let mut runs: Vec<Option<usize>> = FACTS.iter().map(|&f| Some(f)).collect();
+        runs.push(None);
+        for facts in runs {
+            let mut a: Vec<OsString> = vec!["check".into()];
+            if let Some(f) = facts {
+                a.push("--facts".into());
+                a.push(dir.join(format!("facts-{f}.yaml")).into());
+            }
+            a.extend([articles.clone().into(), "--format".into(), "json".into()]);
+            eprintln!(
+                "  factdiff check, facts: {}",
+                facts.map_or("none".into(), |f| f.to_string())
+            );
+            let run = measure(&bin, &a, Some(&out))?;
+            let findings = count_findings(&out);
+            // The floor: find every alias the fact file knows in every article, and nothing
+            // else. Without a fact file, the floor uses every alias of the largest one.
+            let aliases = dir.join(format!("aliases-{}.txt", facts.unwrap_or(max_facts)));
+            let rg_run = match &rg {
+                Some(rg) => Some(measure(
+                    rg,
+                    &[
+                        "-c".into(),
+                        "-F".into(),
+                        "-f".into(),
+                        aliases.into(),
+                        articles.clone().into(),
+                    ],
+                    None,
+                )?),
+                None => None,
+            };
+            rows.push(Row {
+                articles: n,
+                facts,
+                bytes: written.bytes,
+                run,
+                findings,
+                rg: rg_run,
+            });
+        }
+    }
+
+    println!("\nfactdiff: {}", bin.display());
+    if let Some(rg) = &rg {
+        println!("floor: {} -c -F -f aliases.txt DIR", rg.display());
+    }
+    println!();
+    println!(
+        "| articles |  facts |     MB |   wall s | articles/s |    MB/s | peak RSS MB | findings | exit |   rg s |   vs rg |"
+    );
+    println!(
+        "|---------:|-------:|-------:|---------:|-----------:|--------:|------------:|---------:|-----:|-------:|--------:|"
+    );
+    for r in &rows {
+        print_row(r);
+    }
+    if rows
+        .iter()
+        .any(|r| r.run.exit != Some(0) && r.run.exit != Some(1))
+    {
+        println!(
+            "\nnote: rows whose exit is not 0 or 1 stopped on an input error: their times do not measure a full check"
+        );
+    }
+    Ok(())
+}
