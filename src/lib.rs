@@ -6,10 +6,12 @@
 
 pub mod align;
 pub mod article;
+pub mod atomic;
 pub mod checks;
 pub mod claims;
 pub mod cli;
 pub mod commands;
+pub mod edit;
 pub mod extract;
 pub mod facts;
 pub mod finding;
