@@ -191,9 +191,10 @@ fn apply_one(root: &Mapping, change: &Change) -> Result<(), EditError> {
         }
         Change::AddSource { fact, by, stance } => {
             let m = find_fact(root, fact)?;
-            let item = Mapping::new_flow();
-            item.set("by", by.as_str());
-            item.set("stance", stance_word(*stance));
+            let item = parse_mapping(&format!(
+                "{{ by: {by}, stance: {} }}\n",
+                stance_word(*stance)
+            ))?;
             match m.get_sequence("sources") {
                 Some(seq) => {
                     let block_items = seq

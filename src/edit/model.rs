@@ -172,7 +172,7 @@ fn describe_difference(expected: &Model, actual: &Model) -> String {
     }
     for (e, a) in expected.facts.iter().zip(&actual.facts) {
         if e != a {
-            return format!("fact `{}` would read {a:?}, not {e:?}", e.id);
+            return format!("fact `{}`: {}", e.id, fact_difference(e, a));
         }
     }
     format!(
@@ -180,4 +180,53 @@ fn describe_difference(expected: &Model, actual: &Model) -> String {
         actual.facts.len(),
         expected.facts.len()
     )
+}
+
+/// The first field that differs, as `field would be X, not Y`.
+fn fact_difference(e: &FactModel, a: &FactModel) -> String {
+    let fields: [(&str, String, String); 12] = [
+        ("id", format!("{:?}", a.id), format!("{:?}", e.id)),
+        ("claim", format!("{:?}", a.claim), format!("{:?}", e.claim)),
+        ("about", format!("{:?}", a.about), format!("{:?}", e.about)),
+        (
+            "keywords",
+            format!("{:?}", a.keywords),
+            format!("{:?}", e.keywords),
+        ),
+        ("date", format!("{:?}", a.date), format!("{:?}", e.date)),
+        (
+            "status",
+            format!("{:?}", a.status),
+            format!("{:?}", e.status),
+        ),
+        ("sources", sources(&a.sources), sources(&e.sources)),
+        ("value", format!("{:?}", a.value), format!("{:?}", e.value)),
+        ("unit", format!("{:?}", a.unit), format!("{:?}", e.unit)),
+        (
+            "tolerance",
+            format!("{:?}", a.tolerance),
+            format!("{:?}", e.tolerance),
+        ),
+        (
+            "ignore",
+            format!("{:?}", a.ignore),
+            format!("{:?}", e.ignore),
+        ),
+        ("tests", format!("{:?}", a.tests), format!("{:?}", e.tests)),
+    ];
+    fields
+        .into_iter()
+        .find(|(_, got, want)| got != want)
+        .map_or_else(
+            || "differs".to_string(),
+            |(name, got, want)| format!("`{name}` would be {got}, not {want}"),
+        )
+}
+
+fn sources(list: &[(String, SourceStance, Option<DateRange>)]) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .map(|(by, stance, _)| format!("{by} {}", super::stance_word(*stance)))
+        .collect();
+    format!("[{}]", items.join(", "))
 }

@@ -45,6 +45,12 @@ const NOT_EVENTS: &[&str] = &[
     "around",
 ];
 
+/// Reporting verbs that pass words on without taking a side.
+const PLAIN_REPORTS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "reported", "reports", "added", "noted", "wrote",
+    "writes", "stated", "states",
+];
+
 pub fn suggest(input: &Input) -> Vec<Suggestion> {
     let facts = input.facts;
     let mut by_id: BTreeMap<String, (NewFact, Vec<Evidence>)> = BTreeMap::new();
@@ -73,7 +79,18 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
                     _ => None,
                 })
                 .collect();
-            if quantity.is_none() && date.is_none() && sources.is_empty() {
+            // A stance alone makes a fact only when it takes a side: a denial or a
+            // confirmation, not a plain "said".
+            let takes_side = s.stances.iter().any(|c| {
+                matches!(c.source, Some(EntityRef::Known(_)))
+                    && (c.polarity == Polarity::Denies
+                        || !PLAIN_REPORTS.contains(
+                            &a.article.text[c.span.start..c.span.end]
+                                .to_lowercase()
+                                .as_str(),
+                        ))
+            });
+            if quantity.is_none() && date.is_none() && !takes_side {
                 continue;
             }
             let Some(event) = event_word(&a.article.text, s) else {

@@ -28,6 +28,12 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
                 if fact.sources.iter().any(|x| x.by == who) {
                     continue;
                 }
+                // An entity the fact is about "saying" something in a sentence about its own
+                // act is usually the extractor taking the nearest name as the speaker; only
+                // its denials are kept.
+                if cue.polarity == Polarity::Affirms && fact.about.contains(&who) {
+                    continue;
+                }
                 let stance = match cue.polarity {
                     Polarity::Affirms => SourceStance::Asserts,
                     Polarity::Denies => SourceStance::Denies,
