@@ -23,23 +23,34 @@ fn skeleton(s: &str) -> String {
         .join(" ")
 }
 
-/// Every spelling the file lists for each entity, folded as the matcher folds them.
-fn listed(facts: &FactFile) -> BTreeSet<(EntityId, String)> {
-    let mut out = BTreeSet::new();
+/// Every spelling the file lists for each entity, folded as the matcher folds them: whole
+/// names and aliases with full names' last words (surnames), and separately every longer word
+/// of them ("Kremlin" from "the Kremlin"), which the matcher may take alone.
+struct Listed {
+    whole: BTreeSet<(EntityId, String)>,
+    words: BTreeSet<(EntityId, String)>,
+}
+
+fn listed(facts: &FactFile) -> Listed {
+    let mut whole = BTreeSet::new();
+    let mut words = BTreeSet::new();
     for (i, e) in facts.entities.iter().enumerate() {
         let id = EntityId(i as u32);
         for n in std::iter::once(&e.name).chain(&e.aliases) {
             let toks = tokenize(n);
-            out.insert((id, folded(&toks)));
-            // The matcher also takes a full name's last word alone (a surname).
+            whole.insert((id, folded(&toks)));
             if let Some(last) = toks.last()
                 && toks.len() > 1
+                && n == &e.name
             {
-                out.insert((id, last.folded.clone()));
+                whole.insert((id, last.folded.clone()));
+            }
+            for t in toks.iter().filter(|t| t.folded.len() >= 4) {
+                words.insert((id, t.folded.clone()));
             }
         }
     }
-    out
+    Listed { whole, words }
 }
 
 fn folded(toks: &[crate::extract::tokens::Token]) -> String {
@@ -53,6 +64,7 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
     let facts = input.facts;
     let known = listed(facts);
     let skeletons: Vec<(EntityId, String)> = known
+        .whole
         .iter()
         .map(|(id, f)| (*id, f.replace("ie", "i")))
         .collect();
@@ -67,8 +79,10 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
                     continue;
                 }
                 let exact = |id: EntityId| {
-                    known.contains(&(id, folded(&toks)))
-                        || toks.iter().any(|t| known.contains(&(id, t.folded.clone())))
+                    known.whole.contains(&(id, folded(&toks)))
+                        || toks
+                            .iter()
+                            .all(|t| known.words.contains(&(id, t.folded.clone())))
                 };
                 let entity = match &m.entity {
                     // Listed under any spelling the matcher folds to: nothing to add.

@@ -47,8 +47,24 @@ const NOT_EVENTS: &[&str] = &[
 
 /// Reporting verbs that pass words on without taking a side.
 const PLAIN_REPORTS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "reported", "reports", "added", "noted", "wrote",
-    "writes", "stated", "states",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "added",
+    "noted",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "according to",
+    "according",
+    "cited",
+    "citing",
+    "quoted",
 ];
 
 pub fn suggest(input: &Input) -> Vec<Suggestion> {
@@ -93,12 +109,26 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
             if quantity.is_none() && date.is_none() && !takes_side {
                 continue;
             }
-            let Some(event) = event_word(&a.article.text, s) else {
+            // What the fact is about: the entities that are not only its sources.
+            let subjects: Vec<EntityId> = about
+                .iter()
+                .copied()
+                .filter(|e| !sources.iter().any(|(s, _)| s == e))
+                .collect();
+            if subjects.is_empty() && quantity.is_none() && date.is_none() {
+                // A source's stance on something the sentence does not name ("Peskov called
+                // the report fiction"): a follow-up to another sentence, not a fact.
+                continue;
+            }
+            let subjects = if subjects.is_empty() { about } else { subjects };
+            if near_existing_fact(facts, s, &subjects) {
+                continue;
+            }
+            let Some(event) = event_word(&a.article.text, s, &subjects) else {
                 continue;
             };
-            let about_keys: Vec<String> = about
+            let about_keys: Vec<String> = subjects
                 .iter()
-                .filter(|e| !sources.iter().any(|(s, _)| s == *e) || about.len() == 1)
                 .map(|&e| facts.entity(e).key.clone())
                 .collect();
             let mut id = about_keys.join("-");
@@ -122,10 +152,16 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
                 unit,
                 date: date.map(|d| d.to_string()),
                 status: None,
-                sources: sources
-                    .iter()
-                    .map(|(e, st)| (facts.entity(*e).key.clone(), *st))
-                    .collect(),
+                sources: {
+                    let mut list: Vec<(String, SourceStance)> = Vec::new();
+                    for (e, st) in &sources {
+                        let item = (facts.entity(*e).key.clone(), *st);
+                        if !list.contains(&item) {
+                            list.push(item);
+                        }
+                    }
+                    list
+                },
             };
             let mut says = Vec::new();
             if let Some(q) = quantity {
@@ -190,8 +226,35 @@ fn entities(s: &Sentence) -> Vec<EntityId> {
     out
 }
 
-/// The first content word outside names, numbers and dates: what happened.
-fn event_word(text: &str, s: &Sentence) -> Option<String> {
+/// Whether an existing fact is about all of these entities (and maybe more) and shares an
+/// event word with the sentence: then the sentence is probably about that fact and alignment missed it (an
+/// unlisted alias, a partial mention); proposing a second fact would split one measure.
+fn near_existing_fact(facts: &crate::facts::FactFile, s: &Sentence, subjects: &[EntityId]) -> bool {
+    let stems: Vec<String> = s
+        .tokens
+        .iter()
+        .filter(|t| !is_stopword(&t.lower))
+        .map(|t| stem(&t.lower))
+        .collect();
+    facts.facts.iter().any(|f| {
+        subjects.iter().all(|e| f.about.contains(e))
+            && f.keywords
+                .iter()
+                .chain(std::iter::once(&f.claim))
+                .flat_map(|k| crate::extract::tokens::tokenize(k))
+                .filter(|t| !is_stopword(&t.lower) && t.lower.len() > 2 && !t.cap)
+                .any(|t| stems.contains(&stem(&t.lower)))
+    })
+}
+
+/// The first content word after the first subject's mention (else anywhere) outside names,
+/// numbers and dates: what happened.
+fn event_word(text: &str, s: &Sentence, subjects: &[EntityId]) -> Option<String> {
+    let after = s
+        .mentions
+        .iter()
+        .find(|m| matches!(m.entity, EntityRef::Known(e) if subjects.contains(&e)))
+        .map_or(0, |m| m.span.end);
     let taken: Vec<Span> = s
         .mentions
         .iter()
@@ -200,13 +263,18 @@ fn event_word(text: &str, s: &Sentence) -> Option<String> {
         .chain(s.quantities.iter().filter_map(|q| q.unit_span))
         .chain(s.dates.iter().map(|d| d.span))
         .collect();
-    s.tokens
+    let candidates: Vec<&crate::extract::tokens::Token> = s
+        .tokens
         .iter()
         .filter(|t| !taken.iter().any(|sp| sp.contains(t.span)))
         .filter(|t| !t.cap && t.lower.len() > 3 && t.lower.chars().all(char::is_alphabetic))
         .filter(|t| !is_stopword(&t.lower) && !NOT_EVENTS.contains(&t.lower.as_str()))
+        .collect();
+    candidates
+        .iter()
+        .find(|t| t.span.start >= after)
+        .or_else(|| candidates.first())
         .map(|t| text[t.span.start..t.span.end].to_lowercase())
-        .next()
 }
 
 fn unique_id(base: &str, facts: &crate::facts::FactFile) -> String {
