@@ -20,6 +20,12 @@ pub struct Cli {
 pub enum Command {
     /// Check articles against a fact file (and, later, against each other).
     Check(CheckArgs),
+    /// Check a fact file itself: every problem at once, and its self-tests.
+    Lint(crate::commands::lint::LintArgs),
+    /// Propose fact-file changes from articles (new facts, aliases, sources, stale values).
+    Suggest(crate::commands::suggest::SuggestArgs),
+    /// Apply chosen suggestions to the fact file without losing comments or layout.
+    Update(crate::commands::update::UpdateArgs),
 }
 
 /// Output formats. The config file spells them as on the command line.

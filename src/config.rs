@@ -300,6 +300,7 @@ mod tests {
         argv.extend(line);
         match crate::cli::Cli::parse_from(argv).command {
             crate::cli::Command::Check(a) => a,
+            other => panic!("parsed a check command line as {other:?}"),
         }
     }
 

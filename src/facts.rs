@@ -79,6 +79,37 @@ pub struct Fact {
     pub ignore: Vec<String>,
     /// Where the fact's `id:` value stands.
     pub span: Span,
+    /// Self-tests: sentences and what `check` must say about them (`tests:` in the file).
+    pub tests: Vec<FactTest>,
+}
+
+/// What a self-test expects `check` to say about its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TestExpect {
+    /// A finding of this kind about the fact.
+    Fires(crate::finding::Kind),
+    /// No finding about the fact.
+    Silent,
+}
+
+impl TestExpect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fires(k) => k.as_str(),
+            Self::Silent => "silent",
+        }
+    }
+}
+
+/// One entry of a fact's `tests:` list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactTest {
+    pub says: String,
+    pub expect: TestExpect,
+    /// Publication day of the one-sentence article, for relative dates.
+    pub published: Option<jiff::civil::Date>,
+    /// Where the `says:` value stands.
+    pub span: Span,
 }
 
 impl Fact {

@@ -6,17 +6,21 @@
 
 pub mod align;
 pub mod article;
+pub mod atomic;
 pub mod baseline;
 pub mod checks;
 pub mod claims;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod edit;
 pub mod extract;
 pub mod facts;
 pub mod finding;
+pub mod lint;
 pub mod load;
 pub mod report;
 pub mod span;
+pub mod suggest;
 pub mod suppress;
 pub mod values;

@@ -123,7 +123,11 @@ pub fn participants(sentence: &Sentence, text: &str) -> Vec<EntityRef> {
             None => toks.len(),
         };
         let after: Vec<_> = toks.iter().skip(skip).collect();
-        if let Some(c) = after.iter().take(3).find(|t| COMPLEMENTIZERS.contains(&t.lower.as_str())) {
+        if let Some(c) = after
+            .iter()
+            .take(3)
+            .find(|t| COMPLEMENTIZERS.contains(&t.lower.as_str()))
+        {
             region = Span::new(region.start.max(c.span.end), region.end);
         } else if after.len() <= 3 {
             // Trailing attribution ("…, the Post reported", "…, according to aides"): the
@@ -138,12 +142,29 @@ pub fn participants(sentence: &Sentence, text: &str) -> Vec<EntityRef> {
             }
         }
     }
-    let sources: Vec<&EntityRef> = sentence.stances.iter().filter_map(|c| c.source.as_ref()).collect();
+    let sources: Vec<&EntityRef> = sentence
+        .stances
+        .iter()
+        .filter_map(|c| c.source.as_ref())
+        .collect();
     // Names that only stand in a place or topic phrase ("the war in Ukraine") take no part.
     let circumstantial = |m: &crate::claims::Mention| {
         toks.iter()
             .rfind(|t| t.span.end <= m.span.start)
-            .is_some_and(|t| matches!(t.lower.as_str(), "in" | "about" | "over" | "of" | "from" | "at" | "on" | "into" | "across" | "near"))
+            .is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "in" | "about"
+                        | "over"
+                        | "of"
+                        | "from"
+                        | "at"
+                        | "on"
+                        | "into"
+                        | "across"
+                        | "near"
+                )
+            })
     };
     let mut out: Vec<EntityRef> = sentence
         .mentions

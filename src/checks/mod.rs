@@ -64,7 +64,10 @@ pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
     }
     for m in &mut merged {
         if m.related.len() > 1 {
-            m.notes.push(format!("{} other articles disagree with this one", m.related.len()));
+            m.notes.push(format!(
+                "{} other articles disagree with this one",
+                m.related.len()
+            ));
         }
     }
     merged
@@ -111,7 +114,12 @@ impl<'a> CrossContext<'a> {
 
     /// Whether `a`'s article came out after `b`'s (by publication date, then path order).
     pub fn newer(&self, a: &Frame, b: &Frame) -> bool {
-        let key = |f: &Frame| (self.articles[f.article.0 as usize].meta.published, f.article);
+        let key = |f: &Frame| {
+            (
+                self.articles[f.article.0 as usize].meta.published,
+                f.article,
+            )
+        };
         key(a) > key(b)
     }
 

@@ -242,8 +242,17 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         if x.polarity == y.polarity {
             continue;
         }
-        if x.attributed && y.attributed && x.source.is_some() && y.source.is_some() && x.source != y.source {
-            let (affirm, deny) = if x.polarity == Polarity::Affirms { (&x, &y) } else { (&y, &x) };
+        if x.attributed
+            && y.attributed
+            && x.source.is_some()
+            && y.source.is_some()
+            && x.source != y.source
+        {
+            let (affirm, deny) = if x.polarity == Polarity::Affirms {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
             let key = (p.a.key.as_str(), affirm.source.clone(), deny.source.clone());
             if disputes.contains(&key) {
                 continue;
@@ -259,7 +268,11 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             Polarity::Affirms => "says it happened",
             Polarity::Denies => "denies it",
         };
-        let later = if ctx.newer(p.a, p.b) { (p.a, p.b) } else { (p.b, p.a) };
+        let later = if ctx.newer(p.a, p.b) {
+            (p.a, p.b)
+        } else {
+            (p.b, p.a)
+        };
         let (sev, (here, there)) = match (x.attributed, y.attributed) {
             (true, true) if x.source.is_some() && x.source == y.source => (Severity::Error, later),
             (true, true) => (Severity::Warning, later),

@@ -38,7 +38,27 @@ pub fn run(args: &CheckArgs) -> u8 {
     let facts = match &args.facts {
         None => None,
         Some(path) => match load::read_fact_file(path, &path.display().to_string()) {
-            Ok(f) => Some(f),
+            Ok(f) => {
+                // A fact file whose own self-tests fail would make every verdict suspect.
+                let failures = crate::lint::self_tests::run(&f);
+                if !failures.is_empty() {
+                    for t in &failures {
+                        let lc = crate::span::LineIndex::new(&f.source)
+                            .line_col(&f.source, t.span.start);
+                        let id = &f.fact(t.fact).id;
+                        eprintln!(
+                            "error: {}:{}:{}: {}",
+                            f.path,
+                            lc.line,
+                            lc.column,
+                            t.message(id)
+                        );
+                    }
+                    eprintln!("error: the fact file's self-tests fail; run `factdiff lint` on it");
+                    return EXIT_INPUT;
+                }
+                Some(f)
+            }
             Err(errors) => {
                 for e in errors {
                     eprintln!("error: {e}");
@@ -241,6 +261,7 @@ mod tests {
         argv.extend(extra);
         match Cli::parse_from(argv).command {
             Command::Check(a) => a,
+            other => panic!("parsed a check command line as {other:?}"),
         }
     }
 

@@ -1,6 +1,9 @@
 //! Commands: each one wires the stages together for one subcommand.
 
 pub mod check;
+pub mod lint;
+pub mod suggest;
+pub mod update;
 
 use crate::cli::{Cli, Command};
 use clap::Parser;
@@ -17,6 +20,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
+        Command::Update(args) => update::run(&args),
     };
     ExitCode::from(code)
 }

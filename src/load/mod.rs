@@ -12,7 +12,9 @@ mod text;
 pub mod walk;
 
 pub use error::{FactFileError, FactFileErrorKind, LoadError, LoadWarning};
-pub use fact_file::{json_schema, parse_fact_file, read_fact_file};
+pub use fact_file::{
+    json_schema, parse_fact_file, parse_fact_file_lenient, read_fact_file, read_fact_file_source,
+};
 pub use walk::find_articles;
 
 use crate::article::{Article, ArticleFormat, ArticleId, ArticleMeta};

@@ -49,6 +49,7 @@ pub fn fact(id: &str, span: Span) -> Fact {
         unit: None,
         tolerance: None,
         ignore: Vec::new(),
+        tests: Vec::new(),
         span,
     }
 }

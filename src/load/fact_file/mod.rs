@@ -26,6 +26,22 @@ pub fn parse_fact_file(source: String, display: &str) -> Result<FactFile, Vec<Fa
     validate::validate(raw, source, display)
 }
 
+/// Like [`parse_fact_file`], but builds the model despite semantic errors and returns them
+/// alongside (what `lint` needs to report every problem at once). Syntax, schema and limit
+/// errors still stop parsing.
+pub fn parse_fact_file_lenient(
+    source: String,
+    display: &str,
+) -> Result<(FactFile, Vec<FactFileError>), FactFileError> {
+    let raw = yaml::parse(&source, display)?;
+    Ok(validate::validate_lenient(raw, source, display))
+}
+
+/// Reads a fact file's text with the loader's limits (size, UTF-8, BOM).
+pub fn read_fact_file_source(path: &Path, display: &str) -> Result<String, FactFileError> {
+    read_source(path, display)
+}
+
 fn read_source(path: &Path, display: &str) -> Result<String, FactFileError> {
     let io = |message: String| FactFileError {
         path: display.to_string(),

@@ -80,6 +80,34 @@ pub struct RawFact {
     /// their findings on it are not reported.
     #[serde(default)]
     pub ignore: Option<Vec<String>>,
+    /// Self-tests: sentences `factdiff lint` runs through `check`, with the verdict expected.
+    #[serde(default)]
+    pub tests: Option<Vec<RawFactTest>>,
+}
+
+/// One self-test of a fact: a sentence and what `check` must say about it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFactTest {
+    /// A one-sentence article.
+    #[schemars(with = "String")]
+    pub says: Spanned<String>,
+    /// The finding kind `check` must report on this fact, or `silent`.
+    #[schemars(with = "RawExpect")]
+    pub expect: Spanned<RawExpect>,
+    /// Publication date of the sentence (`YYYY-MM-DD`), for relative dates like "on Friday".
+    #[serde(default)]
+    #[schemars(with = "Option<DateText>")]
+    pub published: Option<Spanned<Scalar>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawExpect {
+    ValueMismatch,
+    DateMismatch,
+    StanceConflict,
+    Silent,
 }
 
 /// A source's position on a fact.

@@ -1,11 +1,15 @@
 //! Checks the raw fact file for sense and builds the model; collects every problem.
 
-use super::raw::{EntityMap, RawFact, RawFactFile, RawStance, RawStatus, Scalar};
+use super::raw::{
+    EntityMap, RawExpect, RawFact, RawFactFile, RawFactTest, RawStance, RawStatus, Scalar,
+};
 use super::yaml::did_you_mean;
 use crate::extract::numbers::{normalize_unit, parse_value};
 use crate::facts::{
-    Entity, EntityId, Fact, FactFile, FactValue, Source, SourceStance, Status, Tolerance,
+    Entity, EntityId, Fact, FactFile, FactTest, FactValue, Source, SourceStance, Status,
+    TestExpect, Tolerance,
 };
+use crate::finding::Kind;
 use crate::load::dates::parse_date_range;
 use crate::load::error::{FactFileError, FactFileErrorKind};
 use crate::span::{LineIndex, Span};
@@ -60,6 +64,22 @@ pub(super) fn validate(
     source: String,
     display: &str,
 ) -> Result<FactFile, Vec<FactFileError>> {
+    let (file, errors) = validate_lenient(raw, source, display);
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Builds the model even when there are semantic errors (dropping what cannot be resolved:
+/// unknown entities, bad dates), and returns those errors sorted by place. `lint` uses this
+/// to run its own checks on a file the loader would refuse.
+pub(super) fn validate_lenient(
+    raw: RawFactFile,
+    source: String,
+    display: &str,
+) -> (FactFile, Vec<FactFileError>) {
     let mut errs = Errors {
         source: &source,
         display,
@@ -99,17 +119,16 @@ pub(super) fn validate(
         }
         facts.push(fact(f, &keys, &mut errs));
     }
-    if !errs.list.is_empty() {
-        let mut list = errs.list;
-        list.sort_by_key(|(span, _)| *span);
-        return Err(list.into_iter().map(|(_, e)| e).collect());
-    }
-    Ok(FactFile {
+    let mut list = errs.list;
+    list.sort_by_key(|(span, _)| *span);
+    let errors = list.into_iter().map(|(_, e)| e).collect();
+    let file = FactFile {
         path: display.to_string(),
         source,
         entities,
         facts,
-    })
+    };
+    (file, errors)
 }
 
 fn entities(map: EntityMap, errs: &mut Errors) -> Vec<Entity> {
@@ -263,7 +282,14 @@ fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
         }
         parsed
     });
+    let tests = f
+        .tests
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|t| fact_test(t, errs))
+        .collect();
     Fact {
+        tests,
         span: span_of(&f.id),
         id,
         claim: f.claim.value.trim().to_string(),
@@ -278,6 +304,41 @@ fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
         tolerance,
         ignore: clean(f.ignore),
     }
+}
+
+fn fact_test(t: &RawFactTest, errs: &mut Errors) -> Option<FactTest> {
+    if t.says.value.trim().is_empty() {
+        errs.push(span_of(&t.says), "test sentence `says` is empty".into());
+        return None;
+    }
+    let published = match &t.published {
+        None => None,
+        Some(p) => {
+            let range = date(p, errs)?;
+            if range.start != range.end {
+                errs.push(
+                    span_of(p),
+                    format!(
+                        "`published` must be one day (YYYY-MM-DD), not `{}`",
+                        p.value.text
+                    ),
+                );
+                return None;
+            }
+            Some(range.start)
+        }
+    };
+    Some(FactTest {
+        says: t.says.value.trim().to_string(),
+        expect: match t.expect.value {
+            RawExpect::ValueMismatch => TestExpect::Fires(Kind::ValueMismatch),
+            RawExpect::DateMismatch => TestExpect::Fires(Kind::DateMismatch),
+            RawExpect::StanceConflict => TestExpect::Fires(Kind::StanceConflict),
+            RawExpect::Silent => TestExpect::Silent,
+        },
+        published,
+        span: span_of(&t.says),
+    })
 }
 
 fn clean(list: Option<Vec<String>>) -> Vec<String> {

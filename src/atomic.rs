@@ -1,0 +1,133 @@
+//! Atomic file replacement: write a temporary file beside the target, fsync it, rename it over.
+//!
+//! A reader (or a crash) sees either the old file or the new one, never half of each. When the
+//! path is a symbolic link, the link is kept and the file it points to is replaced; if that
+//! file lies outside the link's directory, the caller is told so it can say so.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// What [`write_atomic`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The file actually replaced (the link's target when `path` was a symbolic link).
+    pub target: PathBuf,
+    /// `path` was a symbolic link whose target lies in another directory.
+    pub left_directory: bool,
+}
+
+/// Replaces the contents of `path` with `bytes` atomically, keeping the file's permissions.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<Written> {
+    let meta = fs::symlink_metadata(path).ok();
+    let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
+    let (target, left_directory) = if is_link {
+        let target = fs::canonicalize(path)?;
+        let link_dir = fs::canonicalize(parent_of(path))?;
+        let outside = target.parent() != Some(link_dir.as_path());
+        (target, outside)
+    } else {
+        (path.to_path_buf(), false)
+    };
+    let dir = parent_of(&target).to_path_buf();
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+
+    let (tmp_path, mut tmp) = create_temp(&dir, &name.to_string_lossy())?;
+    let result = (|| {
+        tmp.write_all(bytes)?;
+        if let Some(p) = &permissions {
+            tmp.set_permissions(p.clone())?;
+        }
+        tmp.sync_all()?;
+        drop(tmp);
+        fs::rename(&tmp_path, &target)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp_path);
+    }
+    result.map(|()| Written {
+        target,
+        left_directory,
+    })
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Creates a new, unique temporary file in `dir` (never an existing one: `create_new`).
+fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    let pid = std::process::id();
+    for attempt in 0..100u32 {
+        let candidate = dir.join(format!(".{name}.factdiff-{pid}-{attempt}.tmp"));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(f) => return Ok((candidate, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "could not create a temporary file beside the target",
+    ))
+}
+
+/// Makes the rename durable where the platform allows syncing a directory.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_contents_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("facts.yaml");
+        fs::write(&path, "old\n").unwrap();
+        let w = write_atomic(&path, b"new\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+        assert!(!w.left_directory);
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_a_symlink_and_says_when_it_leaves_the_directory() {
+        let outer = tempfile::tempdir().unwrap();
+        let inner = outer.path().join("inner");
+        fs::create_dir(&inner).unwrap();
+        let real = outer.path().join("real.yaml");
+        fs::write(&real, "old\n").unwrap();
+        let link = inner.join("facts.yaml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let w = write_atomic(&link, b"new\n").unwrap();
+        assert!(w.left_directory);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new\n");
+    }
+}
