@@ -59,7 +59,10 @@ pub struct FactProfile {
     pub agent: Option<EntityId>,
     /// Entities the claim text itself names (used when `about` is empty).
     pub claim_entities: Vec<EntityId>,
-    /// Stems that signal the fact's event.
+    /// Stems that signal the fact's event, as phrases: `takes office` must appear as two
+    /// consecutive words, not as "take" and "office" anywhere.
+    pub event_phrases: Vec<Vec<String>>,
+    /// Every stem of every phrase, for word-level tests ("is this word one of the event's?").
     pub event_words: Vec<String>,
     /// The claim itself is a plan or a possibility ("plans to allocate"), so modal sentences
     /// may be compared with it.
@@ -105,8 +108,8 @@ impl Aligner {
             let id = FactId(i as u32);
             let profile = profile(fact, matcher);
             if fact.about.is_empty() {
-                for w in &profile.event_words {
-                    by_word.entry(w.clone()).or_default().push(id);
+                for p in &profile.event_phrases {
+                    by_word.entry(p[0].clone()).or_default().push(id);
                 }
             } else {
                 // Every candidate must mention all of `about`; indexing one is enough.
@@ -187,16 +190,19 @@ impl Aligner {
             Some(entity_score / required.len() as f64)
         };
         let matched = profile
-            .event_words
+            .event_phrases
             .iter()
-            .filter(|w| has_word(sentence, w))
+            .filter(|p| has_phrase(sentence, p))
             .count();
         if matched == 0 {
             return None;
         }
-        let word_part = (matched as f64 / profile.event_words.len().min(2) as f64).min(1.0);
+        let word_part = (matched as f64 / profile.event_phrases.len().min(2) as f64).min(1.0);
+        // A fact about more entities, all named, is the more specific reading of a sentence
+        // ("Musk did not take part in Trump's call with Zelensky" is about Musk joining).
+        let specific = 0.1 * (required.len().saturating_sub(1)) as f64;
         Some(match entity_part {
-            Some(e) => 0.5 * e + 0.5 * word_part,
+            Some(e) => 0.5 * e + 0.5 * word_part + specific * e,
             None => word_part,
         })
     }
@@ -224,15 +230,17 @@ fn known_entities(sentence: &Sentence, prev: Option<&Sentence>) -> Vec<EntityId>
     out
 }
 
-/// Whether the sentence has `word` (a stem), exactly or by close spelling.
-pub fn has_word(sentence: &Sentence, word: &str) -> bool {
-    sentence.tokens.iter().any(|t| {
-        let s = stem(&t.lower);
-        s == word
-            || (s.len() >= 5
-                && word.len() >= 5
-                && strsim::jaro_winkler(&s, word) >= WORD_SIMILARITY)
-    })
+/// Whether two stems are the same word, exactly or by close spelling.
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= WORD_SIMILARITY)
+}
+
+/// Whether the sentence has `phrase` (stems) as consecutive words.
+pub fn has_phrase(sentence: &Sentence, phrase: &[String]) -> bool {
+    let stems: Vec<String> = sentence.tokens.iter().map(|t| stem(&t.lower)).collect();
+    stems
+        .windows(phrase.len().max(1))
+        .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
 }
 
 fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
@@ -245,32 +253,46 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
             EntityRef::Named(_) => None,
         })
         .collect();
-    let agent = claim_entities
-        .iter()
-        .find(|e| fact.about.is_empty() || fact.about.contains(e))
-        .copied()
-        .or_else(|| fact.about.first().copied());
     let in_mention = |span: crate::span::Span| mentions.iter().any(|m| m.span.contains(span));
-    let mut event_words: Vec<String> = if fact.keywords.is_empty() {
+    let mut event_phrases: Vec<Vec<String>> = if fact.keywords.is_empty() {
         toks.iter()
             .filter(|t| !in_mention(t.span) && !is_stopword(&t.lower) && t.lower.len() > 2)
-            .map(|t| stem(&t.lower))
+            .map(|t| vec![stem(&t.lower)])
             .collect()
     } else {
         fact.keywords
             .iter()
-            .flat_map(|k| tokenize(k))
-            .filter(|t| !is_stopword(&t.lower))
-            .map(|t| stem(&t.lower))
+            .map(|k| {
+                tokenize(k)
+                    .iter()
+                    .filter(|t| !is_stopword(&t.lower))
+                    .map(|t| stem(&t.lower))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|p| !p.is_empty())
             .collect()
     };
+    event_phrases.sort();
+    event_phrases.dedup();
+    let mut event_words: Vec<String> = event_phrases.iter().flatten().cloned().collect();
     event_words.sort();
     event_words.dedup();
+    // The agent is the entity the claim opens with ("Russia launched …"); a claim that opens
+    // otherwise ("The offer is a premium over Northgate's …") names no agent.
+    let agent = mentions
+        .first()
+        .filter(|m| toks.iter().take(2).any(|t| t.span.start == m.span.start))
+        .and_then(|m| match m.entity {
+            EntityRef::Known(e) => Some(e),
+            EntityRef::Named(_) => None,
+        })
+        .filter(|e| fact.about.is_empty() || fact.about.contains(e));
     FactProfile {
         agent,
         claim_entities,
+        event_phrases,
         event_words,
-        modal: toks.iter().any(|t| crate::extract::is_modal_word(&t.lower)),
+        modal: crate::extract::is_modal(&toks),
     }
 }
 

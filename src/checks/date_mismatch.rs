@@ -16,7 +16,6 @@
 
 use super::{Context, CrossContext, OCCASION_DAYS, days_apart};
 use crate::align::cross::{Claim, Frame};
-use crate::align::unique_best;
 use crate::finding::{Finding, Kind, Related, Severity};
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
@@ -25,20 +24,28 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         if ctx.denies_itself(s) {
             continue;
         }
-        let aligned: Vec<_> = ctx
-            .aligned_to(si)
-            .into_iter()
+        // The date goes to the one dated fact among those that fit the sentence best: a date
+        // near "close" in a sentence about a plant closure is not the date of the takeover's
+        // completion, but "Sunday's explosion" in a sentence also about the toll is the blast's.
+        let aligned = ctx.aligned_to(si);
+        let top = aligned
+            .iter()
+            .map(|a| a.score)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let dated: Vec<_> = aligned
+            .iter()
+            .filter(|a| a.score >= top - ctx.aligner.cfg.margin)
             .filter(|a| ctx.facts.fact(a.fact).date.is_some())
             .collect();
-        let Some(best) = unique_best(&aligned, ctx.aligner.cfg.margin) else {
+        let [best] = dated.as_slice() else {
             continue;
         };
         let fact = ctx.facts.fact(best.fact);
         let Some(want) = fact.date else { continue };
-        if !ctx.same_occasion(fact) {
+        if !ctx.same_occasion(fact, s) {
             continue;
         }
-        let dates = ctx.event_dates(s);
+        let dates = ctx.event_dates(s, best.fact);
         let resolved: Vec<_> = dates
             .iter()
             .filter_map(|d| d.range.map(|r| (d, r)))
@@ -46,8 +53,19 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         if resolved.iter().any(|(_, r)| r.overlaps(&want)) {
             continue;
         }
-        // One event date, near enough to be the same occasion.
-        let [(d, got)] = resolved.as_slice() else {
+        // One event date; with several, the one standing next to an event word ("Sunday's
+        // explosion", "the blast on Monday").
+        let events = &ctx.aligner.profiles[best.fact.0 as usize].event_words;
+        let chosen: Vec<_> = if resolved.len() == 1 {
+            resolved.clone()
+        } else {
+            resolved
+                .iter()
+                .filter(|(d, _)| next_to_event_word(s, d.span, events))
+                .cloned()
+                .collect()
+        };
+        let [(d, got)] = chosen.as_slice() else {
             continue;
         };
         if days_apart(got, &want) > OCCASION_DAYS {
@@ -84,6 +102,26 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Whether an event word stands within two words of the date.
+fn next_to_event_word(
+    s: &crate::claims::Sentence,
+    span: crate::span::Span,
+    events: &[String],
+) -> bool {
+    let before = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= span.start)
+        .rev()
+        .take(2);
+    let after = s.tokens.iter().filter(|t| t.span.start >= span.end).take(2);
+    let inside = s.tokens.iter().filter(|t| span.contains(t.span));
+    before
+        .chain(after)
+        .chain(inside)
+        .any(|t| events.contains(&crate::extract::tokens::stem(&t.lower)))
 }
 
 /// Cross-source: two articles place the same event of the same people on disjoint dates,

@@ -9,7 +9,8 @@ use crate::align::cross::{Frame, Pair};
 use crate::align::{Aligner, Alignment};
 use crate::article::Article;
 use crate::claims::{ArticleClaims, DateMention, Polarity, Sentence};
-use crate::facts::{Fact, FactFile};
+use crate::extract::tokens::stem;
+use crate::facts::{Fact, FactFile, FactId};
 use crate::finding::{Finding, Kind, Related};
 use crate::span::Span;
 use crate::values::DateRange;
@@ -172,29 +173,33 @@ impl Context<'_> {
     }
 
     /// Whether the article is plausibly about the fact's occasion: an article published long
-    /// after a dated fact, or before it, is probably about another occasion.
-    pub fn same_occasion(&self, fact: &Fact) -> bool {
+    /// after a dated fact is probably about another occasion, and so is one published before
+    /// it, unless the sentence looks ahead ("Trump takes office on January 20").
+    pub fn same_occasion(&self, fact: &Fact, s: &Sentence) -> bool {
         let (Some(fd), Some(pub_day)) = (fact.date, self.article.meta.published) else {
             return true;
         };
         let earliest = fd.start.checked_sub(7.days()).unwrap_or(fd.start);
         let latest = fd.end.checked_add(120.days()).unwrap_or(fd.end);
-        earliest <= pub_day && pub_day <= latest
+        (earliest <= pub_day || s.future || s.modal) && pub_day <= latest
     }
 
-    /// The dates in a sentence that place its event (not the date of a report about it).
-    pub fn event_dates<'s>(&self, s: &'s Sentence) -> Vec<&'s DateMention> {
+    /// The dates in a sentence that place the fact's event (not the date of a report about it).
+    pub fn event_dates<'s>(&self, s: &'s Sentence, fact: FactId) -> Vec<&'s DateMention> {
+        let words = &self.aligner.profiles[fact.0 as usize].event_words;
         s.dates
             .iter()
-            .filter(|d| !is_report_date(&self.article.text, s, d.span))
+            .filter(|d| !is_report_date(&self.article.text, s, d.span, words))
             .collect()
     }
 
     /// True when an event date in the sentence lies far from the fact's dates: the sentence
     /// is about another occasion (the same people months apart).
-    pub fn other_occasion(&self, s: &Sentence, fact: &Fact) -> bool {
-        let Some(fd) = fact.date else { return false };
-        self.event_dates(s)
+    pub fn other_occasion(&self, s: &Sentence, id: FactId) -> bool {
+        let Some(fd) = self.facts.fact(id).date else {
+            return false;
+        };
+        self.event_dates(s, id)
             .iter()
             .filter_map(|d| d.range)
             .any(|r| days_apart(&r, &fd) > OCCASION_DAYS)
@@ -263,7 +268,7 @@ fn tokens_after(s: &Sentence, offset: usize) -> usize {
 
 /// Whether the date at `span` dates a report or denial rather than the event: "X reported on
 /// Sunday that …", "On November 11, Peskov denied a report alleging …", "published on …".
-pub fn is_report_date(text: &str, s: &Sentence, span: Span) -> bool {
+pub fn is_report_date(text: &str, s: &Sentence, span: Span, event_words: &[String]) -> bool {
     let before: Vec<&str> = s
         .tokens
         .iter()
@@ -275,33 +280,46 @@ pub fn is_report_date(text: &str, s: &Sentence, span: Span) -> bool {
     if before.iter().any(|w| PUBLICATION.contains(w)) {
         return true;
     }
-    // An attributed cue with its complement after it: dates before the complement date the cue.
-    let hearsay = |c: &&crate::claims::StanceCue| {
-        let w = text[c.span.start..c.span.end].to_lowercase();
-        HEARSAY_WORDS.contains(&w.as_str())
-    };
-    for cue in s
-        .stances
-        .iter()
-        .filter(|c| c.attributed)
-        .filter(|c| !hearsay(c))
-    {
-        let after_cue = s.tokens.iter().position(|t| t.span.start >= cue.span.end);
-        let complement = after_cue.and_then(|i| {
-            s.tokens[i..]
-                .iter()
-                .find(|t| COMPLEMENT.contains(&t.lower.as_str()))
-                .map(|t| t.span.start)
-        });
-        let colon = text[cue.span.end..s.span.end]
+    for cue in s.stances.iter().filter(|c| c.attributed) {
+        // The cue's own words, not a denial phrase merged into it.
+        let Some(first) = s.tokens.iter().position(|t| t.span.start >= cue.span.start) else {
+            continue;
+        };
+        let word = &s.tokens[first];
+        if HEARSAY_WORDS.contains(&word.lower.as_str()) {
+            continue;
+        }
+        // "announced the takeover on Tuesday" against a fact about the announcement: the
+        // cue is the event.
+        if event_words.contains(&stem(&word.lower)) {
+            continue;
+        }
+        let last = if word.lower == "according" {
+            first + 1
+        } else {
+            first
+        };
+        let cue_end = s.tokens.get(last).map_or(word.span.end, |t| t.span.end);
+        let complement = s.tokens[last + 1..]
+            .iter()
+            .find(|t| COMPLEMENT.contains(&t.lower.as_str()))
+            .map(|t| t.span.start);
+        let colon = text[cue_end..s.span.end]
             .find([':', '"', '“'])
-            .map(|i| cue.span.end + i);
-        let opens = [complement, colon].into_iter().flatten().min();
-        match opens {
-            Some(c) if span.start < c => return true,
+            .map(|i| cue_end + i);
+        // "…, the chancellor's office said, as …", "…, aides said.": a parenthetical or
+        // closing attribution dates nothing.
+        let trailing = text[cue_end..s.span.end]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | '!' | '?'));
+        match [complement, colon].into_iter().flatten().min() {
+            Some(c) if span.start < c && span.start >= word.span.start.min(c) => return true,
+            Some(c) if span.start < c && !trailing => return true,
             Some(_) => {}
-            // "Trump called Putin on Nov 7, the Post reported": a cue at the end dates nothing.
-            None if span.start < cue.span.start && tokens_after(s, cue.span.end) <= 3 => {}
+            None if trailing && span.start < word.span.start => {}
+            None if span.start < word.span.start && tokens_after(s, cue_end) <= 3 => {}
             // "On Nov 11, Peskov denied the report", "Peskov denied the call on Monday":
             // the date may be the denial's; cannot tell, so it is not the event's.
             None => return true,

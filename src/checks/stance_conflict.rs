@@ -24,7 +24,7 @@
 use super::{Context, CrossContext};
 use crate::align::cross::{Claim, Frame, SentenceStance};
 use crate::align::unique_best;
-use crate::claims::{EntityRef, Polarity, Sentence, StanceCue};
+use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::extract::tokens::stem;
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
@@ -42,7 +42,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let fact = ctx.facts.fact(best.fact);
-        if !ctx.same_occasion(fact) || ctx.other_occasion(s, fact) {
+        if !ctx.same_occasion(fact, s) || ctx.other_occasion(s, best.fact) {
             continue;
         }
         let emit =
@@ -78,6 +78,12 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             let Some(recorded) = fact.recorded_stance(*who) else {
                 continue;
             };
+            // Saying something is not affirming the event: "Harwick said the last inspection
+            // had found no problems". An affirmation needs a confirming verb, or plain
+            // reported speech with no negation in it.
+            if cue.polarity == Polarity::Affirms && !confirms(ctx, cue) && negates_anything(s) {
+                continue;
+            }
             let said = match cue.polarity {
                 Polarity::Affirms => SourceStance::Asserts,
                 Polarity::Denies => SourceStance::Denies,
@@ -109,28 +115,24 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 
         // The article's own voice.
         let events = &ctx.aligner.profiles[best.fact.0 as usize].event_words;
-        let own_denial = s
-            .stances
-            .iter()
-            .find(|c| !c.attributed && c.polarity == Polarity::Denies);
-        let (severity, span, message) = match (fact.status, own_denial) {
-            (Status::Asserted, Some(c)) => (
+        let (severity, span, message) = match (fact.status, own_voice(s, events)) {
+            (Status::Asserted, OwnVoice::Denies(span)) => (
                 Severity::Error,
-                c.span,
+                span,
                 format!(
                     "the article denies `{}`, which the fact file records as asserted",
                     fact.id
                 ),
             ),
-            (Status::Disputed, Some(c)) => (
+            (Status::Disputed, OwnVoice::Denies(span)) => (
                 Severity::Warning,
-                c.span,
+                span,
                 format!(
                     "the article states as settled that `{}` did not happen, but it is disputed",
                     fact.id
                 ),
             ),
-            (Status::Denied, None) if states_event(s, events) => (
+            (Status::Denied, OwnVoice::States) => (
                 Severity::Error,
                 s.span,
                 format!(
@@ -138,7 +140,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     fact.id
                 ),
             ),
-            (Status::Disputed, None) if states_event(s, events) => (
+            (Status::Disputed, OwnVoice::States) => (
                 Severity::Warning,
                 s.span,
                 format!(
@@ -158,24 +160,69 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// A sentence with no stance cue states its event, unless a negation stands just before one
-/// of the event's words ("did not speak"), which we leave alone. A negation elsewhere ("urged
-/// him not to widen the war") is about something else.
-fn states_event(s: &Sentence, event_words: &[String]) -> bool {
-    let marked = |c: &StanceCue| c.attributed || c.polarity == Polarity::Denies;
-    if s.stances.iter().any(marked) {
-        return false;
-    }
-    let negated_event = s.tokens.iter().enumerate().any(|(i, t)| {
+/// Whether the cue is a verb of confirmation ("confirmed", "acknowledged", "admitted").
+fn confirms(ctx: &Context, cue: &crate::claims::StanceCue) -> bool {
+    let word = ctx
+        .text(cue.span)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ["confirm", "acknowledg", "admit", "verif"]
+        .iter()
+        .any(|w| word.starts_with(w))
+}
+
+/// Whether any negation stands in the sentence.
+fn negates_anything(s: &Sentence) -> bool {
+    s.tokens.iter().any(|t| {
         matches!(
             t.lower.as_str(),
-            "not" | "never" | "no" | "didn't" | "nor" | "hasn't" | "haven't"
-        ) && s.tokens[i + 1..]
+            "not" | "no" | "never" | "none" | "nothing" | "nobody" | "didn't" | "hadn't" | "wasn't"
+        )
+    })
+}
+
+/// How the article's own voice treats the event of a sentence with no attribution.
+enum OwnVoice {
+    /// States that it happened.
+    States,
+    /// Denies it: a denial phrase ("no call took place"), or a negation right before one of
+    /// the event's words ("did not take part", "have not spoken").
+    Denies(Span),
+    /// Neither, or something we do not read.
+    Silent,
+}
+
+/// The article's own voice on the event. A negation elsewhere ("urged him not to widen the
+/// war") is about something else and leaves the statement standing.
+fn own_voice(s: &Sentence, event_words: &[String]) -> OwnVoice {
+    if let Some(c) = s
+        .stances
+        .iter()
+        .find(|c| !c.attributed && c.polarity == Polarity::Denies)
+    {
+        return OwnVoice::Denies(c.span);
+    }
+    if s.stances.iter().any(|c| c.attributed) {
+        return OwnVoice::Silent;
+    }
+    for (i, t) in s.tokens.iter().enumerate() {
+        if !matches!(
+            t.lower.as_str(),
+            "not" | "never" | "didn't" | "hasn't" | "haven't" | "hadn't" | "wasn't" | "weren't"
+        ) {
+            continue;
+        }
+        if let Some(n) = s.tokens[i + 1..]
             .iter()
-            .take(3)
-            .any(|n| event_words.contains(&stem(&n.lower)))
-    });
-    !negated_event
+            .take(2)
+            .find(|n| event_words.contains(&stem(&n.lower)))
+        {
+            return OwnVoice::Denies(t.span.cover(n.span));
+        }
+    }
+    OwnVoice::States
 }
 
 fn verb(s: SourceStance) -> &'static str {

@@ -16,7 +16,7 @@
 use super::{Context, CrossContext};
 use crate::align::clauses::{clause_of, subject_before};
 use crate::align::cross::{Claim, Frame};
-use crate::align::frames::{act_in, act_of_text};
+use crate::align::frames::{act_class, act_of_text};
 use crate::align::{Alignment, unique_best};
 use crate::claims::{EntityRef, Quantity, Sentence};
 use crate::extract::numbers::normalize_unit;
@@ -61,8 +61,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             };
             let fact = ctx.facts.fact(best.fact);
-            if !ctx.same_occasion(fact)
-                || ctx.other_occasion(s, fact)
+            if !ctx.same_occasion(fact, s)
+                || ctx.other_occasion(s, best.fact)
                 || narrower_place(ctx, s, q, fact)
             {
                 continue;
@@ -99,29 +99,38 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
             .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
             .and_then(|(_, u)| u)
     });
-    let (Some(fu), Some(qu)) = (fact_unit, q.unit.as_deref()) else {
+    let Some(fu) = fact_unit else {
         return false;
     };
-    if fu != qu {
+    let clause = clause_of(s, &ctx.article.text, q.span);
+    let act = act_near(s, clause, q);
+    // "12 people were killed" measures a fact counted in "deaths": the fact's unit names the
+    // act, and the number counts people doing or suffering it.
+    let unit_ok = match q.unit.as_deref() {
+        Some(qu) if qu == fu => true,
+        Some(qu) => PEOPLE.contains(&qu) && act.is_some() && act_class(&stem(&fu)) == act,
+        None => false,
+    };
+    if !unit_ok {
         return false;
     }
-    let clause = clause_of(s, &ctx.article.text, q.span);
-    if let (Some(agent), Some(subject)) = (profile.agent, subject_before(s, clause, q.span.start))
+    let subject = subject_before(s, clause, q.span.start).filter(|e| !is_speaker(s, *e));
+    if let (Some(agent), Some(subject)) = (profile.agent, subject)
         && agent != subject
     {
         return false;
     }
-    // The act: a word in the number's clause against the claim's.
+    // The act: the word nearest the number against the claim's.
     let claim_act =
         act_of_text(&fact.claim).or_else(|| fact.keywords.iter().find_map(|k| act_of_text(k)));
-    if let (Some(a), Some(b)) = (claim_act, act_in(s, clause))
+    if let (Some(a), Some(b)) = (claim_act, act)
         && a != b
     {
         return false;
     }
     // Without a named subject in its clause, the number's clause must at least carry an
     // event word of the fact, or be the only number of its unit in the sentence.
-    if subject_before(s, clause, q.span.start).is_none() {
+    if subject.is_none() {
         let same_unit = s
             .quantities
             .iter()
@@ -175,7 +184,75 @@ fn narrower_place(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> boo
 
 /// Numbers marked as a part of a larger whole: "12 of them", "of which 9", "each", "over the
 /// capital", "in the Kharkiv region".
+/// Nouns that count people, whose act says what the count measures.
+const PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "resident",
+    "worker",
+    "civilian",
+    "child",
+    "adult",
+    "soldier",
+    "employee",
+    "passenger",
+    "victim",
+    "patient",
+    "student",
+    "migrant",
+    "refugee",
+    "inhabitant",
+    "other",
+];
+
+/// The act nearest the number: a word naming one within four words before it, else within
+/// four words after its unit ("12 people were killed").
+fn act_near(s: &Sentence, clause: crate::span::Span, q: &Quantity) -> Option<&'static str> {
+    let inside = s.tokens.iter().filter(|t| clause.contains(t.span));
+    let before: Vec<_> = inside
+        .clone()
+        .filter(|t| t.span.end <= q.span.start)
+        .collect();
+    let after_end = q.unit_span.map_or(q.span.end, |u| u.end);
+    before
+        .iter()
+        .rev()
+        .take(4)
+        .find_map(|t| act_class(&stem(&t.lower)))
+        .or_else(|| {
+            inside
+                .filter(|t| t.span.start >= after_end)
+                .take(4)
+                .find_map(|t| act_class(&stem(&t.lower)))
+        })
+}
+
+/// Whether the entity is a speaker in the sentence (a stance cue's source), who reports the
+/// number rather than doing what it counts.
+fn is_speaker(s: &Sentence, e: crate::facts::EntityId) -> bool {
+    s.stances
+        .iter()
+        .any(|c| c.source == Some(EntityRef::Known(e)))
+}
+
 fn is_subset(s: &Sentence, q: &Quantity) -> bool {
+    // "Two of the injured", "12 of the drones": a part of a group.
+    let right_after: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= q.span.end)
+        .take(2)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if matches!(
+        right_after.as_slice(),
+        [
+            "of",
+            "the" | "them" | "those" | "these" | "its" | "their" | "which"
+        ]
+    ) {
+        return true;
+    }
     let after_end = q.unit_span.map_or(q.span.end, |u| u.end);
     let next: Vec<&str> = s
         .tokens

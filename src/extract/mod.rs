@@ -11,14 +11,13 @@ use crate::article::Article;
 use crate::claims::{ArticleClaims, Sentence};
 use entities::EntityMatcher;
 
-/// Words that make a sentence speak of what may or will happen rather than what did.
+/// Auxiliaries that make a sentence speak of what may or will happen rather than what did.
 const MODAL: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
+    "will", "would", "could", "might", "should", "shall", "if", "unless", "won't", "wouldn't",
+];
+/// Words that are modal only before "to" ("plans to close"; "the administration's plans" is a
+/// noun).
+const MODAL_BEFORE_TO: &[&str] = &[
     "plans",
     "plan",
     "planned",
@@ -26,20 +25,32 @@ const MODAL: &[&str] = &[
     "intends",
     "intend",
     "aims",
+    "aim",
     "expected",
+    "expect",
+    "expects",
     "wants",
+    "want",
     "hopes",
+    "hope",
     "proposed",
     "proposes",
-    "if",
-    "unless",
     "scheduled",
     "set",
+    "due",
+    "going",
+    "ready",
 ];
 
-/// Whether a word makes a statement a plan or a possibility.
-pub fn is_modal_word(lower: &str) -> bool {
-    MODAL.contains(&lower)
+/// Whether the words make a statement a plan or a possibility: a modal auxiliary, "may" in
+/// lower case (not the month), or a verb of intent before "to".
+pub fn is_modal(tokens: &[tokens::Token]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        MODAL.contains(&t.lower.as_str())
+            || (t.lower == "may" && !t.cap)
+            || (MODAL_BEFORE_TO.contains(&t.lower.as_str())
+                && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
+    })
 }
 
 /// Finds the claims of one article. The matcher carries the fact file's entities.
@@ -53,7 +64,7 @@ pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
             let mut toks = tokens::tokenize(s);
             let mentions = matcher.find(&toks);
             let stances = stance::cues(s, &toks, &mentions);
-            let modal = toks.iter().any(|t| is_modal_word(&t.lower));
+            let modal = is_modal(&toks);
             let future = dates::is_future(s);
             let mut quantities = numbers::extract_quantities(s);
             let mut dates = dates::extract_dates(s, published, future);

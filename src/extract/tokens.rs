@@ -119,6 +119,11 @@ pub fn stem(lower: &str) -> String {
         ("calls", "call"),
         ("phoned", "phone"),
         ("conversation", "call"),
+        // Base forms of the irregular verbs above, so both meet on the same stem.
+        ("take", "take"),
+        ("die", "die"),
+        ("strike", "strike"),
+        ("phone", "phone"),
         ("conversations", "call"),
     ];
     if let Some((_, s)) = IRREGULAR.iter().find(|(w, _)| *w == lower) {
@@ -193,5 +198,8 @@ mod tests {
         assert_eq!(stem("spoke"), "speak");
         assert_eq!(stem("launched"), stem("launch"));
         assert_eq!(stem("drones"), stem("drone"));
+        assert_eq!(stem("took"), stem("take"));
+        assert_eq!(stem("phoned"), stem("phone"));
+        assert_eq!(stem("died"), stem("die"));
     }
 }

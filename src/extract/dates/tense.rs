@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// office".
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:will|shall|won't|won’t|(?:i|you|he|she|it|we|they|that|there|who)(?:'|’)ll|(?:is|are|am|'s|’s|'re|’re)\s+(?:not\s+)?(?:expected|scheduled|set|slated|poised|planning|preparing|going|about|due|to\s+be)\s+to|(?:is|are)\s+to\s+be|plans?\s+to|planning\s+to|intends?\s+to|upcoming|forthcoming|ahead\s+of|next\s+(?:week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months|years)|later\s+this\s+(?:week|month|year)|(?:takes|assumes|enters)\s+office|is\s+(?:sworn\s+in|inaugurated))\b",
+        r"(?i)\b(?:will|shall|won't|won’t|(?:i|you|he|she|it|we|they|that|there|who)(?:'|’)ll|(?:is|are|am|'s|’s|'re|’re)\s+(?:not\s+)?(?:expected|scheduled|set|slated|poised|planning|preparing|going|about|due|to\s+be)\s+to|(?:is|are)\s+to\s+be|plans?\s+to|planning\s+to|intends?\s+to|(?:expects?|hopes?|aims?)\s+to|upcoming|forthcoming|ahead\s+of|next\s+(?:week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months|years)|later\s+this\s+(?:week|month|year)|(?:takes|assumes|enters)\s+office|is\s+(?:sworn\s+in|inaugurated))\b",
     )
 });
 
