@@ -181,12 +181,18 @@ pub fn claim_changes(
     }
     out.extend(gone.into_iter().map(|a| removed(of[a])));
     out.extend(came.into_iter().map(|b| added(nf[b])));
-    out.sort_by_key(|c| {
-        (
-            c.new.as_ref().map_or(usize::MAX, |s| s.span.start),
-            c.old.as_ref().map_or(usize::MAX, |s| s.span.start),
-            c.kind,
-        )
+    // New-revision order; a removed sentence goes where its neighbours went, before what
+    // was added there.
+    let anchor = |old: usize| {
+        (0..old)
+            .rev()
+            .find_map(|p| pairs.new_of(p))
+            .map_or(0, |n| n + 1)
+    };
+    out.sort_by_key(|c| match (&c.old, &c.new) {
+        (_, Some(n)) => (n.sentence, 1, n.span.start, c.kind),
+        (Some(o), None) => (anchor(o.sentence), 0, o.span.start, c.kind),
+        (None, None) => (usize::MAX, 2, 0, c.kind),
     });
     out
 }
@@ -226,8 +232,10 @@ fn match_items(
         }
     };
     pass(&|a, b| a.key.is_some() && a.key == b.key);
+    // Within a sentence an equal claim is the same claim; across sentences it was moved (and
+    // a moved claim that says the same is no change).
+    pass(&|a, b| a.reading == b.reading);
     if same_sentence {
-        pass(&|a, b| a.reading == b.reading);
         pass(&|a, b| a.unit().is_some() && a.unit() == b.unit());
         pass(&|_, _| true);
     }
@@ -336,7 +344,7 @@ fn items(rev: &Revision, name: &dyn Fn(&EntityRef) -> String) -> Vec<Item> {
     let mut out = Vec::new();
     for (si, s) in rev.claims.sentences.iter().enumerate() {
         for (qi, q) in s.quantities.iter().enumerate() {
-            if !q.kind.is_measure() {
+            if !q.kind.is_measure() || partitive(text, s, q.span) {
                 continue;
             }
             let span = q.unit_span.map_or(q.span, |u| q.span.cover(u));
@@ -408,6 +416,13 @@ fn items(rev: &Revision, name: &dyn Fn(&EntityRef) -> String) -> Vec<Item> {
         });
     }
     out
+}
+
+/// "one of the largest attacks" counts nothing.
+fn partitive(text: &str, s: &Sentence, span: Span) -> bool {
+    let word = text.get(span.start..span.end).unwrap_or_default();
+    let next = s.tokens.iter().find(|t| t.span.start >= span.end);
+    word.eq_ignore_ascii_case("one") && next.is_some_and(|t| t.lower == "of")
 }
 
 /// "Dmitry Peskov denies", "an unnamed source affirms", or "stated as fact".
