@@ -40,6 +40,7 @@ const CASES: &[&str] = &[
     "corrected-figure",
     "denial-added",
     "newly-wrong-date",
+    "rewritten-figure",
     "unrelated-edit",
 ];
 
@@ -114,6 +115,23 @@ fn dropped_attribution_introduces_a_warning_only() {
     assert_eq!(doc["changes"][0]["label"], "attribution dropped");
     assert_eq!(doc["changes"][0]["status"], "introduced");
     assert_eq!(doc["findings"][0]["severity"], "warning");
+}
+
+#[test]
+fn rewritten_sentence_shows_the_figure_removed_and_added() {
+    let (code, doc) = json("rewritten-figure");
+    assert_eq!(code, 0);
+    let kinds: Vec<&str> = doc["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter_map(|c| c["kind"].as_str())
+        .collect();
+    // The weekend moved into the new sentence unchanged: no date change.
+    assert_eq!(kinds, vec!["removed", "added"]);
+    assert_eq!(doc["changes"][0]["status"], "fixed");
+    assert_eq!(doc["changes"][1]["status"], "agrees");
+    assert_eq!(doc["changes"][1]["fact"], "russia-drones");
 }
 
 #[test]
