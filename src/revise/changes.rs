@@ -234,7 +234,7 @@ fn match_items(
     pass(&|a, b| a.key.is_some() && a.key == b.key);
     // Within a sentence an equal claim is the same claim; across sentences it was moved (and
     // a moved claim that says the same is no change).
-    pass(&|a, b| a.reading == b.reading);
+    pass(&|a, b| same_reading(&a.reading, &b.reading));
     if same_sentence {
         pass(&|a, b| a.unit().is_some() && a.unit() == b.unit());
         pass(&|_, _| true);
@@ -242,19 +242,21 @@ fn match_items(
     (matched, free_old, free_new)
 }
 
+/// Equal claims: a resolved date equals the same days however it is written.
+fn same_reading(a: &Reading, b: &Reading) -> bool {
+    match (a, b) {
+        (Reading::Date(Some(x), _), Reading::Date(Some(y), _)) => x == y,
+        _ => a == b,
+    }
+}
+
 fn changed(a: &Item, b: &Item) -> Option<Change> {
-    if a.reading == b.reading {
+    if same_reading(&a.reading, &b.reading) {
         return None;
     }
     let (kind, label) = match (&a.reading, &b.reading) {
         (Reading::Value { .. }, _) => (ChangeKind::Value, "value"),
-        (Reading::Date(x, _), Reading::Date(y, _)) => {
-            // The same day written another way ("on Thursday" -> "on Nov. 7") is no change.
-            if x.is_some() && x == y {
-                return None;
-            }
-            (ChangeKind::Date, "date")
-        }
+        (Reading::Date(..), Reading::Date(..)) => (ChangeKind::Date, "date"),
         (Reading::Stance(x), Reading::Stance(y)) => (ChangeKind::Stance, stance_label(x, y)),
         _ => return None,
     };
@@ -509,5 +511,22 @@ mod tests {
             Some(ChangeKind::Value)
         );
         assert_eq!(changed(&new[1], &new[1]), None);
+    }
+
+    #[test]
+    fn a_date_written_another_way_is_the_same_claim() {
+        let day = Some(DateRange::day(jiff::civil::date(2024, 11, 7)));
+        let thursday = Reading::Date(day, "on thursday".into());
+        let nov7 = Reading::Date(day, "on nov. 7".into());
+        assert!(same_reading(&thursday, &nov7));
+        let unresolved = |w: &str| Reading::Date(None, w.into());
+        assert!(!same_reading(
+            &unresolved("on thursday"),
+            &unresolved("on friday")
+        ));
+        assert!(same_reading(
+            &unresolved("on friday"),
+            &unresolved("on friday")
+        ));
     }
 }
