@@ -26,6 +26,8 @@ pub enum Command {
     Suggest(crate::commands::suggest::SuggestArgs),
     /// Apply chosen suggestions to the fact file without losing comments or layout.
     Update(crate::commands::update::UpdateArgs),
+    /// Compare two revisions of one article: changed values, dates and stances.
+    Diff(crate::commands::diff::DiffArgs),
 }
 
 /// Output formats. The config file spells them as on the command line.

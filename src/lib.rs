@@ -20,6 +20,7 @@ pub mod finding;
 pub mod lint;
 pub mod load;
 pub mod report;
+pub mod revise;
 pub mod span;
 pub mod suggest;
 pub mod suppress;

@@ -1,6 +1,7 @@
 //! Commands: each one wires the stages together for one subcommand.
 
 pub mod check;
+pub mod diff;
 pub mod lint;
 pub mod suggest;
 pub mod update;
@@ -23,6 +24,7 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Suggest(args) => suggest::run(&args),
         Command::Update(args) => update::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,293 @@
+//! Every `--format` of `factdiff check` on the bundled example, snapshotted from the real
+//! binary, and the options around the report: `-o`, `--fail-on`, `--min-severity`,
+//! baselines (and their fingerprints surviving unrelated edits), inline suppressions, and
+//! the SARIF log against the subset schema the report module validates with.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+const FORMATS: &[&str] = &[
+    "human", "json", "jsonl", "sarif", "github", "rdjsonl", "markdown",
+];
+
+/// The example's command line, after `check`.
+const EXAMPLE: &[&str] = &[
+    "--no-config",
+    "--facts",
+    "fixtures/example/facts.yaml",
+    "fixtures/example/",
+];
+
+/// The subset of the SARIF 2.1.0 schema that `src/report/sarif.rs` tests against.
+const SARIF_SUBSET_SCHEMA: &str = include_str!("../src/report/sarif-2.1.0-subset.schema.json");
+
+fn factdiff(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("factdiff").expect("the binary is built for tests");
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `factdiff check` with `args` in `dir`; returns (exit code, stdout).
+fn check_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = factdiff(dir)
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("factdiff runs");
+    let code = out.status.code().expect("exit code");
+    (code, String::from_utf8(out.stdout).expect("UTF-8 output"))
+}
+
+fn example(extra: &[&str]) -> (i32, String) {
+    let mut args = EXAMPLE.to_vec();
+    args.extend(extra);
+    check_in(root(), &args)
+}
+
+fn json_of(text: &str) -> Value {
+    serde_json::from_str(text).expect("JSON output")
+}
+
+/// Keeps snapshots valid across version bumps.
+fn without_version(text: &str) -> String {
+    text.replace(
+        &format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION")),
+        "\"semanticVersion\": \"[version]\"",
+    )
+}
+
+#[test]
+fn every_format_of_the_example() {
+    for format in FORMATS {
+        let (code, out) = example(&["--format", format]);
+        assert_eq!(code, 1, "{format}: three errors fail the check");
+        insta::assert_snapshot!(format!("example__{format}"), without_version(&out));
+    }
+}
+
+#[test]
+fn the_example_has_four_findings_in_every_machine_format() {
+    let (_, json) = example(&["--format", "json"]);
+    assert_eq!(json_of(&json)["findings"].as_array().map(Vec::len), Some(4));
+    let (_, jsonl) = example(&["--format", "jsonl"]);
+    assert_eq!(jsonl.lines().count(), 4);
+    let (_, rd) = example(&["--format", "rdjsonl"]);
+    assert_eq!(rd.lines().count(), 4);
+    let (_, gh) = example(&["--format", "github"]);
+    assert_eq!(gh.lines().filter(|l| l.starts_with("::")).count(), 4);
+    // GitHub shows only the first annotations of a step: errors come first.
+    let lines: Vec<&str> = gh.lines().collect();
+    let first_warning = lines.iter().position(|l| l.starts_with("::warning"));
+    let last_error = lines.iter().rposition(|l| l.starts_with("::error"));
+    assert!(last_error < first_warning, "{gh}");
+    let (_, sarif) = example(&["--format", "sarif"]);
+    assert_eq!(
+        json_of(&sarif)["runs"][0]["results"]
+            .as_array()
+            .map(Vec::len),
+        Some(4)
+    );
+}
+
+#[test]
+fn output_file_holds_what_stdout_shows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for format in FORMATS {
+        let path = dir.path().join(format!("report.{format}"));
+        let file = path.to_str().expect("UTF-8 path");
+        let (code, stdout) = example(&["--format", format, "-o", file]);
+        assert_eq!(code, 1, "{format}");
+        assert!(stdout.is_empty(), "{format}: nothing on stdout with -o");
+        let (_, expected) = example(&["--format", format]);
+        let written = std::fs::read_to_string(&path).expect("report written");
+        assert_eq!(written, expected, "{format}");
+    }
+}
+
+#[test]
+fn fail_on_and_min_severity_decide_exit_and_view_separately() {
+    assert_eq!(example(&["--fail-on", "never"]).0, 0);
+    assert_eq!(example(&["--fail-on", "warning"]).0, 1);
+    assert_eq!(example(&["--fail-on", "error"]).0, 1);
+    // Showing only errors hides the warning but keeps the failure.
+    let (code, out) = example(&["--min-severity", "error", "--format", "json"]);
+    assert_eq!(code, 1);
+    let doc = json_of(&out);
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 3);
+    assert!(findings.iter().all(|f| f["severity"] == "error"));
+    // Hiding everything shown still fails on what was found.
+    let (code, _) = example(&["--min-severity", "error", "--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    let (code, _) = example(&["--min-severity", "error", "--fail-on", "never"]);
+    assert_eq!(code, 0);
+    // A usage error is exit 2.
+    assert_eq!(example(&["--fail-on", "sometimes"]).0, 2);
+}
+
+#[test]
+fn baseline_hides_everything_it_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = dir.path().join("baseline.json");
+    let b = base.to_str().expect("UTF-8 path");
+    let (code, _) = example(&["--write-baseline", b]);
+    assert_eq!(code, 1, "writing a baseline still reports");
+    let (code, out) = example(&["--baseline", b]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("4 known findings hidden by the baseline"),
+        "{out}"
+    );
+    let (_, out) = example(&["--baseline", b, "--format", "json"]);
+    let doc = json_of(&out);
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(0));
+    assert_eq!(doc["summary"]["baselined"], 4);
+}
+
+/// Copies `fixtures/example` into a fresh temporary folder (as `example/`).
+fn copy_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let to = dir.path().join("example");
+    copy_dir(&root().join("fixtures/example"), &to);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy file");
+        }
+    }
+}
+
+/// Inserts `text` into `file` right before the first occurrence of `before`.
+fn insert_before(file: &Path, before: &str, text: &str) {
+    let source = std::fs::read_to_string(file).expect("read article");
+    let at = source.find(before).expect("anchor text is in the article");
+    let edited = format!("{}{text}{}", &source[..at], &source[at..]);
+    std::fs::write(file, edited).expect("write article");
+}
+
+const COPY: &[&str] = &["--no-config", "--facts", "example/facts.yaml", "example/"];
+
+fn in_copy(dir: &Path, extra: &[&str]) -> (i32, String) {
+    let mut args = COPY.to_vec();
+    args.extend(extra);
+    check_in(dir, &args)
+}
+
+#[test]
+fn fingerprints_survive_an_unrelated_paragraph_above() {
+    let dir = copy_example();
+    let (code, _) = in_copy(dir.path(), &["--write-baseline", "baseline.json"]);
+    assert_eq!(code, 1);
+    let brief = dir.path().join("example/articles/daily-brief.md");
+    insert_before(
+        &brief,
+        "Donald Trump spoke with Putin",
+        "Markets in Asia opened quietly on Tuesday as traders waited for news from Washington.\n\n",
+    );
+    // The findings moved down two lines...
+    let (_, out) = in_copy(dir.path(), &["--format", "json"]);
+    let doc = json_of(&out);
+    let lines: Vec<u64> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["file"] == "example/articles/daily-brief.md")
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(lines, vec![9, 12, 15], "{out}");
+    // ...and the baseline still knows every one of them.
+    let (code, out) = in_copy(
+        dir.path(),
+        &["--baseline", "baseline.json", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let doc = json_of(&out);
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(0));
+    assert_eq!(doc["summary"]["baselined"], 4);
+}
+
+#[test]
+fn inline_suppression_hides_its_finding_and_unused_ones_are_reported() {
+    let dir = copy_example();
+    let brief = dir.path().join("example/articles/daily-brief.md");
+    insert_before(
+        &brief,
+        "Russia fired 150 drones",
+        "<!-- factdiff: ignore[russia-drones] known wrong -->\n",
+    );
+    insert_before(
+        &brief,
+        "The White House plans",
+        "<!-- factdiff: ignore[ukraine-aid] the figure is right -->\n",
+    );
+    let (code, out) = in_copy(dir.path(), &["--format", "json"]);
+    // The date and stance errors remain.
+    assert_eq!(code, 1);
+    let doc = json_of(&out);
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 3);
+    assert!(
+        findings.iter().all(|f| f["fact"] != "russia-drones"),
+        "{out}"
+    );
+    assert_eq!(doc["summary"]["suppressed"], 1);
+    let diagnostics = doc["diagnostics"].as_array().expect("diagnostics");
+    let unused: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("ukraine-aid"))
+        })
+        .collect();
+    assert_eq!(unused.len(), 1, "{out}");
+    assert_eq!(unused[0]["severity"], "info");
+    assert_eq!(unused[0]["file"], "example/articles/daily-brief.md");
+    // Nothing is said about the suppression that was used.
+    assert!(
+        !diagnostics.iter().any(|d| d["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("russia-drones"))),
+        "{out}"
+    );
+    let (_, human) = in_copy(dir.path(), &[]);
+    insta::assert_snapshot!("suppressed__human", human);
+}
+
+#[test]
+fn sarif_of_the_example_validates_against_the_schema() {
+    let schema: Value = serde_json::from_str(SARIF_SUBSET_SCHEMA).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let (_, out) = example(&["--format", "sarif"]);
+    let doc = json_of(&out);
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = doc["runs"][0]["results"].as_array().expect("results");
+    for r in results {
+        assert!(r["partialFingerprints"].is_object(), "{r}");
+        assert_eq!(
+            r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "fixtures/example/facts.yaml"
+        );
+    }
+    // The schema rejects a broken log, so passing means something.
+    let mut broken = doc;
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    assert!(!validator.is_valid(&broken));
+}
