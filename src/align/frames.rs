@@ -29,6 +29,7 @@ const ACTS: &[(&str, &[&str])] = &[
     ("kill", &["kill", "die", "fatal", "dead"]),
     ("injure", &["injur", "wound", "hurt"]),
     ("arrest", &["arrest", "detain"]),
+    ("lose", &["lose", "lost", "los"]),
     ("evacuate", &["evacuat"]),
     (
         "allocate",

@@ -5,7 +5,8 @@
 //! two leaders") and at least one of the fact's event words (its `keywords`, or the content
 //! words of its `claim` when it has none). Candidates are found through an index from
 //! entities and event words to facts, so a sentence is scored only against facts that share
-//! something with it. The score (0..1) is half entity coverage, half event-word coverage,
+//! something with it. The score (0..1) weighs entity coverage 0.4 (plus 0.1 for each of up to
+//! two more `about` entities, so the more specific fact wins) and event-phrase coverage 0.4,
 //! with words compared by stem and by Jaro-Winkler similarity (strsim); sentences at or above
 //! the threshold are aligned. Which of several aligned facts a number, date or stance
 //! belongs to is decided by the checks, which abstain when two facts fit equally well.
@@ -199,10 +200,11 @@ impl Aligner {
         }
         let word_part = (matched as f64 / profile.event_phrases.len().min(2) as f64).min(1.0);
         // A fact about more entities, all named, is the more specific reading of a sentence
-        // ("Musk did not take part in Trump's call with Zelensky" is about Musk joining).
-        let specific = 0.1 * (required.len().saturating_sub(1)) as f64;
+        // ("Musk did not take part in Trump's call with Zelensky" is about Musk joining):
+        // entities weigh 0.4, plus 0.1 for each of up to two more; event words weigh 0.4.
+        let entity_weight = 0.4 + 0.1 * required.len().saturating_sub(1).min(2) as f64;
         Some(match entity_part {
-            Some(e) => 0.5 * e + 0.5 * word_part + specific * e,
+            Some(e) => entity_weight * e + 0.4 * word_part,
             None => word_part,
         })
     }

@@ -14,7 +14,7 @@
 //! ("12 of them", "over the capital", "each"); an unmarked regional figure can still fire.
 
 use super::{Context, CrossContext};
-use crate::align::clauses::{clause_of, subject_before};
+use crate::align::clauses::clause_of;
 use crate::align::cross::{Claim, Frame};
 use crate::align::frames::{act_class, act_of_text};
 use crate::align::{Alignment, unique_best};
@@ -114,7 +114,17 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
     if !unit_ok {
         return false;
     }
-    let subject = subject_before(s, clause, q.span.start).filter(|e| !is_speaker(s, *e));
+    // The clause's first named entity before the number, passing over speakers ("officials
+    // in Moscow said").
+    let subject = s
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= clause.start && m.span.end <= q.span.start)
+        .filter_map(|m| match m.entity {
+            EntityRef::Known(e) => Some(e),
+            EntityRef::Named(_) => None,
+        })
+        .find(|e| !is_speaker(s, *e));
     if let (Some(agent), Some(subject)) = (profile.agent, subject)
         && agent != subject
     {

@@ -321,7 +321,7 @@ fn items(rev: &Revision, name: &dyn Fn(&EntityRef) -> String) -> Vec<Item> {
         let dates: Vec<_> = s
             .dates
             .iter()
-            .filter(|d| !checks::is_report_date(text, s, d.span))
+            .filter(|d| !checks::is_report_date(text, s, d.span, &[]))
             .filter_map(|d| d.range)
             .collect();
         match dates.as_slice() {
