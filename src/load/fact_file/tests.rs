@@ -244,6 +244,9 @@ fn numbers_that_cannot_be_kept_exactly_are_refused() {
     assert!(e.message.contains("23 significant digits"), "{e}");
     let e = one(&format!("{head}18446744073709551615\n"));
     assert!(e.message.contains("20 significant digits"), "{e}");
+    let e = one(&format!("{head}1e999\n"));
+    assert_eq!(e.kind, FactFileErrorKind::Schema, "{e}");
+    assert!(e.to_string().contains("out of range"), "{e}");
     let e = one(&format!("{head}1e-400\n"));
     assert!(e.message.contains("too small"), "{e}");
     // What an f64 holds exactly is fine, however large or small.
