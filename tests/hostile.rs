@@ -567,3 +567,245 @@ fn file_names_that_are_not_utf8_are_read_and_shown_lossily() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Property tests: any input in, no panic, spans inside the text on character boundaries, the
+/// same output for the same input. 256 cases each by default; set `PROPTEST_CASES` for more.
+mod properties {
+    use super::*;
+    use factdiff::article::{Article, ArticleFormat, ArticleMeta};
+    use factdiff::extract::{dates, numbers, sentences, tokens};
+    use factdiff::span::Span;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// Pieces of news prose and of everything that goes wrong with it.
+    const WORDS: &[&str] = &[
+        "Russia ", "launched ", "145", "1,450", "1.5", "6", "bn", "billion ", "million ",
+        "drones", " at ", "Ukraine", "Putin", "the Kremlin spokesman ", "Peskov ", "denied ",
+        "did not deny ", "said", " not ", "never ", "about ", "at least ", "between ", " and ",
+        "Nov. ", "3", "November ", "2024", "2024-02-30", "0000-00-00", "yesterday", "Thursday",
+        "last week", "on ", "$", "€", "%", "per cent", "1e308", "99999999999999999999", "½",
+        "٣", "३", "é", "e\u{301}", "\u{200B}", "\u{200D}", "\u{00AD}", "\u{FEFF}", "\u{202E}",
+        "\u{2067}", "—", "–", "‒", "−", "-", "“", "”", "‘", "’", "«", "»", "\"", "'", "`", ".",
+        ",", ";", "?", "!", ":", "(", ")", " ", "  ", "\n", "\n\n", "\t", "\r\n", "U.S.",
+        "Mr.", "Jan. 5", "5th", "twenty-five", "a dozen", "1/2", "10-15", "3–4", "#", "*",
+        "<b>", "</b>", "&amp;", "&#8217;", "&#xD800;", "<!-- factdiff: ignore[x] y -->", "---",
+    ];
+
+    fn soup(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..max).prop_map(|w| w.concat())
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => soup(80),
+            1 => any::<String>(),
+            1 => "[0-9a-zA-Z .,\u{2013}\u{2014}\u{200B}\u{0301}\u{05D0}-\u{05EA}$%-]{0,120}",
+        ]
+    }
+
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            2 => soup(80).prop_map(String::into_bytes),
+            1 => prop::collection::vec(any::<u8>(), 0..300),
+            1 => (soup(40), prop::collection::vec(any::<u8>(), 0..8), soup(40)).prop_map(
+                |(a, mid, b)| [a.into_bytes(), mid, b.into_bytes()].concat()
+            ),
+            1 => soup(60).prop_map(|s| {
+                [&b"\xFF\xFE"[..], &s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>()]
+                    .concat()
+            }),
+        ]
+    }
+
+    fn facts() -> &'static factdiff::facts::FactFile {
+        static F: OnceLock<factdiff::facts::FactFile> = OnceLock::new();
+        F.get_or_init(|| {
+            load::read_fact_file(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture("facts.yaml")),
+                "facts.yaml",
+            )
+            .expect("valid fact file")
+        })
+    }
+
+    fn inside(text: &str, s: Span) -> bool {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    }
+
+    /// Every span of the claims lies inside `text` and inside its sentence.
+    fn assert_claims_inside(text: &str, claims: &factdiff::claims::ArticleClaims) {
+        for s in &claims.sentences {
+            assert!(inside(text, s.span), "sentence {:?}", s.span);
+            let spans = s
+                .tokens
+                .iter()
+                .map(|t| t.span)
+                .chain(s.mentions.iter().map(|m| m.span))
+                .chain(s.stances.iter().map(|c| c.span))
+                .chain(s.quantities.iter().map(|q| q.span))
+                .chain(s.quantities.iter().filter_map(|q| q.unit_span))
+                .chain(s.dates.iter().map(|d| d.span));
+            for span in spans {
+                assert!(inside(text, span), "{span:?} in {text:?}");
+                assert!(s.span.contains(span), "{span:?} outside {:?}", s.span);
+            }
+        }
+    }
+
+    fn published() -> Option<jiff::civil::Date> {
+        Some(jiff::civil::date(2024, 11, 11))
+    }
+
+    proptest! {
+        #[test]
+        fn extract_keeps_spans_inside_and_is_deterministic(text in text()) {
+            let matcher = EntityMatcher::new(Some(facts()));
+            let meta = ArticleMeta { published: published(), ..ArticleMeta::default() };
+            let article = Article::plain(ArticleId(0), "p.txt", text.clone(), meta);
+            let claims = extract::extract(&article, &matcher);
+            assert_claims_inside(&text, &claims);
+            let again = extract::extract(&article, &matcher);
+            prop_assert_eq!(format!("{claims:?}"), format!("{again:?}"));
+        }
+
+        #[test]
+        fn numbers_and_dates_keep_spans_inside(text in text(), future: bool, dated: bool) {
+            let quantities = numbers::extract_quantities(&text);
+            for q in &quantities {
+                prop_assert!(inside(&text, q.span), "{:?}", q.span);
+                prop_assert!(q.unit_span.is_none_or(|u| inside(&text, u)));
+            }
+            prop_assert_eq!(
+                format!("{quantities:?}"),
+                format!("{:?}", numbers::extract_quantities(&text))
+            );
+            let day = if dated { published() } else { None };
+            let found = dates::extract_dates(&text, day, future);
+            for d in &found {
+                prop_assert!(inside(&text, d.span), "{:?}", d.span);
+            }
+            prop_assert_eq!(
+                format!("{found:?}"),
+                format!("{:?}", dates::extract_dates(&text, day, future))
+            );
+        }
+
+        #[test]
+        fn tokens_and_sentences_keep_spans_inside(text in text()) {
+            for t in tokens::tokenize(&text) {
+                prop_assert!(inside(&text, t.span), "{:?}", t.span);
+            }
+            let mut last = 0;
+            for s in sentences::split(&text) {
+                prop_assert!(inside(&text, s), "{s:?}");
+                prop_assert!(s.start >= last, "sentences overlap or go back: {s:?}");
+                last = s.end;
+            }
+        }
+
+        #[test]
+        fn any_bytes_load_in_every_format(bytes in bytes()) {
+            for format in [ArticleFormat::Text, ArticleFormat::Markdown, ArticleFormat::Html] {
+                let Ok((article, _)) = load::article_from_bytes(
+                    &bytes, format, "p", ArticleId(0), &LoadOptions::default(),
+                ) else {
+                    continue;
+                };
+                let len = article.text.len();
+                for (a, b) in [(0, len), (0, len / 2), (len / 3, len)] {
+                    let s = article.source_span(Span::new(a, b));
+                    prop_assert!(s.start <= s.end && s.end <= article.source.len());
+                }
+                for s in &article.suppressions {
+                    prop_assert!(inside(&article.text, s.covers), "{:?}", s.covers);
+                    prop_assert!(inside(&article.source, s.span), "{:?}", s.span);
+                }
+                let claims = extract::extract(&article, &EntityMatcher::new(Some(facts())));
+                assert_claims_inside(&article.text, &claims);
+            }
+        }
+
+        #[test]
+        fn read_article_takes_any_bytes_under_every_extension(bytes in bytes()) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            for ext in ["txt", "md", "markdown", "html", "htm", "csv"] {
+                let path = dir.path().join(format!("a.{ext}"));
+                std::fs::write(&path, &bytes).expect("write");
+                let first = load::read_article(&path, "a", ArticleId(0), &LoadOptions::default());
+                let again = load::read_article(&path, "a", ArticleId(0), &LoadOptions::default());
+                match (first, again) {
+                    (Ok((a, w)), Ok((b, v))) => {
+                        prop_assert_eq!(a.text, b.text);
+                        prop_assert_eq!(w, v);
+                    }
+                    (Err(e), Err(f)) => {
+                        prop_assert_eq!(e.to_string(), f.to_string());
+                        prop_assert!(e.to_string().starts_with("a: "), "{}", e);
+                    }
+                    _ => prop_assert!(false, "not deterministic"),
+                }
+            }
+        }
+
+        #[test]
+        fn the_fact_file_parser_takes_any_text(text in prop_oneof![
+            soup(60),
+            any::<String>(),
+            "[a-z: \\-\\[\\]{}&*!|>'\"#\n0-9.]{0,200}",
+        ]) {
+            parse_and_check(text);
+        }
+
+        #[test]
+        fn the_fact_file_parser_takes_mutated_fact_files(
+            edits in prop::collection::vec(
+                (any::<prop::sample::Index>(), 0usize..6, prop::sample::select(YAML_BITS)),
+                1..6,
+            )
+        ) {
+            let mut bytes = facts().source.clone().into_bytes();
+            for (at, len, piece) in edits {
+                let at = at.index(bytes.len() + 1);
+                let end = (at + len).min(bytes.len());
+                bytes.splice(at..end, piece.bytes());
+            }
+            parse_and_check(String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
+
+    /// YAML fragments spliced into a valid fact file.
+    const YAML_BITS: &[&str] = &[
+        "", ":", " ", "\n", "\t", "-", "- ", "[", "]", "{", "}", "&a ", "*a", "!!str ", "|",
+        ">", "'", "\"", "#", "~", "null", "1e308", "1e-400", "99999999999999999999", ".nan",
+        "0000-00-00", "2024-02-30", "  ", "\n  - id: x\n    claim: y\n", "version: 2\n",
+        "id: russia-drones\n", "\u{FEFF}", "\u{200B}", "é", "---\n", "...\n", "%YAML 1.2\n",
+    ];
+
+    fn parse_and_check(text: String) {
+        let lines = text.split('\n').count();
+        let first = load::parse_fact_file(text.clone(), "f.yaml");
+        let again = load::parse_fact_file(text, "f.yaml");
+        match (first, again) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.facts.len(), b.facts.len());
+                for f in &a.facts {
+                    assert!(inside(&a.source, f.span), "{:?}", f.span);
+                }
+            }
+            (Err(e), Err(f)) => {
+                assert!(!e.is_empty());
+                assert_eq!(e, f, "not deterministic");
+                for err in e {
+                    assert!(err.line >= 1 && err.column >= 1, "{err}");
+                    assert!(err.line <= lines + 1, "{err} (text has {lines} lines)");
+                    assert!(err.to_string().starts_with("f.yaml:"), "{err}");
+                }
+            }
+            _ => panic!("not deterministic"),
+        }
+    }
+}
