@@ -348,6 +348,21 @@ fn each_hostile_fact_file_is_refused_with_file_place_and_reason() {
     }
 }
 
+/// Found by the `fact_file` fuzz target: lone carriage returns are line breaks to YAML, so the
+/// error's line counts them (an editor shows the same line).
+#[test]
+fn regression_fact_file_with_lone_carriage_returns() {
+    let facts = fixture("regressions/fact-file-lone-carriage-returns.yaml");
+    let article = fixture("articles/zero-width.md");
+    let run = check(&[os("--facts"), facts.as_os_str(), article.as_os_str()]);
+    assert_eq!(run.code, 2);
+    let want = format!(
+        "error: {}:86:1: fact file schema error: unknown key `russia`",
+        facts.display()
+    );
+    assert!(run.stderr.starts_with(&want), "{}", run.stderr);
+}
+
 #[test]
 fn huge_but_finite_numbers_are_accepted() {
     let run = check_article(&fixture("articles/dashes-quotes.txt"));
@@ -902,7 +917,8 @@ mod properties {
     ];
 
     fn parse_and_check(text: String) {
-        let lines = text.split('\n').count();
+        // YAML breaks lines at LF, CRLF and a lone CR alike.
+        let lines = 1 + text.replace("\r\n", "\n").matches(['\n', '\r']).count();
         let first = load::parse_fact_file(text.clone(), "f.yaml");
         let again = load::parse_fact_file(text, "f.yaml");
         match (first, again) {

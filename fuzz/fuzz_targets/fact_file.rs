@@ -5,7 +5,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data).into_owned();
-    let lines = source.split('\n').count();
+    // YAML breaks lines at LF, CRLF and a lone CR alike.
+    let lines = 1 + source.replace("\r\n", "\n").matches(['\n', '\r']).count();
     match factdiff::load::parse_fact_file(source, "fuzz.yaml") {
         Ok(file) => {
             for fact in &file.facts {
