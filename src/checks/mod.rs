@@ -22,6 +22,7 @@ pub struct Context<'a> {
     pub claims: &'a ArticleClaims,
     pub facts: &'a FactFile,
     pub aligner: &'a Aligner,
+    /// In sentence order, as [`Aligner::align`] returns them.
     pub aligned: &'a [Alignment],
 }
 
@@ -160,7 +161,13 @@ impl Context<'_> {
 
     /// The alignments of sentence `si`.
     pub fn aligned_to(&self, si: usize) -> Vec<&Alignment> {
-        self.aligned.iter().filter(|a| a.sentence == si).collect()
+        // `Aligner::align` emits alignments in sentence order: a binary search keeps this
+        // linear over the article (a linear scan per sentence was quadratic on huge inputs).
+        let from = self.aligned.partition_point(|a| a.sentence < si);
+        self.aligned[from..]
+            .iter()
+            .take_while(|a| a.sentence == si)
+            .collect()
     }
 
     /// Sentences worth checking at all: statements, not questions or conditionals.

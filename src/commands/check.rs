@@ -70,7 +70,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let opts = LoadOptions {
         default_published,
-        ..LoadOptions::default()
+        max_file_bytes: args.max_file_size,
     };
     let (files, errors) = load::find_articles(&args.paths);
     let mut input_failed = !errors.is_empty();

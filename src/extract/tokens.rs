@@ -23,6 +23,19 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Combining diacritics: text in decomposed form (NFD) writes "Pútin" as `u` + U+0301, and
+/// the mark is not alphanumeric, yet it belongs to the word.
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
@@ -40,6 +53,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while let Some(&(i, c)) = chars.peek() {
             let keep = c.is_alphanumeric()
                 || is_invisible(c)
+                || is_combining_mark(c)
                 || (is_apostrophe(c)
                     && text[i + c.len_utf8()..]
                         .chars()
@@ -175,6 +189,26 @@ mod tests {
         );
         assert_eq!(&text[toks[2].span.start..toks[2].span.end], "Trump’s");
         assert!(toks[0].cap && !toks[3].cap);
+    }
+
+    #[test]
+    fn combining_marks_and_zero_width_characters_stay_inside_words() {
+        // Decomposed "Pútin" and "Zelenskýy", a zero-width space inside "Peskov".
+        let text = "Pu\u{301}tin met Zelensky\u{301}y; Pes\u{200B}kov";
+        let toks = tokenize(text);
+        let spans: Vec<_> = toks
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            spans,
+            ["Pu\u{301}tin", "met", "Zelensky\u{301}y", "Pes\u{200B}kov"]
+        );
+        assert_eq!(toks[0].folded, fold("putin"));
+        assert_eq!(toks[2].folded, fold("zelenskyy"));
+        assert_eq!(toks[3].lower, "peskov");
+        // A mark with no letter before it is not a word.
+        assert!(tokenize("\u{301}\u{302}").is_empty());
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn parse_meta(
                     e.column,
                     &format!(
                         "invalid front matter ({}: {}); read the file as if it had none",
-                        e.kind.label(),
+                        front_matter_label(e.kind),
                         e.message
                     ),
                 ));
@@ -111,6 +111,16 @@ fn parse_meta(
         published,
         url: clean(raw.url),
     })
+}
+
+/// What kind of problem the front matter has. The fact-file labels would name the wrong file.
+fn front_matter_label(kind: super::error::FactFileErrorKind) -> &'static str {
+    use super::error::FactFileErrorKind::{Io, Limit, Schema, Semantic, Syntax};
+    match kind {
+        Syntax | Io => "YAML syntax error",
+        Schema | Semantic => "unexpected value",
+        Limit => "YAML exceeds a safety limit",
+    }
 }
 
 #[cfg(test)]
@@ -175,8 +185,20 @@ mod tests {
         assert_eq!(fm.meta.title.as_deref(), Some("x"));
         assert_eq!(fm.meta.published, None);
         assert_eq!(w[0].line_col, Some((3, 12)), "{}", w[0].message);
+        assert!(
+            !w[0].message.contains("fact file"),
+            "front matter is not the fact file: {}",
+            w[0].message
+        );
         let (_, w) = run("---\ntitle: [unclosed\n---\n");
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].line_col.map(|l| l.0), Some(2), "{}", w[0].message);
+    }
+
+    #[test]
+    fn empty_values_and_odd_keys_are_not_errors() {
+        let (fm, w) = run("---\ntitle:\noutlet: ~\n---\nBody.\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(fm.meta, ArticleMeta::default());
     }
 }

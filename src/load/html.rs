@@ -7,7 +7,7 @@ use super::markdown::collect_suppressions;
 use super::suppress;
 use super::text::{TextBuilder, covered_block};
 use crate::article::{Article, ArticleFormat, ArticleId, ArticleMeta, Suppression};
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use html5gum::{DefaultEmitter, HtmlString, Token, Tokenizer};
 use std::collections::BTreeMap;
 
@@ -67,13 +67,39 @@ fn attr(
         .filter(|v| !v.is_empty())
 }
 
+/// An attribute's trimmed value and the source offset of that value (html5gum's span is the
+/// attribute's; the value is found after it, or the attribute's start stands in).
+fn attr_at(
+    attrs: &BTreeMap<HtmlString, html5gum::Spanned<HtmlString, usize>>,
+    name: &str,
+    source: &str,
+) -> Option<(String, usize)> {
+    let v = attrs.get(name.as_bytes())?;
+    let text = text_of(&v.value).trim().to_string();
+    if text.is_empty() {
+        return None;
+    }
+    let at = v.span.start;
+    let found = source
+        .get(at..)
+        .and_then(|rest| rest.char_indices().nth(name.len() + text.len() + 64))
+        .map_or(source.len(), |(i, _)| at + i);
+    let after_name = at + name.len();
+    let at = source
+        .get(after_name..found)
+        .and_then(|window| window.find(text.as_str()))
+        .map_or(at, |i| after_name + i);
+    Some((text, at))
+}
+
 /// Metadata gathered while tokenizing.
 #[derive(Default)]
 struct Meta {
     og_title: Option<String>,
     site_name: Option<String>,
-    published_meta: Option<String>,
-    time: Option<String>,
+    /// Publication date-times with the source offset of each value, for warnings.
+    published_meta: Option<(String, usize)>,
+    time: Option<(String, usize)>,
     url: Option<String>,
 }
 
@@ -97,8 +123,10 @@ pub(super) fn read(
             Token::StartTag(tag) => {
                 let name = text_of(&tag.name).to_ascii_lowercase();
                 match name.as_str() {
-                    "meta" => read_meta(&tag.attributes, &mut meta),
-                    "time" if meta.time.is_none() => meta.time = attr(&tag.attributes, "datetime"),
+                    "meta" => read_meta(&tag.attributes, &source, &mut meta),
+                    "time" if meta.time.is_none() => {
+                        meta.time = attr_at(&tag.attributes, "datetime", &source);
+                    }
                     "link" if attr(&tag.attributes, "rel").as_deref() == Some("canonical") => {
                         meta.url = meta.url.take().or_else(|| attr(&tag.attributes, "href"));
                     }
@@ -162,20 +190,22 @@ pub(super) fn read(
         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
         (!s.is_empty()).then_some(s)
     };
-    let published = meta
-        .published_meta
-        .iter()
-        .chain(meta.time.iter())
-        .find_map(|p| match parse_published(p) {
-            Ok(d) => Some(d),
-            Err(msg) => {
-                warnings.push(LoadWarning::new(
-                    display,
-                    format!("publication date: {msg}; ignored"),
-                ));
-                None
-            }
-        });
+    let published =
+        meta.published_meta.iter().chain(meta.time.iter()).find_map(
+            |(p, at)| match parse_published(p) {
+                Ok(d) => Some(d),
+                Err(msg) => {
+                    let lc = LineIndex::new(&source).line_col(&source, *at);
+                    warnings.push(LoadWarning::at(
+                        display,
+                        lc.line,
+                        lc.column,
+                        &format!("publication date: {msg}; ignored"),
+                    ));
+                    None
+                }
+            },
+        );
     Article {
         id,
         path: display.to_string(),
@@ -193,13 +223,23 @@ pub(super) fn read(
     }
 }
 
-fn read_meta(attrs: &BTreeMap<HtmlString, html5gum::Spanned<HtmlString, usize>>, meta: &mut Meta) {
+fn read_meta(
+    attrs: &BTreeMap<HtmlString, html5gum::Spanned<HtmlString, usize>>,
+    source: &str,
+    meta: &mut Meta,
+) {
     let key = attr(attrs, "property").or_else(|| attr(attrs, "name"));
     let (Some(key), Some(content)) = (key, attr(attrs, "content")) else {
         return;
     };
-    let slot = match key.to_ascii_lowercase().as_str() {
-        "article:published_time" => &mut meta.published_meta,
+    let key = key.to_ascii_lowercase();
+    if key == "article:published_time" {
+        if meta.published_meta.is_none() {
+            meta.published_meta = attr_at(attrs, "content", source);
+        }
+        return;
+    }
+    let slot = match key.as_str() {
         "og:title" => &mut meta.og_title,
         "og:site_name" => &mut meta.site_name,
         "og:url" => &mut meta.url,
@@ -296,5 +336,18 @@ mod tests {
         assert_eq!(a.meta.title.as_deref(), Some("OG"));
         assert_eq!(a.meta.published, Some(date(2024, 11, 10)));
         assert_eq!(a.text, "On Sunday");
+    }
+
+    #[test]
+    fn bad_publication_dates_are_warned_about_at_their_place() {
+        let (a, w) = load(
+            "<html>\n<meta property=\"article:published_time\" content=\" 2024-02-30\">\n<p>Text</p>",
+        );
+        assert_eq!(a.meta.published, None);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].line_col, Some((2, 51)), "{}", w[0].message);
+        assert!(w[0].message.contains("`2024-02-30`"), "{}", w[0].message);
+        let (_, w) = load("<p>On <time datetime='yesterday'>then</time></p>");
+        assert_eq!(w[0].line_col, Some((1, 23)), "{}", w[0].message);
     }
 }

@@ -65,7 +65,19 @@ pub fn read_article(
     opts: &LoadOptions,
 ) -> Result<(Article, Vec<LoadWarning>), LoadError> {
     let bytes = decode::read_limited(path, display, opts.max_file_bytes)?;
-    let (source, mut warnings) = match decode::decode(&bytes, display) {
+    article_from_bytes(&bytes, format_of(path), display, id, opts)
+}
+
+/// Builds an article from a file's bytes: what [`read_article`] does after reading (also the
+/// entry point for fuzzing the loader without touching the disk).
+pub fn article_from_bytes(
+    bytes: &[u8],
+    format: ArticleFormat,
+    display: &str,
+    id: ArticleId,
+    opts: &LoadOptions,
+) -> Result<(Article, Vec<LoadWarning>), LoadError> {
+    let (source, mut warnings) = match decode::decode(bytes, display) {
         decode::Decoded::Text(s, w) => (s, w),
         decode::Decoded::Skipped(w) => {
             return Err(LoadError::Skipped {
@@ -74,7 +86,7 @@ pub fn read_article(
             });
         }
     };
-    let mut article = parse_article(source, format_of(path), display, id, &mut warnings);
+    let mut article = parse_article(source, format, display, id, &mut warnings);
     if article.meta.published.is_none() {
         article.meta.published = opts.default_published;
     }

@@ -232,3 +232,33 @@ fn committed_schema_is_current() {
         "schemas/facts-v1.schema.json is out of date; run UPDATE_SCHEMAS=1 cargo test --lib schema"
     );
 }
+
+#[test]
+fn numbers_that_cannot_be_kept_exactly_are_refused() {
+    let head = "version: 1\nentities:\n  r: { name: Russia }\nfacts:\n  - id: a\n    claim: c\n    about: [r]\n    value: ";
+    let e = one(&format!("{head}12345678901234567890123\n"));
+    assert_eq!(
+        (e.line, e.column, e.kind),
+        (8, 12, FactFileErrorKind::Semantic)
+    );
+    assert!(e.message.contains("23 significant digits"), "{e}");
+    let e = one(&format!("{head}18446744073709551615\n"));
+    assert!(e.message.contains("20 significant digits"), "{e}");
+    let e = one(&format!("{head}1e999\n"));
+    assert_eq!(e.kind, FactFileErrorKind::Schema, "{e}");
+    assert!(e.to_string().contains("out of range"), "{e}");
+    let e = one(&format!("{head}1e-400\n"));
+    assert!(e.message.contains("too small"), "{e}");
+    // What an f64 holds exactly is fine, however large or small.
+    for ok in [
+        "1e308",
+        "123456789012345",
+        "0.000001",
+        "0",
+        "2000000000000000000000",
+    ] {
+        let src = format!("{head}{ok}\n");
+        let file = parse_fact_file(src, "f.yaml").expect(ok);
+        assert!(file.facts[0].value.is_some(), "{ok}");
+    }
+}

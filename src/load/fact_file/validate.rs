@@ -229,14 +229,21 @@ fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
     let (value, value_unit) = match &f.value {
         None => (None, None),
         Some(v) => match number(&v.value) {
-            Some((n, unit)) => (
-                Some(FactValue {
-                    value: n,
-                    raw: v.value.text.clone(),
-                    span: span_of(v),
-                }),
-                unit,
-            ),
+            Some((n, unit)) => match lost_precision(written(v, errs.source), n) {
+                Some(why) => {
+                    let text = written(v, errs.source).trim().to_string();
+                    errs.push(span_of(v), format!("value `{text}` {why}"));
+                    (None, None)
+                }
+                None => (
+                    Some(FactValue {
+                        value: n,
+                        raw: v.value.text.clone(),
+                        span: span_of(v),
+                    }),
+                    unit,
+                ),
+            },
             None => {
                 errs.push(
                     span_of(v),
@@ -365,6 +372,43 @@ fn number(s: &Scalar) -> Option<(f64, Option<String>)> {
             .map(|v| (v, None));
     }
     parse_value(&s.text).filter(|(v, _)| v.is_finite())
+}
+
+/// The value as written in the file (a YAML number's own digits, before any rounding).
+fn written<'s>(v: &'s Spanned<Scalar>, source: &'s str) -> &'s str {
+    let span = span_of(v);
+    source
+        .get(span.start..span.end)
+        .filter(|w| !w.is_empty())
+        .unwrap_or(&v.value.text)
+}
+
+/// Significant digits an `f64` always keeps: a value written with more cannot be compared
+/// exactly, and one that rounds to zero would match any article's "0".
+const MAX_SIGNIFICANT_DIGITS: usize = 15;
+
+/// Why the number written as `written` does not survive as `value`, if it does not.
+/// Looks at the first run of digits (the mantissa, before any exponent).
+fn lost_precision(written: &str, value: f64) -> Option<String> {
+    let start = written.find(|c: char| c.is_ascii_digit())?;
+    let mantissa: String = written[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '_'))
+        .filter(char::is_ascii_digit)
+        .collect();
+    let significant = mantissa.trim_start_matches('0').trim_end_matches('0');
+    if significant.is_empty() {
+        return None;
+    }
+    if value == 0.0 {
+        return Some("is too small to represent (it would round to 0)".into());
+    }
+    (significant.len() > MAX_SIGNIFICANT_DIGITS).then(|| {
+        format!(
+            "has {} significant digits; factdiff compares at most {MAX_SIGNIFICANT_DIGITS}: round it and give a `tolerance`",
+            significant.len()
+        )
+    })
 }
 
 fn tolerance(s: &Scalar) -> Option<Tolerance> {

@@ -117,6 +117,10 @@ fn describe(e: &Error) -> (FactFileErrorKind, String) {
                 None => "duplicate key: each key may appear only once in a mapping".into(),
             },
         ),
+        Error::NonFiniteFloat { .. } => (
+            Schema,
+            "number out of range: it is infinite or not a number; write a finite value".into(),
+        ),
         Error::Budget { breach, .. } => (
             Limit,
             format!("YAML too large or too deeply nested ({breach:?}); refused"),
