@@ -208,49 +208,6 @@ pub fn check_articles(
         let mut covered = Vec::new();
         if let (Some(facts), Some(aligner)) = (facts, &aligner) {
             let aligned = aligner.align(&claims, facts);
-            if std::env::var_os("FACTDIFF_DEBUG").is_some() {
-                for (si, s) in claims.sentences.iter().enumerate() {
-                    let al: Vec<_> = aligned
-                        .iter()
-                        .filter(|a| a.sentence == si)
-                        .map(|a| (facts.fact(a.fact).id.as_str(), (a.score * 100.0).round()))
-                        .collect();
-                    eprintln!("## {}", &article.text[s.span.start..s.span.end]);
-                    eprintln!("   aligned {al:?} modal={} future={}", s.modal, s.future);
-                    for q in &s.quantities {
-                        eprintln!(
-                            "   q {:?} {} {:?} {:?}",
-                            &article.text[q.span.start..q.span.end],
-                            q.interval,
-                            q.unit,
-                            q.kind
-                        );
-                    }
-                    for d in &s.dates {
-                        eprintln!(
-                            "   d {:?} {:?}",
-                            &article.text[d.span.start..d.span.end],
-                            d.range
-                        );
-                    }
-                    for c in &s.stances {
-                        eprintln!(
-                            "   s {:?} {:?} {:?} attr={}",
-                            &article.text[c.span.start..c.span.end],
-                            c.polarity,
-                            c.source,
-                            c.attributed
-                        );
-                    }
-                    eprintln!(
-                        "   m {:?}",
-                        s.mentions
-                            .iter()
-                            .map(|m| &article.text[m.span.start..m.span.end])
-                            .collect::<Vec<_>>()
-                    );
-                }
-            }
             covered = aligned.iter().map(|a| a.sentence).collect();
             let ctx = checks::Context {
                 article,
@@ -277,11 +234,6 @@ pub fn check_articles(
             covered.contains(&si)
         }));
         all_claims.push(claims);
-    }
-    if std::env::var_os("FACTDIFF_DEBUG_FRAMES").is_some() {
-        for f in &frames {
-            eprintln!("{:?} {} {:?} {:?}", f.article, f.key, f.claim, f.when);
-        }
     }
     let pairs = align::cross::pairs(&frames, articles);
     findings.extend(checks::run_cross(&checks::CrossContext {
