@@ -12,6 +12,7 @@ use super::clauses::{clause_of, subject_ref_before};
 use super::frames::{act_in, event_kind, happens_once, participants};
 use crate::article::{Article, ArticleId};
 use crate::claims::{ArticleClaims, EntityRef, Polarity, Sentence};
+use crate::extract::tokens::stem;
 use crate::span::Span;
 use crate::values::DateRange;
 use jiff::ToSpan;
@@ -89,20 +90,31 @@ pub fn frames(
                 when,
             });
         };
-        // Numbers: same unit, same act, same actor, same place.
+        // Numbers: same unit, same act, same actor, same place. Without a named actor, the
+        // verb next to the number stands for the act and every name in the sentence must match.
         for (qi, q) in s.quantities.iter().enumerate() {
             let (true, Some(unit)) = (q.kind.is_measure(), q.unit.as_deref()) else {
                 continue;
             };
             let clause = clause_of(s, &article.text, q.span);
-            let (Some(act), Some(agent)) = (
+            let scope = scope_after(s, q.unit_span.map_or(q.span.end, |u| u.end));
+            let key = match (
                 act_in(s, clause),
                 subject_ref_before(s, clause, q.span.start),
-            ) else {
-                continue;
+            ) {
+                (Some(act), Some(agent)) => {
+                    format!("q|{}|{unit}|{act}|{scope}", entity_key(&agent))
+                }
+                (_, None) => {
+                    let Some(verb) = verb_near(s, clause, q) else {
+                        continue;
+                    };
+                    let names: Vec<String> =
+                        s.mentions.iter().map(|m| entity_key(&m.entity)).collect();
+                    format!("q|-{}|{unit}|{verb}|{scope}", names.join("+"))
+                }
+                (None, Some(_)) => continue,
             };
-            let scope = scope_after(s, q.unit_span.map_or(q.span.end, |u| u.end));
-            let key = format!("q|{}|{unit}|{act}|{scope}", entity_key(&agent));
             push(&mut out, key, Claim::Quantity(qi));
         }
         let people = participants(s, &article.text);
@@ -124,6 +136,43 @@ pub fn frames(
         }
     }
     out
+}
+
+/// Words next to a number that say nothing of what it counts.
+const FILLER: &[&str] = &[
+    "have", "has", "had", "been", "be", "is", "are", "was", "were", "since", "already", "now",
+    "so", "far", "still", "about", "around", "some", "than", "more", "less", "over", "under",
+    "nearly", "almost", "least", "most", "up", "to", "of", "the", "a", "an", "and", "in", "on",
+    "at", "by", "for", "with", "just", "only", "total", "also",
+];
+
+/// The content word nearest the number (its verb, usually): the first one after the unit
+/// within three words ("140,000 people have recovered"), else before the number ("grossed $95
+/// million"). Adverbs in -ly are passed over.
+fn verb_near(s: &Sentence, clause: Span, q: &crate::claims::Quantity) -> Option<String> {
+    let content = |t: &&crate::extract::tokens::Token| {
+        clause.contains(t.span)
+            && !FILLER.contains(&t.lower.as_str())
+            && !t.lower.ends_with("ly")
+            && t.lower.chars().all(char::is_alphabetic)
+            && !s.mentions.iter().any(|m| m.span.contains(t.span))
+    };
+    let after_end = q.unit_span.map_or(q.span.end, |u| u.end);
+    let after = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= after_end)
+        .take(4)
+        .find(content);
+    let before = || {
+        s.tokens
+            .iter()
+            .filter(|t| t.span.end <= q.span.start)
+            .rev()
+            .take(3)
+            .find(content)
+    };
+    after.or_else(before).map(|t| stem(&t.lower))
 }
 
 /// The place a number is counted over: "over Kyiv", "in the Odesa region"; empty for none.

@@ -303,7 +303,67 @@ fn is_common_capital(lower: &str) -> bool {
         "more",
     ];
     COMMON.contains(&lower)
+        || OPENERS.contains(&lower)
+        || (lower.len() > 4 && lower.ends_with("ly"))
 }
+
+/// Words that often open a sentence before a number or a clause: hedges, quantifiers, links.
+const OPENERS: &[&str] = &[
+    "less",
+    "fewer",
+    "under",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "around",
+    "up",
+    "just",
+    "only",
+    "exactly",
+    "between",
+    "none",
+    "since",
+    "until",
+    "because",
+    "once",
+    "every",
+    "another",
+    "other",
+    "few",
+    "much",
+    "than",
+    "then",
+    "thus",
+    "still",
+    "also",
+    "even",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "overnight",
+    "officials",
+    "police",
+    "authorities",
+    "residents",
+    "witnesses",
+    "analysts",
+    "critics",
+    "experts",
+    "sources",
+    "asked",
+    "speaking",
+    "including",
+    "among",
+    "following",
+    "despite",
+    "amid",
+    "within",
+    "without",
+    "instead",
+];
 
 /// Runs of capitalised tokens no known entity took: names the fact file does not know.
 fn unknown_names(tokens: &[Token], taken: &[bool]) -> Vec<Mention> {
