@@ -354,7 +354,7 @@ fn finding(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact, a: &Alignment
         span: q.span,
         sentence: s.span,
         message: format!(
-            "`{}` says {found}, but the fact file has {expected}",
+            "the article says {found} for `{}`, but the fact file has {expected}",
             fact.id
         ),
         found,
