@@ -18,7 +18,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check articles against a fact file (and, later, against each other).
+    /// Check articles against a fact file and against each other.
     Check(CheckArgs),
     /// Check a fact file itself: every problem at once, and its self-tests.
     Lint(crate::commands::lint::LintArgs),

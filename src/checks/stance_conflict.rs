@@ -366,9 +366,12 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             span: hs.span,
             sentence: ctx.sentence(here).span,
             found: ctx.text(here, hs.span).to_string(),
-            expected: Some(ctx.text(there, ts.span).to_string()),
+            expected: Some(
+                ctx.text(there, source_span(ctx, there, ts).cover(ts.span))
+                    .to_string(),
+            ),
             message,
-            related: vec![ctx.related(there, ts.span)],
+            related: vec![ctx.related(there, source_span(ctx, there, ts).cover(ts.span))],
             notes,
         });
     }
