@@ -513,11 +513,7 @@ fn cross_findings(
         }
     }
     let pairs = align::cross::pairs(frames, articles);
-    checks::run_cross(&checks::CrossContext {
-        articles,
-        claims,
-        pairs: &pairs,
-    })
+    checks::run_cross(&checks::CrossContext::new(articles, claims, &pairs))
 }
 
 #[cfg(test)]
