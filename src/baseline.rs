@@ -45,15 +45,15 @@ pub fn fingerprint(f: &Finding, articles: &[Article], facts: Option<&FactFile>) 
             .related
             .iter()
             .find_map(|r| match r {
-                Related::Article { article, .. } => articles
-                    .get(article.0 as usize)
+                Related::Article { article, .. } => crate::report::find_article(articles, *article)
+                    .map(|i| &articles[i])
                     .map(|a| format!("article:{}", a.path.replace('\\', "/"))),
                 Related::Fact { .. } => None,
             })
             .unwrap_or_default(),
     };
-    let sentence = articles
-        .get(f.article.0 as usize)
+    let sentence = crate::report::find_article(articles, f.article)
+        .map(|i| &articles[i])
         .and_then(|a| a.text.get(f.sentence.start..f.sentence.end))
         .map(normalise)
         .unwrap_or_default();

@@ -140,6 +140,7 @@ mod tests {
             findings: &applied.kept,
             diagnostics: &applied.unused,
             hidden: Default::default(),
+            presolved: None,
         };
         let d = &data.resolve_diagnostics()[0];
         assert_eq!(

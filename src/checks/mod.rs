@@ -15,6 +15,7 @@ use crate::finding::{Finding, Kind, Related};
 use crate::span::Span;
 use crate::values::DateRange;
 use jiff::ToSpan;
+use std::collections::HashMap;
 
 /// Everything a check reads about one article.
 pub struct Context<'a> {
@@ -34,6 +35,9 @@ pub struct CrossContext<'a> {
     pub articles: &'a [Article],
     pub claims: &'a [ArticleClaims],
     pub pairs: &'a [Pair<'a>],
+    /// Each frame's partners in `pairs` (by address), so counting a frame's agreeing
+    /// partners costs its own pairs, not all of them. Built by [`CrossContext::new`].
+    pub partners: HashMap<*const Frame, Vec<&'a Frame>>,
 }
 
 /// The cross-source checks, in the order they run.
@@ -76,6 +80,30 @@ pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
 }
 
 impl<'a> CrossContext<'a> {
+    pub fn new(
+        articles: &'a [Article],
+        claims: &'a [ArticleClaims],
+        pairs: &'a [Pair<'a>],
+    ) -> Self {
+        let mut partners: HashMap<*const Frame, Vec<&'a Frame>> = HashMap::new();
+        for p in pairs {
+            partners
+                .entry(std::ptr::from_ref(p.a))
+                .or_default()
+                .push(p.b);
+            partners
+                .entry(std::ptr::from_ref(p.b))
+                .or_default()
+                .push(p.a);
+        }
+        Self {
+            articles,
+            claims,
+            pairs,
+            partners,
+        }
+    }
+
     pub fn sentence(&self, f: &Frame) -> &'a Sentence {
         &self.claims[f.article.0 as usize].sentences[f.sentence]
     }
@@ -127,19 +155,9 @@ impl<'a> CrossContext<'a> {
 
     /// How many frames of other articles in `pairs` agree with `f` by `same`.
     pub fn agreeing(&self, f: &Frame, same: &dyn Fn(&Frame, &Frame) -> bool) -> usize {
-        self.pairs
-            .iter()
-            .filter_map(|p| {
-                if std::ptr::eq(p.a, f) {
-                    Some(p.b)
-                } else if std::ptr::eq(p.b, f) {
-                    Some(p.a)
-                } else {
-                    None
-                }
-            })
-            .filter(|o| same(f, o))
-            .count()
+        self.partners
+            .get(&std::ptr::from_ref(f))
+            .map_or(0, |others| others.iter().filter(|o| same(f, o)).count())
     }
 }
 

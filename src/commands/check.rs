@@ -1,16 +1,20 @@
 //! `factdiff check`: articles against a fact file.
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
+use crate::align::cross::Frame;
 use crate::article::{Article, ArticleId};
 use crate::baseline::Baseline;
+use crate::claims::{ArticleClaims, Sentence};
 use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
 use crate::extract::entities::EntityMatcher;
 use crate::facts::FactFile;
 use crate::finding::Finding;
 use crate::load::{self, LoadOptions};
-use crate::report::{self, Diagnostic, Hidden, ReportData, gate};
+use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate};
+use crate::span::LineIndex;
 use crate::{align, checks, extract, suppress};
+use rayon::prelude::*;
 
 pub fn run(args: &CheckArgs) -> u8 {
     // Flags, then .factdiff.yml, then defaults (fills paths, facts and threshold).
@@ -73,42 +77,241 @@ pub fn run(args: &CheckArgs) -> u8 {
         max_file_bytes: args.max_file_size,
     };
     let (files, errors) = load::find_articles(&args.paths);
-    let mut input_failed = !errors.is_empty();
+    let input_failed = !errors.is_empty();
     diagnostics.extend(errors.iter().map(Diagnostic::from_error));
-    let mut articles: Vec<Article> = Vec::new();
-    for (path, display) in &files {
-        let id = ArticleId(articles.len() as u32);
-        match load::read_article(path, display, id, &opts) {
-            Ok((article, warnings)) => {
-                diagnostics.extend(warnings.iter().map(Diagnostic::from_warning));
-                articles.push(article);
-            }
-            Err(e) => match e.as_skip_warning() {
-                Some(w) => diagnostics.push(Diagnostic::from_warning(&w)),
-                None => {
-                    input_failed = true;
-                    diagnostics.push(Diagnostic::from_error(&e));
-                }
-            },
-        }
-    }
 
     let cfg = align::AlignConfig {
         threshold: args.threshold,
         ..align::AlignConfig::default()
     };
-    let mut findings = check_articles(&articles, facts.as_ref(), cfg);
-    findings.sort_by_key(|f| (f.article, f.span.start, f.kind));
-
+    let checked = check_files(&files, &opts, facts.as_ref(), cfg, &settings);
+    diagnostics.extend(checked.diagnostics);
     finish(
         args,
         &settings,
-        &articles,
+        &checked.articles,
         facts.as_ref(),
-        findings,
+        Found {
+            findings: checked.findings,
+            resolved: Some(checked.resolved),
+        },
         diagnostics,
-        input_failed,
+        input_failed || checked.input_failed,
     )
+}
+
+/// What the check command keeps of a run once every article is checked.
+struct Checked {
+    /// Indexed by `ArticleId`. Articles that no cross-source frame or suppression needs are
+    /// kept as stubs (path, metadata, suppressions; no text), so memory does not grow with
+    /// the size of the articles.
+    articles: Vec<Article>,
+    /// Sorted by (article, offset, kind), each with its resolved record beside it.
+    findings: Vec<Finding>,
+    resolved: Vec<Resolved>,
+    diagnostics: Vec<Diagnostic>,
+    input_failed: bool,
+}
+
+/// One file's share of the work, done on a worker thread.
+struct FileWork {
+    article: Option<Article>,
+    diagnostics: Vec<Diagnostic>,
+    input_failed: bool,
+    /// The fact file's findings on the article, with severity overrides applied, resolved
+    /// while the article's text was at hand.
+    findings: Vec<Finding>,
+    resolved: Vec<Resolved>,
+    /// Only the sentences the frames point at (the others are emptied, indices kept).
+    claims: ArticleClaims,
+    frames: Vec<Frame>,
+}
+
+/// Loads, extracts, aligns and checks every file on all cores, then runs the cross-source
+/// checks on the frames. Each article is resolved for the report as soon as it is checked;
+/// only articles with cross-source frames (or suppression comments) keep their text until the
+/// end. The result does not depend on the number of threads: work is collected in discovery
+/// order and ids are given in that order.
+fn check_files(
+    files: &[(std::path::PathBuf, String)],
+    opts: &LoadOptions,
+    facts: Option<&FactFile>,
+    cfg: align::AlignConfig,
+    settings: &Settings,
+) -> Checked {
+    let matcher = EntityMatcher::new(facts);
+    let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
+    let fact_index = facts.map(|f| LineIndex::new(&f.source));
+    let work: Vec<FileWork> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, (path, display))| {
+            // A provisional id (the file's place); renumbered below once failures are known.
+            let id = ArticleId(i as u32);
+            let mut w = FileWork {
+                article: None,
+                diagnostics: Vec::new(),
+                input_failed: false,
+                findings: Vec::new(),
+                resolved: Vec::new(),
+                claims: ArticleClaims::default(),
+                frames: Vec::new(),
+            };
+            let article = match load::read_article(path, display, id, opts) {
+                Ok((article, warnings)) => {
+                    w.diagnostics
+                        .extend(warnings.iter().map(Diagnostic::from_warning));
+                    article
+                }
+                Err(e) => {
+                    match e.as_skip_warning() {
+                        Some(skip) => w.diagnostics.push(Diagnostic::from_warning(&skip)),
+                        None => {
+                            w.input_failed = true;
+                            w.diagnostics.push(Diagnostic::from_error(&e));
+                        }
+                    }
+                    return w;
+                }
+            };
+            let one = check_one(&article, facts, &matcher, aligner.as_ref());
+            w.findings = one.findings;
+            gate::override_severities(&mut w.findings, &settings.overrides);
+            w.resolved = ReportData {
+                articles: std::slice::from_ref(&article),
+                facts,
+                findings: &w.findings,
+                diagnostics: &[],
+                hidden: Hidden::default(),
+                presolved: None,
+            }
+            .resolve_with(fact_index.as_ref());
+            w.frames = one.frames;
+            w.claims = keep_framed(one.claims, &w.frames);
+            w.article = Some(if w.frames.is_empty() && article.suppressions.is_empty() {
+                stub(article)
+            } else {
+                article
+            });
+            w
+        })
+        .collect();
+
+    // Ids in discovery order, counting only the articles that loaded (as before threads).
+    let mut next = 0u32;
+    let renumber: Vec<Option<ArticleId>> = work
+        .iter()
+        .map(|w| {
+            w.article.as_ref().map(|_| {
+                next += 1;
+                ArticleId(next - 1)
+            })
+        })
+        .collect();
+    let fix = |id: ArticleId| renumber[id.0 as usize].expect("findings only name loaded articles");
+    let mut out = Checked {
+        articles: Vec::with_capacity(next as usize),
+        findings: Vec::new(),
+        resolved: Vec::new(),
+        diagnostics: Vec::new(),
+        input_failed: false,
+    };
+    let mut all_claims = Vec::with_capacity(next as usize);
+    let mut frames = Vec::new();
+    for w in work {
+        out.diagnostics.extend(w.diagnostics);
+        out.input_failed |= w.input_failed;
+        let Some(mut article) = w.article else {
+            continue;
+        };
+        article.id = fix(article.id);
+        for mut f in w.findings {
+            f.article = fix(f.article);
+            out.findings.push(f);
+        }
+        out.resolved.extend(w.resolved);
+        frames.extend(w.frames.into_iter().map(|mut f| {
+            f.article = fix(f.article);
+            f
+        }));
+        all_claims.push(w.claims);
+        out.articles.push(article);
+    }
+
+    let mut cross = cross_findings(&out.articles, &all_claims, &frames);
+    drop(all_claims);
+    gate::override_severities(&mut cross, &settings.overrides);
+    let cross_resolved = ReportData {
+        articles: &out.articles,
+        facts,
+        findings: &cross,
+        diagnostics: &[],
+        hidden: Hidden::default(),
+        presolved: None,
+    }
+    .resolve();
+    let mut both: Vec<(Finding, Resolved)> = out
+        .findings
+        .into_iter()
+        .zip(out.resolved)
+        .chain(cross.into_iter().zip(cross_resolved))
+        .collect();
+    both.sort_by_key(|(f, _)| (f.article, f.span.start, f.kind));
+    (out.findings, out.resolved) = both.into_iter().unzip();
+    out
+}
+
+/// An article without its text: what the report and suppressions need once its findings are
+/// resolved.
+fn stub(article: Article) -> Article {
+    Article {
+        source: String::new(),
+        text: String::new(),
+        map: crate::article::OffsetMap::default(),
+        ..article
+    }
+}
+
+/// The claims with every sentence no frame points at emptied (spans kept), and the framed
+/// ones without their tokens and stance cues: the cross-source checks read a frame's
+/// sentence span, quantities, dates and mentions only (the frame carries its stance), and
+/// tokens are most of a sentence's memory. The CLI snapshot tests go through this path, so
+/// a cross check that starts reading more shows up there.
+fn keep_framed(mut claims: ArticleClaims, frames: &[Frame]) -> ArticleClaims {
+    let mut used = vec![false; claims.sentences.len()];
+    for f in frames {
+        if let Some(u) = used.get_mut(f.sentence) {
+            *u = true;
+        }
+    }
+    for (s, used) in claims.sentences.iter_mut().zip(used) {
+        if used {
+            s.tokens = Vec::new();
+            s.stances = Vec::new();
+        } else {
+            *s = Sentence {
+                span: s.span,
+                ..Sentence::default()
+            };
+        }
+    }
+    claims.sentences.shrink_to_fit();
+    claims
+}
+
+/// The findings of a run, sorted, and their resolved records when the caller has them.
+struct Found {
+    findings: Vec<Finding>,
+    resolved: Option<Vec<Resolved>>,
+}
+
+impl From<Vec<Finding>> for Found {
+    fn from(findings: Vec<Finding>) -> Self {
+        Self {
+            findings,
+            resolved: None,
+        }
+    }
 }
 
 /// Everything after the checks: severity overrides, suppressions, baselines, gating, output.
@@ -117,31 +320,39 @@ fn finish(
     settings: &Settings,
     articles: &[Article],
     facts: Option<&FactFile>,
-    mut findings: Vec<Finding>,
+    found: Found,
     mut diagnostics: Vec<Diagnostic>,
     input_failed: bool,
 ) -> u8 {
+    let Found {
+        mut findings,
+        resolved,
+    } = found;
     gate::override_severities(&mut findings, &settings.overrides);
+    // One resolved record per finding, kept in step through every filter below.
+    let mut resolved = resolved.unwrap_or_else(|| {
+        ReportData {
+            articles,
+            facts,
+            findings: &findings,
+            diagnostics: &[],
+            hidden: Hidden::default(),
+            presolved: None,
+        }
+        .resolve()
+    });
+    let before = findings.clone();
     let applied = suppress::apply(findings, articles, facts);
     let mut findings = applied.kept;
+    resolved = keep_in_step(&before, resolved, &findings);
     diagnostics.extend(applied.unused);
     let mut hidden = Hidden {
         suppressed: applied.suppressed,
         ..Hidden::default()
     };
 
-    let resolved = |findings: &[Finding]| {
-        ReportData {
-            articles,
-            facts,
-            findings,
-            diagnostics: &[],
-            hidden,
-        }
-        .resolve()
-    };
     if let Some(path) = &args.write_baseline {
-        let text = Baseline::from_resolved(&resolved(&findings)).to_json();
+        let text = Baseline::from_resolved(&resolved).to_json();
         if let Err(e) = report::write_atomic(path, text.as_bytes()) {
             eprintln!("error: {}: cannot write the baseline: {e}", path.display());
             return EXIT_INPUT;
@@ -155,19 +366,27 @@ fn finish(
                 return EXIT_INPUT;
             }
         };
-        let keys: Vec<(String, String)> = resolved(&findings)
-            .into_iter()
-            .map(|r| (r.file, r.fingerprint))
+        let keys: Vec<(String, String)> = resolved
+            .iter()
+            .map(|r| (r.file.clone(), r.fingerprint.clone()))
             .collect();
         let known = baseline.known(&keys);
-        let mut known = known.into_iter();
-        findings.retain(|_| !known.next().unwrap_or(false));
+        let (kept, kept_resolved): (Vec<_>, Vec<_>) = findings
+            .into_iter()
+            .zip(resolved)
+            .zip(known.into_iter().chain(std::iter::repeat(false)))
+            .filter(|(_, known)| !known)
+            .map(|(pair, _)| pair)
+            .unzip();
+        (findings, resolved) = (kept, kept_resolved);
         hidden.baselined = keys.len() - findings.len();
     }
 
     // --fail-on looks at every finding left; --min-severity only at what is shown.
     let failed = gate::fails(&findings, settings.fail_on);
+    let before = findings.clone();
     hidden.below_min = gate::keep_at_least(&mut findings, settings.min_severity);
+    resolved = keep_in_step(&before, resolved, &findings);
     diagnostics.retain(|d| d.severity >= settings.min_severity);
 
     let data = ReportData {
@@ -176,6 +395,7 @@ fn finish(
         findings: &findings,
         diagnostics: &diagnostics,
         hidden,
+        presolved: Some(&resolved),
     };
     let color = report::use_color(args.color, args.output.is_some());
     if let Err(e) = report::render(settings.format, &data, color, args.output.as_deref()) {
@@ -191,8 +411,23 @@ fn finish(
     }
 }
 
+/// The resolved records of the findings a filter kept. `kept` is a subsequence of `before`
+/// (filters keep order), and equal findings resolve alike, so matching greedily is exact.
+fn keep_in_step(before: &[Finding], resolved: Vec<Resolved>, kept: &[Finding]) -> Vec<Resolved> {
+    let mut out = Vec::with_capacity(kept.len());
+    let mut next = kept.iter().peekable();
+    for (f, r) in before.iter().zip(resolved) {
+        if next.peek().is_some_and(|k| *k == f) {
+            next.next();
+            out.push(r);
+        }
+    }
+    out
+}
+
 /// Runs extract, align and the checks over every article: against the fact file when there
-/// is one, and against each other on what the fact file does not cover.
+/// is one, and against each other on what the fact file does not cover. Articles are
+/// checked in parallel; the findings come back in the same order whatever the thread count.
 pub fn check_articles(
     articles: &[Article],
     facts: Option<&FactFile>,
@@ -200,48 +435,80 @@ pub fn check_articles(
 ) -> Vec<Finding> {
     let matcher = EntityMatcher::new(facts);
     let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
+    let work: Vec<ArticleWork> = articles
+        .par_iter()
+        .map(|article| check_one(article, facts, &matcher, aligner.as_ref()))
+        .collect();
     let mut findings = Vec::new();
     let mut all_claims = Vec::with_capacity(articles.len());
     let mut frames = Vec::new();
-    for article in articles {
-        let claims = extract::extract(article, &matcher);
-        let mut covered = Vec::new();
-        if let (Some(facts), Some(aligner)) = (facts, &aligner) {
-            let aligned = aligner.align(&claims, facts);
-            covered = aligned.iter().map(|a| a.sentence).collect();
-            let ctx = checks::Context {
-                article,
-                claims: &claims,
-                facts,
-                aligner,
-                aligned: &aligned,
-            };
-            findings.extend(checks::run(&ctx));
-        }
-        let event_date = |s: &crate::claims::Sentence| {
-            let dates: Vec<_> = s
-                .dates
-                .iter()
-                .filter(|d| !checks::is_report_date(&article.text, s, d.span, &[]))
-                .filter_map(|d| d.range)
-                .collect();
-            match dates.as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            }
-        };
-        frames.extend(align::cross::frames(article, &claims, &event_date, &|si| {
-            covered.contains(&si)
-        }));
-        all_claims.push(claims);
+    for w in work {
+        findings.extend(w.findings);
+        frames.extend(w.frames);
+        all_claims.push(w.claims);
     }
-    let pairs = align::cross::pairs(&frames, articles);
-    findings.extend(checks::run_cross(&checks::CrossContext {
-        articles,
-        claims: &all_claims,
-        pairs: &pairs,
-    }));
+    findings.extend(cross_findings(articles, &all_claims, &frames));
     findings
+}
+
+/// One article's claims, the fact file's findings on it, and its cross-source frames.
+struct ArticleWork {
+    claims: ArticleClaims,
+    findings: Vec<Finding>,
+    frames: Vec<Frame>,
+}
+
+/// Extract, align and the fact checks for one article, and its frames for the cross-source
+/// checks (sentences the fact file covers are left to it).
+fn check_one(
+    article: &Article,
+    facts: Option<&FactFile>,
+    matcher: &EntityMatcher,
+    aligner: Option<&align::Aligner>,
+) -> ArticleWork {
+    let claims = extract::extract(article, matcher);
+    let mut findings = Vec::new();
+    let mut covered = Vec::new();
+    if let (Some(facts), Some(aligner)) = (facts, aligner) {
+        let aligned = aligner.align(&claims, facts);
+        covered = aligned.iter().map(|a| a.sentence).collect();
+        let ctx = checks::Context {
+            article,
+            claims: &claims,
+            facts,
+            aligner,
+            aligned: &aligned,
+        };
+        findings = checks::run(&ctx);
+    }
+    let event_date = |s: &Sentence| {
+        let dates: Vec<_> = s
+            .dates
+            .iter()
+            .filter(|d| !checks::is_report_date(&article.text, s, d.span, &[]))
+            .filter_map(|d| d.range)
+            .collect();
+        match dates.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let frames = align::cross::frames(article, &claims, &event_date, &|si| covered.contains(&si));
+    ArticleWork {
+        claims,
+        findings,
+        frames,
+    }
+}
+
+/// Pairs the frames that share a key and runs the cross-source checks on them.
+fn cross_findings(
+    articles: &[Article],
+    claims: &[ArticleClaims],
+    frames: &[Frame],
+) -> Vec<Finding> {
+    let pairs = align::cross::pairs(frames, articles);
+    checks::run_cross(&checks::CrossContext::new(articles, claims, &pairs))
 }
 
 #[cfg(test)]
@@ -285,7 +552,7 @@ mod tests {
             &settings(FailOn::Error),
             &articles,
             Some(&facts),
-            testdata::findings(),
+            testdata::findings().into(),
             vec![],
             false,
         );
@@ -300,7 +567,7 @@ mod tests {
             &settings(FailOn::Error),
             &articles,
             Some(&facts),
-            testdata::findings(),
+            testdata::findings().into(),
             vec![],
             false,
         );
@@ -319,7 +586,7 @@ mod tests {
             &settings(FailOn::Error),
             &articles,
             Some(&facts),
-            findings,
+            findings.into(),
             vec![],
             false,
         );
@@ -349,7 +616,7 @@ mod tests {
                 &settings(fail_on),
                 &articles,
                 Some(&facts),
-                findings,
+                findings.into(),
                 vec![],
                 input_failed,
             )

@@ -23,15 +23,44 @@ struct Pattern {
 pub struct EntityMatcher {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
-    /// Folded single-token names for fuzzy matching of misspellings, with their entity.
+    /// Folded single-token names for fuzzy matching of misspellings, with their entity,
+    /// sorted by (first byte, length in characters) so a token is compared only with names
+    /// that could reach [`FUZZY_MIN`] (see [`length_window`]).
     singles: Vec<(String, EntityId)>,
+    /// `(first byte, characters)` of each entry of `singles`, for binary search.
+    single_keys: Vec<(u8, usize)>,
+    /// Byte histogram of each entry of `singles`, for a cheap bound before Jaro-Winkler.
+    single_hists: Vec<Histogram>,
+}
+
+/// Bytes counted by their low five bits. Two strings share at most as many characters as the
+/// sum of the bin-wise minima (collisions only raise it), which bounds Jaro from above.
+type Histogram = [u8; 32];
+
+fn histogram(s: &str) -> Histogram {
+    let mut h = [0u8; 32];
+    for b in s.bytes() {
+        let bin = &mut h[usize::from(b & 31)];
+        *bin = bin.saturating_add(1);
+    }
+    h
+}
+
+/// An upper bound on the characters `a` and `b` have in common.
+fn shared(a: &Histogram, b: &Histogram) -> usize {
+    a.iter().zip(b).map(|(x, y)| usize::from(*x.min(y))).sum()
 }
 
 const FUZZY_MIN: f64 = 0.93;
 
+/// The least Jaro score that Winkler's prefix bonus (at most 0.4 * (1 - jaro)) can lift to
+/// [`FUZZY_MIN`].
+const JARO_FLOOR: f64 = (FUZZY_MIN - 0.4) / 0.6;
+
 impl EntityMatcher {
     pub fn new(facts: Option<&FactFile>) -> Self {
         let mut keys: Vec<String> = Vec::new();
+        let mut key_index: std::collections::HashMap<String, usize> = Default::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |alias: &str, id: EntityId, implicit: bool| {
             let toks = super::tokens::tokenize(alias);
@@ -44,7 +73,7 @@ impl EntityMatcher {
                 .collect::<Vec<_>>()
                 .join(" ");
             let needs_cap = toks.iter().map(|t| t.cap).collect();
-            if let Some(i) = keys.iter().position(|k| *k == key) {
+            if let Some(&i) = key_index.get(&key) {
                 let p = &mut patterns[i];
                 if !p.entities.contains(&id) {
                     p.entities.push(id);
@@ -53,6 +82,7 @@ impl EntityMatcher {
                 p.implicit &= implicit;
                 return;
             }
+            key_index.insert(key.clone(), keys.len());
             keys.push(key);
             patterns.push(Pattern {
                 entities: vec![id],
@@ -87,6 +117,10 @@ impl EntityMatcher {
                 singles.push((fold(&s.to_lowercase()), id));
             }
         }
+        // Stable, so names of one first byte and length keep the order they were added in.
+        singles.sort_by_key(|(name, _)| single_key(name));
+        let single_keys = singles.iter().map(|(name, _)| single_key(name)).collect();
+        let single_hists = singles.iter().map(|(name, _)| histogram(name)).collect();
         // Derived surnames shared by two entities name neither.
         let automaton = if keys.is_empty() {
             None
@@ -103,6 +137,8 @@ impl EntityMatcher {
             automaton,
             patterns,
             singles,
+            single_keys,
+            single_hists,
         }
     }
 
@@ -158,8 +194,22 @@ impl EntityMatcher {
             }
             let mut best: Option<(f64, EntityId)> = None;
             let mut tie = false;
-            for (name, id) in &self.singles {
-                if name.as_bytes()[0] != t.folded.as_bytes()[0] {
+            // Only names with the same first byte and a length that could score FUZZY_MIN.
+            let (first, len) = single_key(&t.folded);
+            let (lo, hi) = length_window(len);
+            let from = self.single_keys.partition_point(|&k| k < (first, lo));
+            let to = self.single_keys.partition_point(|&k| k <= (first, hi));
+            let hist = histogram(&t.folded);
+            let to = to.max(from);
+            for ((name, id), h) in self.singles[from..to]
+                .iter()
+                .zip(&self.single_hists[from..to])
+            {
+                // Jaro <= (m/a + m/b + 1) / 3 with m shared characters; skip names that
+                // cannot reach the floor (see `length_window` for the Winkler lift).
+                let m = shared(&hist, h) as f64;
+                let (a, b) = (len as f64, name.chars().count() as f64);
+                if m / a + m / b < 3.0 * JARO_FLOOR - 1.0 - 1e-9 {
                     continue;
                 }
                 let s = strsim::jaro_winkler(name, &t.folded);
@@ -186,6 +236,25 @@ impl EntityMatcher {
         out.sort_by_key(|m| m.span.start);
         out
     }
+}
+
+/// The sort key of a fuzzy name: its first byte and its length in characters.
+fn single_key(name: &str) -> (u8, usize) {
+    (
+        name.as_bytes().first().copied().unwrap_or(0),
+        name.chars().count(),
+    )
+}
+
+/// The lengths a name may have to score at least [`FUZZY_MIN`] against a token of `len`
+/// characters. Jaro is at most (2 + short/long) / 3, and Winkler's prefix bonus lifts it to
+/// at most 0.6 * jaro + 0.4, so short/long must be at least 3 * ((FUZZY_MIN - 0.4) / 0.6) - 2
+/// (0.65 for 0.93); the window is a little wider than that bound, never narrower.
+fn length_window(len: usize) -> (usize, usize) {
+    let ratio = 3.0 * JARO_FLOOR - 2.0 - 0.01;
+    let lo = (len as f64 * ratio).floor() as usize;
+    let hi = (len as f64 / ratio).ceil() as usize;
+    (lo, hi)
 }
 
 /// The surname of a person-like name: two or three capitalised words, not starting with
@@ -491,5 +560,19 @@ mod tests {
             found(&m, "On Monday Elon Musk joined the call"),
             [("elon musk".into(), "Elon Musk".into())]
         );
+    }
+
+    #[test]
+    fn names_outside_the_length_window_cannot_reach_the_fuzzy_floor() {
+        // Same letters throughout is the best case Jaro-Winkler allows for two lengths.
+        for len in 1..60 {
+            let (lo, hi) = length_window(len);
+            for other in 1..200 {
+                let score = strsim::jaro_winkler(&"a".repeat(len), &"a".repeat(other));
+                if other < lo || other > hi {
+                    assert!(score < FUZZY_MIN, "{len} vs {other}: {score}");
+                }
+            }
+        }
     }
 }

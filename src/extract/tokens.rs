@@ -90,10 +90,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Folds a lower-case word so transliteration variants meet: Zelensky, Zelenskyy and
 /// Zelenskiy all fold to `zelenski`; Dmitry and Dmitri to `dmitri`. Accents are removed.
 pub fn fold(lower: &str) -> String {
-    let ascii = deunicode::deunicode(lower).to_lowercase();
+    // Most words are ASCII already: skip transliteration's two allocations for them.
+    let owned;
+    let ascii = if lower.is_ascii() {
+        lower
+    } else {
+        owned = deunicode::deunicode(lower).to_lowercase();
+        owned.as_str()
+    };
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {
-        let c = match c {
+        let c = match c.to_ascii_lowercase() {
             'y' => 'i',
             'w' => 'v',
             c if c.is_ascii_alphanumeric() => c,

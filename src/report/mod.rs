@@ -66,6 +66,9 @@ pub struct ReportData<'a> {
     pub findings: &'a [Finding],
     pub diagnostics: &'a [Diagnostic],
     pub hidden: Hidden,
+    /// The findings already resolved, one per finding and in the same order, when the caller
+    /// resolved them while the articles' text was at hand (`check` drops it as it goes).
+    pub presolved: Option<&'a [Resolved]>,
 }
 
 /// Whole source lines around a quoted stretch, for snippet renderers.
@@ -192,17 +195,27 @@ impl ReportData<'_> {
 
     /// Resolves every finding's spans into lines and columns.
     pub fn resolve(&self) -> Vec<Resolved> {
+        if let Some(done) = self.presolved {
+            return done.to_vec();
+        }
+        let fact_index = self.facts.map(|f| LineIndex::new(&f.source));
+        self.resolve_with(fact_index.as_ref())
+    }
+
+    /// [`Self::resolve`] with the fact file's line index built once by the caller, for
+    /// callers that resolve one article at a time (the index is as large as the fact file).
+    pub fn resolve_with(&self, fact_index: Option<&LineIndex>) -> Vec<Resolved> {
         let article_index: Vec<LineIndex> = self
             .articles
             .iter()
             .map(|a| LineIndex::new(&a.source))
             .collect();
-        let fact_index = self.facts.map(|f| LineIndex::new(&f.source));
         self.findings
             .iter()
             .map(|f| {
-                let article = &self.articles[f.article.0 as usize];
-                let index = &article_index[f.article.0 as usize];
+                let at = find_article(self.articles, f.article)
+                    .expect("every finding names a loaded article");
+                let (article, index) = (&self.articles[at], &article_index[at]);
                 let words = article.source_span(f.span);
                 let sentence = article.source_span(f.sentence).cover(words);
                 let here = locate(&article.source, index, words, sentence);
@@ -212,7 +225,7 @@ impl ReportData<'_> {
                     .filter_map(|r| match r {
                         Related::Fact { span, .. } => {
                             let facts = self.facts?;
-                            let idx = fact_index.as_ref()?;
+                            let idx = fact_index?;
                             let line = idx.line_col(&facts.source, span.start).line;
                             let whole = idx.line_span(&facts.source, line);
                             // Quote one line of YAML, however far the value's span runs.
@@ -229,11 +242,12 @@ impl ReportData<'_> {
                             sentence,
                             found,
                         } => {
-                            let other = self.articles.get(article.0 as usize)?;
+                            let at = find_article(self.articles, *article)?;
+                            let other = &self.articles[at];
                             let text_sentence = clamp(&other.text, *sentence);
                             let words = other.source_span(*span);
                             let sentence = other.source_span(*sentence).cover(words);
-                            let idx = &article_index[article.0 as usize];
+                            let idx = &article_index[at];
                             let mut p = locate(&other.source, idx, words, sentence);
                             p.file = other.path.clone();
                             p.found = found.clone();
@@ -277,7 +291,7 @@ impl ReportData<'_> {
             .iter()
             .map(|d| {
                 let place = d.location.and_then(|(id, span)| {
-                    let article = self.articles.get(id.0 as usize)?;
+                    let article = &self.articles[find_article(self.articles, id)?];
                     let idx = LineIndex::new(&article.source);
                     let line = idx.line_col(&article.source, span.start).line;
                     let whole = idx.line_span(&article.source, line).cover(span);
@@ -295,6 +309,16 @@ impl ReportData<'_> {
                 }
             })
             .collect()
+    }
+}
+
+/// Where article `id` stands in `articles`: at its index when the slice holds every article,
+/// else found by id (a caller may resolve one article at a time).
+pub fn find_article(articles: &[Article], id: ArticleId) -> Option<usize> {
+    let i = id.0 as usize;
+    match articles.get(i) {
+        Some(a) if a.id == id => Some(i),
+        _ => articles.iter().position(|a| a.id == id),
     }
 }
 

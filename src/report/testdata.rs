@@ -197,6 +197,7 @@ impl Sample {
             findings: &self.findings,
             diagnostics: &self.diagnostics,
             hidden: self.hidden,
+            presolved: None,
         }
     }
 }

@@ -59,6 +59,7 @@ impl DiffReport<'_> {
             findings,
             diagnostics: &[],
             hidden: Default::default(),
+            presolved: None,
         }
         .resolve()
     }
