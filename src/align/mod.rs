@@ -68,6 +68,12 @@ pub struct FactProfile {
     /// The claim itself is a plan or a possibility ("plans to allocate"), so modal sentences
     /// may be compared with it.
     pub modal: bool,
+    /// The reporting period the claim names ("second-quarter revenue"), normalised: `q2`,
+    /// `h1`, `year`.
+    pub period: Option<&'static str>,
+    /// When the fact has no date of its own: the dates of the facts about the same entities,
+    /// which tell an article about this story from one about an earlier occasion.
+    pub story: Option<crate::values::DateRange>,
 }
 
 /// Profiles of every fact and the index from entities and words to facts.
@@ -117,6 +123,21 @@ impl Aligner {
                 by_entity.entry(fact.about[0]).or_default().push(id);
             }
             profiles.push(profile);
+        }
+        // An undated fact borrows its story's dates from the dated facts that share an entity.
+        for (i, fact) in facts.facts.iter().enumerate() {
+            if fact.date.is_some() || fact.about.is_empty() {
+                continue;
+            }
+            let dates = facts
+                .facts
+                .iter()
+                .filter(|o| o.about.iter().any(|e| fact.about.contains(e)))
+                .filter_map(|o| o.date);
+            profiles[i].story = dates.reduce(|a, b| crate::values::DateRange {
+                start: a.start.min(b.start),
+                end: a.end.max(b.end),
+            });
         }
         Self {
             profiles,
@@ -295,7 +316,30 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
         event_phrases,
         event_words,
         modal: crate::extract::is_modal(&toks),
+        period: period_of(&toks),
+        story: None,
     }
+}
+
+/// The reporting period named by words ("second-quarter", "Q2", "first half", "full-year"),
+/// normalised to `q1`..`q4`, `h1`, `h2` or `year`.
+pub fn period_of(toks: &[crate::extract::tokens::Token]) -> Option<&'static str> {
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let p = match (*w, next) {
+            ("first", "quarter") | ("q1", _) => "q1",
+            ("second", "quarter") | ("q2", _) => "q2",
+            ("third", "quarter") | ("q3", _) => "q3",
+            ("fourth", "quarter") | ("q4", _) => "q4",
+            ("first", "half") | ("h1", _) => "h1",
+            ("second", "half") | ("h2", _) => "h2",
+            ("full", "year") | ("annual", _) | ("yearly", _) => "year",
+            _ => continue,
+        };
+        return Some(p);
+    }
+    None
 }
 
 /// The best-scoring alignment among `options`, or `None` when the top two are within the

@@ -42,7 +42,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         };
         let fact = ctx.facts.fact(best.fact);
         let Some(want) = fact.date else { continue };
-        if !ctx.same_occasion(fact, s) {
+        if !ctx.same_occasion(best.fact, s) {
             continue;
         }
         let dates = ctx.event_dates(s, best.fact);

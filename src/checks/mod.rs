@@ -10,7 +10,7 @@ use crate::align::{Aligner, Alignment};
 use crate::article::Article;
 use crate::claims::{ArticleClaims, DateMention, Polarity, Sentence};
 use crate::extract::tokens::stem;
-use crate::facts::{Fact, FactFile, FactId};
+use crate::facts::{FactFile, FactId};
 use crate::finding::{Finding, Kind, Related};
 use crate::span::Span;
 use crate::values::DateRange;
@@ -200,13 +200,18 @@ impl Context<'_> {
     /// Whether the article is plausibly about the fact's occasion: an article published long
     /// after a dated fact is probably about another occasion, and so is one published before
     /// it, unless the sentence looks ahead ("Trump takes office on January 20").
-    pub fn same_occasion(&self, fact: &Fact, s: &Sentence) -> bool {
-        let (Some(fd), Some(pub_day)) = (fact.date, self.article.meta.published) else {
+    pub fn same_occasion(&self, id: FactId, s: &Sentence) -> bool {
+        let fact = self.facts.fact(id);
+        let story = self.aligner.profiles[id.0 as usize].story;
+        let (Some(fd), Some(pub_day)) = (fact.date.or(story), self.article.meta.published) else {
             return true;
         };
         let earliest = fd.start.checked_sub(7.days()).unwrap_or(fd.start);
         let latest = fd.end.checked_add(120.days()).unwrap_or(fd.end);
-        (earliest <= pub_day || s.future || s.modal) && pub_day <= latest
+        // Looking ahead is allowed for a season, not for a year: an article of last July
+        // about "cuts it would make" is about another round.
+        let ahead = fd.start.checked_sub(90.days()).unwrap_or(fd.start);
+        (earliest <= pub_day || ((s.future || s.modal) && ahead <= pub_day)) && pub_day <= latest
     }
 
     /// The dates in a sentence that place the fact's event (not the date of a report about it).

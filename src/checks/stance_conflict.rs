@@ -42,7 +42,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let fact = ctx.facts.fact(best.fact);
-        if !ctx.same_occasion(fact, s) || ctx.other_occasion(s, best.fact) {
+        if !ctx.same_occasion(best.fact, s) || ctx.other_occasion(s, best.fact) {
             continue;
         }
         let emit =

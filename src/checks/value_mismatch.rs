@@ -33,12 +33,10 @@ const TOLLS: &[&str] = &[
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (si, s) in ctx.statements() {
-        // A plan or a possibility is compared only with a fact that is itself a plan.
         let aligned: Vec<&Alignment> = ctx
             .aligned_to(si)
             .into_iter()
             .filter(|a| ctx.facts.fact(a.fact).value.is_some())
-            .filter(|a| !s.modal || ctx.aligner.profiles[a.fact.0 as usize].modal)
             .collect();
         if aligned.is_empty() {
             continue;
@@ -52,16 +50,21 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             if is_subset(s, q) {
                 continue;
             }
+            // A planned or possible figure ("would cut 2,400 jobs", "could launch 200") is
+            // compared only with a fact that is itself a plan; the modal word must govern this
+            // number, not another clause of the sentence.
+            let planned = s.modal && modal_near(s, q);
             let fits: Vec<&Alignment> = aligned
                 .iter()
                 .copied()
+                .filter(|a| !planned || ctx.aligner.profiles[a.fact.0 as usize].modal)
                 .filter(|a| measures_fact(ctx, s, q, a.fact))
                 .collect();
             let Some(best) = unique_best(&fits, ctx.aligner.cfg.margin) else {
                 continue;
             };
             let fact = ctx.facts.fact(best.fact);
-            if !ctx.same_occasion(fact, s)
+            if !ctx.same_occasion(best.fact, s)
                 || ctx.other_occasion(s, best.fact)
                 || narrower_place(ctx, s, q, fact)
             {
@@ -130,6 +133,29 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
     {
         return false;
     }
+    // The reporting period: "third-quarter revenue" is not the fact's second-quarter figure.
+    let clause_toks: Vec<_> = s
+        .tokens
+        .iter()
+        .filter(|t| clause.contains(t.span))
+        .cloned()
+        .collect();
+    if let (Some(a), Some(b)) = (profile.period, crate::align::period_of(&clause_toks))
+        && a != b
+    {
+        return false;
+    }
+    // A percentage is a change or share of something: the clause must name what the fact
+    // measures ("profit fell 22%"), not only how it moved ("shares fell 8%").
+    if q.kind == crate::claims::QuantityKind::Percent {
+        let names_measure = clause_toks.iter().any(|t| {
+            let w = stem(&t.lower);
+            !MOVES.iter().any(|m| w.starts_with(m)) && profile.event_words.contains(&w)
+        });
+        if !names_measure {
+            return false;
+        }
+    }
     // The act: the word nearest the number against the claim's.
     let claim_act =
         act_of_text(&fact.claim).or_else(|| fact.keywords.iter().find_map(|k| act_of_text(k)));
@@ -194,6 +220,28 @@ fn narrower_place(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> boo
 
 /// Numbers marked as a part of a larger whole: "12 of them", "of which 9", "each", "over the
 /// capital", "in the Kharkiv region".
+/// Whether a modal word stands within the six words before the number.
+fn modal_near(s: &Sentence, q: &Quantity) -> bool {
+    let before: Vec<_> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= q.span.start)
+        .collect();
+    let from = before.len().saturating_sub(6);
+    crate::extract::is_modal(
+        &before[from..]
+            .iter()
+            .map(|t| (*t).clone())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Words that say how a figure moved, not what it measures.
+const MOVES: &[&str] = &[
+    "fell", "fall", "drop", "rose", "rise", "down", "up", "increas", "decreas", "declin", "grow",
+    "grew", "gain", "los", "lost", "climb", "slid", "slump", "jump", "soar", "plung",
+];
+
 /// Nouns that count people, whose act says what the count measures.
 const PEOPLE: &[&str] = &[
     "people",

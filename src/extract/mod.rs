@@ -42,6 +42,21 @@ const MODAL_BEFORE_TO: &[&str] = &[
     "ready",
 ];
 
+/// Whether a sentence asks rather than states: it ends with a question mark and opens like a
+/// question ("Did Trump call Putin?"). A statement that ends on a question it raises ("…has
+/// revived an old argument: why do towns keep building there?") still states its first part.
+fn is_question(text: &str, tokens: &[tokens::Token]) -> bool {
+    const OPENERS: &[&str] = &[
+        "who", "what", "when", "where", "why", "how", "which", "whose", "did", "does", "do", "is",
+        "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
+        "shall", "may", "might", "must", "isn't", "aren't", "didn't", "doesn't",
+    ];
+    text.trim_end().ends_with('?')
+        && tokens
+            .first()
+            .is_some_and(|t| OPENERS.contains(&t.lower.as_str()))
+}
+
 /// Whether the words make a statement a plan or a possibility: a modal auxiliary, "may" in
 /// lower case (not the month), or a verb of intent before "to".
 pub fn is_modal(tokens: &[tokens::Token]) -> bool {
@@ -100,7 +115,7 @@ pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
                 stances,
                 modal,
                 future,
-                question: s.trim_end().ends_with('?'),
+                question: is_question(s, &toks),
                 tokens: toks,
             }
         })

@@ -344,7 +344,14 @@ impl Ctx<'_> {
             && let Some(next) = cores.get(i + 1)
         {
             let b = self.num_part(*next);
-            if b.first == end + 1 && !b.ordinal && !b.glued_id {
+            // Both ends measure the same thing: "dropped 28% to $312m" is two numbers.
+            let same_kind = a.percent.is_some() == b.percent.is_some()
+                && (a.currency.is_none()
+                    || b.currency.is_none()
+                    || a.currency.map(|c| c.0) == b.currency.map(|c| c.0))
+                && !(a.percent.is_some() && b.currency.is_some())
+                && !(a.currency.is_some() && b.percent.is_some());
+            if same_kind && b.first == end + 1 && !b.ordinal && !b.glued_id {
                 let (lo, hi) = self.range_values(&a, &b, conn);
                 let years = self.is_year_like(&a) && (self.is_year_like(&b) || hi > 1900.0);
                 if lo < hi {

@@ -720,3 +720,14 @@ fn odd_input_never_panics() {
         NumInterval::exact(145.0)
     );
 }
+
+#[test]
+fn a_percentage_and_a_sum_are_two_numbers_not_a_range() {
+    let qs = extract_quantities("Net profit dropped 28% to $312m in the quarter.");
+    let kinds: Vec<_> = qs.iter().map(|q| q.kind).collect();
+    assert_eq!(
+        kinds,
+        [QuantityKind::Percent, QuantityKind::Money],
+        "{qs:?}"
+    );
+}
