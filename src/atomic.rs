@@ -19,6 +19,15 @@ pub struct Written {
 
 /// Replaces the contents of `path` with `bytes` atomically, keeping the file's permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<Written> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the contents written by `write`. When `write` fails half-way,
+/// the old file is left as it was and the temporary file is removed.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<Written> {
     let meta = fs::symlink_metadata(path).ok();
     let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
     let (target, left_directory) = if is_link {
@@ -37,7 +46,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<Written> {
 
     let (tmp_path, mut tmp) = create_temp(&dir, &name.to_string_lossy())?;
     let result = (|| {
-        tmp.write_all(bytes)?;
+        write(&mut tmp)?;
         if let Some(p) = &permissions {
             tmp.set_permissions(p.clone())?;
         }
@@ -97,6 +106,21 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("facts.yaml");
+        fs::write(&path, "old contents\n").expect("write");
+        let failed = write_atomic_with(&path, |f| {
+            f.write_all(b"new con")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).expect("read"), "old contents\n");
+        let left: Vec<_> = fs::read_dir(dir.path()).expect("dir").collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
 
     #[test]
     fn replaces_contents_and_leaves_no_temporary_file() {

@@ -353,7 +353,7 @@ fn finish(
 
     if let Some(path) = &args.write_baseline {
         let text = Baseline::from_resolved(&resolved).to_json();
-        if let Err(e) = report::write_atomic(path, text.as_bytes()) {
+        if let Err(e) = report::write_to(path, text.as_bytes()) {
             eprintln!("error: {}: cannot write the baseline: {e}", path.display());
             return EXIT_INPUT;
         }

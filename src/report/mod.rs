@@ -410,6 +410,20 @@ pub fn render_to_string(format: Format, data: &ReportData, color: bool) -> Strin
     }
 }
 
+/// Writes a report or baseline atomically, saying so when `path` is a link to a file in
+/// another directory (the write follows it).
+pub fn write_to(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let written = crate::atomic::write_atomic(path, bytes)?;
+    if written.left_directory {
+        eprintln!(
+            "note: {} is a link; wrote its target {}",
+            path.display(),
+            written.target.display()
+        );
+    }
+    Ok(())
+}
+
 /// Renders `data` in `format` to `output`, or to stdout through anstream.
 pub fn render(
     format: Format,
@@ -419,7 +433,7 @@ pub fn render(
 ) -> io::Result<()> {
     let text = render_to_string(format, data, color);
     match output {
-        Some(path) => write_atomic(path, text.as_bytes()),
+        Some(path) => write_to(path, text.as_bytes()),
         None => {
             let choice = if color {
                 anstream::ColorChoice::Always
@@ -431,33 +445,6 @@ pub fn render(
             out.flush()
         }
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
-/// readers never see half a file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]
@@ -478,17 +465,6 @@ mod tests {
         assert!(!color_wanted(Auto, Some(OsStr::new("1")), true, false));
         assert!(!color_wanted(Auto, None, false, false));
         assert!(!color_wanted(Auto, None, true, true));
-    }
-
-    #[test]
-    fn write_atomic_replaces_the_file_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("out.txt");
-        std::fs::write(&path, "old").expect("write");
-        write_atomic(&path, b"new").expect("atomic write");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
-        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
-        assert!(write_atomic(&dir.path().join("no/such/dir/x"), b"x").is_err());
     }
 
     #[test]
