@@ -316,3 +316,55 @@ fn update_rejects_unknown_suggestion_ids() {
         "{err}"
     );
 }
+
+#[test]
+fn update_asks_about_each_suggestion_on_a_terminal() {
+    // `script` (util-linux) gives factdiff a pseudo-terminal, so it asks; the answers come
+    // through it: skip the first suggestion, accept the second, then quit.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` command to provide a terminal");
+        return;
+    }
+    let tmp = scratch("fixtures/update/rich");
+    let before = std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_factdiff");
+    let mut child = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{bin} update --facts facts.yaml articles"),
+            "/dev/null",
+        ])
+        .current_dir(tmp.path())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(b"n\ny\nq\n").expect("answers");
+    }
+    let out = child.wait_with_output().expect("finishes");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("apply? [y]es / [n]o / [q]uit"), "{text}");
+    assert!(
+        text.contains("+    status: disputed"),
+        "the accepted change: {text}"
+    );
+    assert!(
+        !text.contains("stance: denies }]"),
+        "the skipped change: {text}"
+    );
+    assert!(text.contains("dry run: 1 suggestion(s)"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+}
