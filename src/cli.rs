@@ -101,7 +101,8 @@ pub struct CheckArgs {
 
     /// Publication date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
+    #[arg(value_parser = parse_date)]
+    pub published: Option<jiff::civil::Date>,
 
     /// Output format [default: human].
     #[arg(long, value_enum)]
@@ -152,6 +153,13 @@ pub struct CheckArgs {
     /// The threshold in force once the config file is read (flag, then config, then default).
     #[arg(skip = crate::align::DEFAULT_THRESHOLD)]
     pub threshold: f64,
+}
+
+/// Parses a calendar date such as `2024-11-10` (for `--published`).
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.trim()
+        .parse()
+        .map_err(|e| format!("expected a date like 2024-11-10: {e}"))
 }
 
 /// Parses a size such as `4096`, `512K`, `64M` or `1G` (binary multiples) into bytes.

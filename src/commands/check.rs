@@ -27,18 +27,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let args = &args;
     let mut diagnostics = Vec::new();
-    let default_published = match args
-        .published
-        .as_deref()
-        .map(str::parse::<jiff::civil::Date>)
-    {
-        None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => {
-            eprintln!("error: --published: expected a date like 2024-11-10: {e}");
-            return EXIT_INPUT;
-        }
-    };
+    let default_published = args.published;
     let facts = match &args.facts {
         None => None,
         Some(path) => match load::read_fact_file(path, &path.display().to_string()) {

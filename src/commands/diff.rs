@@ -41,7 +41,8 @@ pub struct DiffArgs {
 
     /// Publication date (YYYY-MM-DD) for revisions that do not give one.
     #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
+    #[arg(value_parser = crate::cli::parse_date)]
+    pub published: Option<jiff::civil::Date>,
 
     /// When to use colour in human output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -51,18 +52,7 @@ pub struct DiffArgs {
 /// Exit 0 when the new revision introduces no error finding (or no fact file is given), 1
 /// when it does, 2 on input errors.
 pub fn run(args: &DiffArgs) -> u8 {
-    let published = match args
-        .published
-        .as_deref()
-        .map(str::parse::<jiff::civil::Date>)
-    {
-        None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => {
-            eprintln!("error: --published: expected a date like 2024-11-10: {e}");
-            return EXIT_INPUT;
-        }
-    };
+    let published = args.published;
     let facts = match &args.facts {
         None => None,
         Some(path) => match load::read_fact_file(path, &path.display().to_string()) {

@@ -29,7 +29,8 @@ pub struct SuggestArgs {
 
     /// Publication date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
+    #[arg(value_parser = crate::cli::parse_date)]
+    pub published: Option<jiff::civil::Date>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = SuggestFormat::Human)]
@@ -46,16 +47,9 @@ pub(crate) struct Inputs {
 pub(crate) fn gather(
     facts_path: &Path,
     paths: &[PathBuf],
-    published: Option<&str>,
+    published: Option<jiff::civil::Date>,
 ) -> Result<Inputs, u8> {
-    let default_published = match published.map(str::parse::<jiff::civil::Date>) {
-        None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => {
-            eprintln!("error: --published: expected a date like 2024-11-10: {e}");
-            return Err(EXIT_INPUT);
-        }
-    };
+    let default_published = published;
     let display = facts_path.display().to_string();
     let facts = load::read_fact_file(facts_path, &display).map_err(|errors| {
         for e in errors {
@@ -103,7 +97,7 @@ pub(crate) fn plan(facts: &FactFile, chosen: &[&Suggestion]) -> Result<(String, 
 }
 
 pub fn run(args: &SuggestArgs) -> u8 {
-    let inputs = match gather(&args.facts, &args.paths, args.published.as_deref()) {
+    let inputs = match gather(&args.facts, &args.paths, args.published) {
         Ok(i) => i,
         Err(code) => return code,
     };

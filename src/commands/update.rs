@@ -20,7 +20,8 @@ pub struct UpdateArgs {
 
     /// Publication date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long, value_name = "DATE")]
-    pub published: Option<String>,
+    #[arg(value_parser = crate::cli::parse_date)]
+    pub published: Option<jiff::civil::Date>,
 
     /// Apply only these suggestions (ids as `suggest` prints them).
     #[arg(long, value_name = "ID", num_args = 1..)]
@@ -32,7 +33,7 @@ pub struct UpdateArgs {
 }
 
 pub fn run(args: &UpdateArgs) -> u8 {
-    let inputs = match gather(&args.facts, &args.paths, args.published.as_deref()) {
+    let inputs = match gather(&args.facts, &args.paths, args.published) {
         Ok(i) => i,
         Err(code) => return code,
     };
