@@ -947,3 +947,36 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_named_pipe_or_device_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let out = assert_cmd::Command::cargo_bin("factdiff")
+        .expect("binary")
+        .args(["check", "--format", "json"])
+        .arg(&fifo)
+        .arg("/dev/zero")
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "refused inputs exit 2, without hanging"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("pipe.md: cannot read: is not a regular file"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/dev/zero: cannot read: is not a regular file"),
+        "{text}"
+    );
+}

@@ -30,6 +30,13 @@ pub(super) fn read_limited(path: &Path, display: &str, limit: u64) -> Result<Vec
             message: "is a directory, not a file".into(),
         });
     }
+    // A FIFO would block the run forever and a device has no end: only regular files.
+    if !meta.is_file() {
+        return Err(LoadError::Unreadable {
+            path: display.to_string(),
+            message: "is not a regular file (a pipe, socket or device); not read".into(),
+        });
+    }
     if meta.len() > limit {
         return Err(LoadError::TooLarge {
             path: display.to_string(),
