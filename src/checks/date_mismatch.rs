@@ -68,7 +68,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let [(d, got)] = chosen.as_slice() else {
             continue;
         };
-        if days_apart(got, &want) > OCCASION_DAYS {
+        // A date a month away is another occasion for what happened; for what is planned
+        // (the article looks ahead to an event after its publication), a schedule months off
+        // the fact's is the contradiction itself.
+        let planned =
+            (s.future || s.modal) && ctx.article.meta.published.is_some_and(|p| p < want.start);
+        let limit = if planned { 366 } else { OCCASION_DAYS };
+        if days_apart(got, &want) > limit {
             continue;
         }
         let found = ctx.text(d.span).to_string();

@@ -208,9 +208,14 @@ impl Context<'_> {
         };
         let earliest = fd.start.checked_sub(7.days()).unwrap_or(fd.start);
         let latest = fd.end.checked_add(120.days()).unwrap_or(fd.end);
-        // Looking ahead is allowed for a season, not for a year: an article of last July
-        // about "cuts it would make" is about another round.
-        let ahead = fd.start.checked_sub(90.days()).unwrap_or(fd.start);
+        // Looking ahead to a dated fact is fine ("expected to complete in the fourth
+        // quarter"); to a story known only from its other facts' dates, for a season, not for
+        // a year: an article of last July about "cuts it would make" is about another round.
+        let ahead = if fact.date.is_some() {
+            jiff::civil::Date::MIN
+        } else {
+            fd.start.checked_sub(90.days()).unwrap_or(fd.start)
+        };
         (earliest <= pub_day || ((s.future || s.modal) && ahead <= pub_day)) && pub_day <= latest
     }
 
