@@ -28,6 +28,8 @@ pub enum Command {
     Update(crate::commands::update::UpdateArgs),
     /// Compare two revisions of one article: changed values, dates and stances.
     Diff(crate::commands::diff::DiffArgs),
+    /// Show what factdiff reads in each sentence of an article and which facts it aligns with.
+    Explain(crate::commands::explain::ExplainArgs),
 }
 
 /// Output formats. The config file spells them as on the command line.

@@ -37,8 +37,25 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .filter(|a| a.score >= top - ctx.aligner.cfg.margin)
             .filter(|a| ctx.facts.fact(a.fact).date.is_some())
             .collect();
-        let [best] = dated.as_slice() else {
-            continue;
+        // Two dated facts fit as well: the date goes to the one whose event word stands
+        // nearest to it ("met on the evening of June 18, two days before the summit opened").
+        let best = match dated.as_slice() {
+            [one] => *one,
+            [_, _, ..] => {
+                let distance = |a: &&&crate::align::Alignment| {
+                    let events = &ctx.aligner.profiles[a.fact.0 as usize].event_words;
+                    ctx.event_dates(s, a.fact)
+                        .iter()
+                        .filter(|d| d.range.is_some())
+                        .filter_map(|d| event_word_distance(s, d.span, events))
+                        .min()
+                };
+                let Some(one) = nearest(&dated, distance) else {
+                    continue;
+                };
+                *one
+            }
+            [] => continue,
         };
         let fact = ctx.facts.fact(best.fact);
         let Some(want) = fact.date else { continue };
@@ -56,16 +73,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // One event date; with several, the one standing next to an event word ("Sunday's
         // explosion", "the blast on Monday").
         let events = &ctx.aligner.profiles[best.fact.0 as usize].event_words;
-        let chosen: Vec<_> = if resolved.len() == 1 {
-            resolved.clone()
-        } else {
-            resolved
-                .iter()
-                .filter(|(d, _)| next_to_event_word(s, d.span, events))
-                .cloned()
-                .collect()
+        let chosen = match resolved.as_slice() {
+            [one] => Some(one),
+            many => nearest(many, |(d, _)| event_word_distance(s, d.span, events)),
         };
-        let [(d, got)] = chosen.as_slice() else {
+        let Some((d, got)) = chosen else {
             continue;
         };
         // A date a month away is another occasion for what happened; for what is planned
@@ -111,23 +123,73 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 }
 
 /// Whether an event word stands within two words of the date.
-fn next_to_event_word(
+/// Words between an event and its date that say nothing of the event.
+const DAY_PARTS: &[&str] = &[
+    "on",
+    "the",
+    "of",
+    "in",
+    "at",
+    "evening",
+    "morning",
+    "afternoon",
+    "night",
+    "early",
+    "late",
+];
+
+/// How many words lie between a date and the nearest of the event's words, looking two
+/// words either side (0 when the date's own words hold one: "Sunday's explosion").
+fn event_word_distance(
     s: &crate::claims::Sentence,
     span: crate::span::Span,
     events: &[String],
-) -> bool {
+) -> Option<usize> {
+    let is_event = |t: &&crate::extract::tokens::Token| {
+        events.contains(&crate::extract::tokens::stem(&t.lower))
+    };
+    if s.tokens
+        .iter()
+        .filter(|t| span.contains(t.span))
+        .any(|t| is_event(&t))
+    {
+        return Some(0);
+    }
+    // "met on the evening of June 18": the words that only place a date in the day are
+    // passed over.
     let before = s
         .tokens
         .iter()
         .filter(|t| t.span.end <= span.start)
         .rev()
-        .take(2);
-    let after = s.tokens.iter().filter(|t| t.span.start >= span.end).take(2);
-    let inside = s.tokens.iter().filter(|t| span.contains(t.span));
-    before
-        .chain(after)
-        .chain(inside)
-        .any(|t| events.contains(&crate::extract::tokens::stem(&t.lower)))
+        .skip_while(|t| DAY_PARTS.contains(&t.lower.as_str()))
+        .take(2)
+        .position(|t| is_event(&t));
+    let after = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= span.end)
+        .take(2)
+        .position(|t| is_event(&t));
+    before.into_iter().chain(after).min().map(|p| p + 1)
+}
+
+/// The one item with the smallest distance, or `None` when none has one or two tie.
+fn nearest<T>(items: &[T], distance: impl Fn(&T) -> Option<usize>) -> Option<&T> {
+    let scored: Vec<(usize, &T)> = items
+        .iter()
+        .filter_map(|x| distance(x).map(|d| (d, x)))
+        .collect();
+    let best = scored.iter().map(|(d, _)| *d).min()?;
+    match scored
+        .iter()
+        .filter(|(d, _)| *d == best)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [(_, one)] => Some(*one),
+        _ => None,
+    }
 }
 
 /// Cross-source: two articles place the same event of the same people on disjoint dates,

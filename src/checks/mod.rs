@@ -301,6 +301,20 @@ fn tokens_after(s: &Sentence, offset: usize) -> usize {
     s.tokens.iter().filter(|t| t.span.start >= offset).count()
 }
 
+/// The date of a sentence's event for the cross-source checks: its one date that does not
+/// date a report, if it has exactly one.
+pub fn event_date(text: &str, s: &Sentence) -> Option<DateRange> {
+    let mut dates = s
+        .dates
+        .iter()
+        .filter(|d| !is_report_date(text, s, d.span, &[]))
+        .filter_map(|d| d.range);
+    match (dates.next(), dates.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Whether the date at `span` dates a report or denial rather than the event: "X reported on
 /// Sunday that …", "On November 11, Peskov denied a report alleging …", "published on …".
 pub fn is_report_date(text: &str, s: &Sentence, span: Span, event_words: &[String]) -> bool {
@@ -349,6 +363,15 @@ pub fn is_report_date(text: &str, s: &Sentence, span: Span, event_words: &[Strin
             .chars()
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | ';' | '!' | '?'));
+        // "According to the ministry, they met on June 18": what follows the source's comma
+        // is the reported content, dates included.
+        if word.lower == "according"
+            && text[cue_end..s.span.end]
+                .find(',')
+                .is_some_and(|i| span.start > cue_end + i)
+        {
+            continue;
+        }
         match [complement, colon].into_iter().flatten().min() {
             Some(c) if span.start < c && span.start >= word.span.start.min(c) => return true,
             Some(c) if span.start < c && !trailing => return true,

@@ -470,18 +470,7 @@ fn check_one(
         };
         findings = checks::run(&ctx);
     }
-    let event_date = |s: &Sentence| {
-        let dates: Vec<_> = s
-            .dates
-            .iter()
-            .filter(|d| !checks::is_report_date(&article.text, s, d.span, &[]))
-            .filter_map(|d| d.range)
-            .collect();
-        match dates.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }
-    };
+    let event_date = |s: &Sentence| checks::event_date(&article.text, s);
     let frames = align::cross::frames(article, &claims, &event_date, &|si| covered.contains(&si));
     ArticleWork {
         claims,

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod explain;
 pub mod lint;
 pub mod suggest;
 pub mod update;
@@ -25,6 +26,7 @@ pub fn main() -> ExitCode {
         Command::Suggest(args) => suggest::run(&args),
         Command::Update(args) => update::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Explain(args) => explain::run(&args),
     };
     ExitCode::from(code)
 }

@@ -373,6 +373,7 @@ fn is_common_capital(lower: &str) -> bool {
     ];
     COMMON.contains(&lower)
         || OPENERS.contains(&lower)
+        || crate::extract::numbers::is_number_word(lower)
         || (lower.len() > 4 && lower.ends_with("ly"))
 }
 

@@ -222,7 +222,8 @@ struct Scan<'a> {
 impl Scan<'_> {
     /// The direction of a date expression starting at byte `start`.
     fn dir_at(&self, start: usize) -> Dir {
-        if self.future && !after_past_report(&self.text[..start]) {
+        let before = &self.text[..start];
+        if self.future && !after_past_report(before) && !after_past_verb(before) {
             Dir::Future
         } else {
             Dir::Past
@@ -301,6 +302,42 @@ fn after_past_report(before: &str) -> bool {
     !words
         .next()
         .is_some_and(|w| PASSIVE_OR_MODAL.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether a past-tense verb governs the date in a future sentence: "the delegations that met
+/// in Kardel on Friday will reconvene in September" — Friday is the meeting's, in the past.
+/// The verb must stand within four words before the date, in the same clause, with no modal
+/// or passive auxiliary before it ("will be held on Friday" looks ahead).
+fn after_past_verb(before: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "met", "spoke", "held", "took", "gave", "came", "went", "made", "fell", "hit", "struck",
+        "left", "began", "won", "lost", "fought", "sent", "shot", "killed", "signed", "agreed",
+    ];
+    /// Past forms that announce what is to come.
+    const LOOKING_AHEAD: &[&str] = &["expected", "scheduled", "planned", "slated", "intended"];
+    const AUXILIARY: &[&str] = &[
+        "will", "would", "shall", "to", "be", "been", "being", "ll", "is", "are", "set", "due",
+    ];
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    let words: Vec<&str> = clause
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    for (i, w) in words.iter().enumerate().take(4) {
+        let lower = w.to_ascii_lowercase();
+        if AUXILIARY.contains(&lower.as_str()) || LOOKING_AHEAD.contains(&lower.as_str()) {
+            return false;
+        }
+        let past =
+            IRREGULAR.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"));
+        if past {
+            return !words
+                .get(i + 1)
+                .is_some_and(|p| AUXILIARY.iter().any(|a| p.eq_ignore_ascii_case(a)));
+        }
+    }
+    false
 }
 
 /// Month number from a month name or abbreviation ("Sept." → 9).

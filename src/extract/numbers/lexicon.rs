@@ -102,7 +102,7 @@ fn is_number_part(w: &str) -> bool {
 }
 
 /// A spelled number word, hyphenated compounds included ("thirty-four", "twenty-first").
-pub(super) fn is_number_word(lower: &str) -> bool {
+pub fn is_number_word(lower: &str) -> bool {
     !lower.is_empty() && lower.split('-').all(is_number_part)
 }
 

@@ -86,6 +86,7 @@ mod lexicon;
 mod token;
 mod unit;
 
+pub use lexicon::is_number_word;
 pub use unit::normalize_unit;
 
 use crate::claims::{Hedge, Quantity, QuantityKind};
