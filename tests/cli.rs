@@ -187,3 +187,46 @@ fn missing_article_is_an_input_error_but_others_are_checked() {
                 .contains("no-such-article.md")
     );
 }
+
+#[test]
+fn explain_shows_what_each_sentence_holds_and_what_it_aligns_with() {
+    let out = factdiff()
+        .args(["explain", "--facts", "fixtures/example/facts.yaml"])
+        .arg("fixtures/example/articles/daily-brief.md")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    // The number the check flags is read with its unit and aligned with its fact.
+    assert!(
+        text.contains("number: \"150 drones\" -> 150 drone"),
+        "{text}"
+    );
+    assert!(text.contains("aligned: russia-drones"), "{text}");
+    insta::assert_snapshot!(text);
+
+    // --grep keeps only the sentences that hold the text.
+    let out = factdiff()
+        .args(["explain", "--grep", "DRONES"])
+        .arg("fixtures/example/articles/daily-brief.md")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| !l.starts_with("fixtures/") || l.to_lowercase().contains("drones"))
+    );
+    assert!(
+        !text.contains("aligned:"),
+        "no fact file, no alignment: {text}"
+    );
+
+    // A missing article is an input error naming it.
+    let out = factdiff()
+        .args(["explain", "fixtures/no-such-article.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-article.md"));
+}

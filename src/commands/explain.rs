@@ -134,7 +134,7 @@ pub fn explain(
             }
         }
         for key in frame_keys(article, &claims, si, facts, &aligned) {
-            let _ = writeln!(out, "  frame: {key}");
+            let _ = writeln!(out, "  frame: {}", readable_key(&key, facts));
         }
     }
     out
@@ -149,12 +149,19 @@ fn describe(out: &mut String, article: &Article, facts: Option<&FactFile>, s: &S
         (EntityRef::Named(n), _) => format!("\"{n}\" (not in the fact file)"),
     };
     for m in &s.mentions {
-        let _ = writeln!(
-            out,
-            "  entity: {} <- \"{}\"",
-            name(&m.entity),
-            words(m.span)
-        );
+        let _ = match m.entity {
+            EntityRef::Known(_) => {
+                writeln!(
+                    out,
+                    "  entity: {} <- \"{}\"",
+                    name(&m.entity),
+                    words(m.span)
+                )
+            }
+            EntityRef::Named(_) => {
+                writeln!(out, "  name: \"{}\" (not in the fact file)", words(m.span))
+            }
+        };
     }
     for q in &s.quantities {
         let unit = q.unit.as_deref().unwrap_or("no unit");
@@ -167,7 +174,7 @@ fn describe(out: &mut String, article: &Article, facts: Option<&FactFile>, s: &S
         let _ = writeln!(
             out,
             "  number: \"{}\" -> {} {unit} ({kind}, {:?}{compared})",
-            words(q.span),
+            words(q.unit_span.map_or(q.span, |u| q.span.cover(u))),
             q.interval,
             q.hedge
         );
@@ -231,6 +238,30 @@ fn frame_keys(
         .into_iter()
         .map(|f| f.key)
         .collect()
+}
+
+/// A frame key with the fact file's entity keys in place of their numbers (`#3` -> `trump`).
+fn readable_key(key: &str, facts: Option<&FactFile>) -> String {
+    let Some(f) = facts else {
+        return key.to_string();
+    };
+    let mut out = String::new();
+    let mut rest = key;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let digits = rest[at + 1..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(rest.len() - at - 1, |n| n);
+        match rest[at + 1..at + 1 + digits].parse::<u32>() {
+            Ok(n) if (n as usize) < f.entities.len() => {
+                out.push_str(&f.entity(crate::facts::EntityId(n)).key);
+            }
+            _ => out.push_str(&rest[at..at + 1 + digits]),
+        }
+        rest = &rest[at + 1 + digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Text on one line: newlines inside a sentence become spaces.

@@ -561,6 +561,11 @@ mod tests {
             found(&m, "On Monday Elon Musk joined the call"),
             [("elon musk".into(), "Elon Musk".into())]
         );
+        // A number word opening a sentence is not a name.
+        assert_eq!(
+            found(&m, "Eleven delegations met Hana Sorel"),
+            [("hana sorel".into(), "Hana Sorel".into())]
+        );
     }
 
     #[test]

@@ -559,6 +559,18 @@ fn future_sentences_point_forward() {
         FRI,
         &[("on Monday", "2024-11-18")],
     );
+    // A past verb before the date: the date is that event's, in the past.
+    future(
+        "The ministers who met in Kardel on Friday will reconvene in September.",
+        date(2025, 6, 21),
+        &[("on Friday", "2025-06-20"), ("in September", "2025-09")],
+    );
+    // Not when an auxiliary makes it a plan: "will be held on Friday".
+    future(
+        "The talks, which will be held in Kardel on Friday, will decide it.",
+        date(2025, 6, 21),
+        &[("on Friday", "2025-06-27")],
+    );
     // A recent date in a future sentence stays recent (grace).
     future(
         "Trump, who won on November 5, will take office on January 20.",

@@ -514,6 +514,13 @@ impl Ctx<'_> {
                 self.lower(k + 1).as_str(),
                 "the" | "these" | "those" | "its" | "their"
             ) {
+                // "one of the largest attacks" ranks, it does not count.
+                let next = self.lower(k + 2);
+                let next = next.as_str();
+                if next == "most" || (next.len() > 4 && next.ends_with("est")) {
+                    b.no_inherit = true;
+                    return b;
+                }
                 k += 2;
             } else {
                 return b;

@@ -731,3 +731,15 @@ fn a_percentage_and_a_sum_are_two_numbers_not_a_range() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn one_of_the_superlatives_ranks_and_counts_nothing() {
+    let text = "Russia launched 145 drones at Ukraine in one of the largest attacks of the war.";
+    assert_eq!(find(text, "one").unit, None);
+    assert_eq!(find(text, "145").unit, unit("drone"));
+    // A partitive without a superlative still counts: "12 of the drones".
+    assert_eq!(
+        find("12 of the drones were shot down", "12").unit,
+        unit("drone")
+    );
+}
