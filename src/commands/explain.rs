@@ -194,7 +194,7 @@ fn describe(out: &mut String, article: &Article, facts: Option<&FactFile>, s: &S
         let by = c
             .source
             .as_ref()
-            .map_or_else(|| "no named source".to_string(), |e| name(e));
+            .map_or_else(|| "no named source".to_string(), &name);
         let how = if c.attributed {
             "attributed"
         } else {
