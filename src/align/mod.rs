@@ -258,9 +258,16 @@ pub fn same_word(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && strsim::jaro_winkler(a, b) >= WORD_SIMILARITY)
 }
 
-/// Whether the sentence has `phrase` (stems) as consecutive words.
+/// Whether the sentence has `phrase` (stems) as consecutive words. Phrases are kept without
+/// their stopwords ("forced from their homes" is `forc home`), so the sentence's stopwords
+/// are passed over too.
 pub fn has_phrase(sentence: &Sentence, phrase: &[String]) -> bool {
-    let stems: Vec<String> = sentence.tokens.iter().map(|t| stem(&t.lower)).collect();
+    let stems: Vec<String> = sentence
+        .tokens
+        .iter()
+        .filter(|t| phrase.len() < 2 || !is_stopword(&t.lower))
+        .map(|t| stem(&t.lower))
+        .collect();
     stems
         .windows(phrase.len().max(1))
         .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
