@@ -38,10 +38,12 @@ fn lint_reports_each_problem_kind_with_its_place() {
         "denied-without-denial",
         "disputed-sources",
         "duplicate-id",
+        "many-problems",
         "shared-alias",
         "syntax",
         "test-failed",
         "unit-disagreement",
+        "unit-read-alike",
         "unknown-entity",
         "unknown-keys",
     ];
@@ -52,6 +54,35 @@ fn lint_reports_each_problem_kind_with_its_place() {
     }
     let (code, out) = lint_case("clean", "human");
     assert_eq!((code, out.as_str()), (0, "facts.yaml: no problems\n"));
+}
+
+#[test]
+fn lint_reads_past_schema_errors_and_runs_the_tests_of_sound_facts() {
+    let (code, out) = lint_case("many-problems", "json");
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).expect("JSON output");
+    let codes: Vec<&str> = v["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["code"].as_str().expect("code"))
+        .collect();
+    // Schema problems, the loader's semantic ones, the rules and a self-test, all at once.
+    for code in [
+        "unknown-key",
+        "schema",
+        "duplicate-id",
+        "unknown-entity",
+        "inverted-date",
+        "bad-date",
+        "shared-alias",
+        "disputed-sources",
+        "unit-disagreement",
+        "test-failed",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert_eq!(v["untested"], serde_json::json!(["call"]));
 }
 
 #[test]
