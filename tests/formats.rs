@@ -291,3 +291,43 @@ fn sarif_of_the_example_validates_against_the_schema() {
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
     assert!(!validator.is_valid(&broken));
 }
+
+/// Articles with input problems: a path that does not exist, invalid UTF-8 (line 1, column
+/// 24), a front-matter `published` that is no date (line 3, column 12).
+const BROKEN_INPUTS: &[&str] = &[
+    "--no-config",
+    "fixtures/hostile/articles/invalid-utf8.txt",
+    "fixtures/hostile/articles/front-matter-bad-date.md",
+    "fixtures/hostile/articles/gone.md",
+];
+
+#[test]
+fn diagnostics_reach_every_machine_format_with_their_places() {
+    for format in ["json", "jsonl", "rdjsonl", "github"] {
+        let mut args = BROKEN_INPUTS.to_vec();
+        args.extend(["--format", format]);
+        let out = factdiff(root())
+            .arg("check")
+            .args(&args)
+            .output()
+            .expect("factdiff runs");
+        assert_eq!(out.status.code(), Some(2), "{format}: an unreadable path");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        // The report carries them; stderr says why the run failed, for people.
+        assert_eq!(
+            stderr, "error: fixtures/hostile/articles/gone.md: no such file or directory\n",
+            "{format}"
+        );
+        insta::assert_snapshot!(format!("diagnostics__{format}"), stdout);
+    }
+    // In JSON lines, a diagnostic is typed and a finding is not.
+    let mut args = BROKEN_INPUTS.to_vec();
+    args.extend(["--format", "jsonl"]);
+    let (_, out) = check_in(root(), &args);
+    for line in out.lines() {
+        let v = json_of(line);
+        assert_eq!(v["type"], "diagnostic", "{line}");
+        assert!(v.get("fingerprint").is_none(), "{line}");
+    }
+}

@@ -9,7 +9,7 @@ use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
 use crate::extract::entities::EntityMatcher;
 use crate::facts::FactFile;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::load::{self, LoadOptions};
 use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate};
 use crate::span::LineIndex;
@@ -390,6 +390,13 @@ fn finish(
     if let Err(e) = report::render(settings.format, &data, color, args.output.as_deref()) {
         eprintln!("error: cannot write the report: {e}");
         return EXIT_INPUT;
+    }
+    // Input errors are in the report whatever its format; when that report is not human text
+    // on the terminal, they are also said on stderr, so an exit status 2 never goes unexplained.
+    if settings.format != crate::cli::Format::Human || args.output.is_some() {
+        for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            eprintln!("error: {}", d.message);
+        }
     }
     if input_failed {
         EXIT_INPUT

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
 //! finding, errors first because GitHub shows only about ten annotations of each step.
 
-use super::{ReportData, Resolved};
+use super::{ReportData, Resolved, ResolvedDiagnostic};
 use crate::finding::Severity;
 use std::fmt::Write;
 
@@ -48,7 +48,12 @@ pub fn render(data: &ReportData) -> String {
     diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     // Input errors first of all: they explain what was not checked.
     for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-        let _ = writeln!(out, "::error title=factdiff::{}", escape_data(&d.message));
+        let _ = writeln!(
+            out,
+            "::error {}title=factdiff::{}",
+            diagnostic_place(d),
+            escape_data(&d.message)
+        );
     }
     for r in &findings {
         let title = match &r.fact {
@@ -69,18 +74,30 @@ pub fn render(data: &ReportData) -> String {
         );
     }
     for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
-        let mut props = String::new();
-        if let (Some(file), Some(line), Some(col)) = (&d.file, d.line, d.column) {
-            props = format!(" file={},line={line},col={col},", escape_property(file));
-        }
         let _ = writeln!(
             out,
-            "::{}{props}title=factdiff::{}",
+            "::{} {}title=factdiff::{}",
             command(d.severity),
+            diagnostic_place(d),
             escape_data(&d.message)
         );
     }
     out
+}
+
+/// `file=…,line=…,col=…,` for a diagnostic, as far as its place is known.
+fn diagnostic_place(d: &ResolvedDiagnostic) -> String {
+    let mut props = String::new();
+    if let Some(file) = &d.file {
+        let _ = write!(props, "file={},", escape_property(file));
+        if let Some(line) = d.line {
+            let _ = write!(props, "line={line},");
+            if let Some(col) = d.column {
+                let _ = write!(props, "col={col},");
+            }
+        }
+    }
+    props
 }
 
 #[cfg(test)]
@@ -100,7 +117,9 @@ mod tests {
         let text = render(&s.data());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
-        assert!(lines[0].starts_with("::error title=factdiff::news/missing.md"));
+        assert!(
+            lines[0].starts_with("::error file=news/missing.md,title=factdiff::news/missing.md")
+        );
         assert!(lines[1].starts_with("::error file=news/a.md,line=3,col=41,"));
         assert!(lines[2].starts_with("::error file=news/b.md,"));
         assert!(lines[3].starts_with("::warning file=news/a.md,line=4,"));

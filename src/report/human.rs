@@ -4,7 +4,7 @@
 
 use super::{Excerpt, ReportData, Resolved, ResolvedDiagnostic, Summary};
 use crate::finding::Severity;
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 fn level(s: Severity) -> Level<'static> {
     match s {
@@ -29,11 +29,11 @@ fn snippet<'a>(
 
 fn diagnostic_group(d: &ResolvedDiagnostic) -> Group<'_> {
     let title = level(d.severity).primary_title(d.message.as_str());
+    // Without an excerpt the message already names the file (and the place, if any).
     match (&d.file, &d.excerpt) {
         (Some(file), Some(ex)) => {
             title.element(snippet(file, ex, AnnotationKind::Primary, String::new()))
         }
-        (Some(file), None) => title.element(Origin::path(file.as_str())),
         _ => Group::with_title(title),
     }
 }

@@ -137,13 +137,15 @@ pub fn log(data: &ReportData) -> Value {
                 "level": level(d.severity),
                 "message": { "text": d.message },
             });
-            if let (Some(file), Some(line), Some(column)) = (&d.file, d.line, d.column) {
-                n["locations"] = json!([{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(file) },
-                        "region": { "startLine": line, "startColumn": column },
-                    },
-                }]);
+            if let Some(file) = &d.file {
+                let mut physical = json!({ "artifactLocation": { "uri": uri(file) } });
+                if let Some(line) = d.line {
+                    physical["region"] = json!({ "startLine": line });
+                    if let Some(column) = d.column {
+                        physical["region"]["startColumn"] = json!(column);
+                    }
+                }
+                n["locations"] = json!([{ "physicalLocation": physical }]);
             }
             n
         })
