@@ -331,3 +331,75 @@ fn diagnostics_reach_every_machine_format_with_their_places() {
         assert!(v.get("fingerprint").is_none(), "{line}");
     }
 }
+
+#[test]
+fn a_baseline_matches_however_the_paths_are_written() {
+    let dir = copy_example();
+    let (code, _) = in_copy(dir.path(), &["--write-baseline", "baseline.json"]);
+    assert_eq!(code, 1);
+    let written = std::fs::read_to_string(dir.path().join("baseline.json")).expect("baseline");
+    assert!(
+        written.contains("\"file\": \"example/articles/daily-brief.md\""),
+        "{written}"
+    );
+    let abs = dir.path().join("example");
+    let abs = abs.to_str().expect("UTF-8 path");
+    let abs_facts = dir.path().join("example/facts.yaml");
+    let abs_facts = abs_facts.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["--facts", "./example/facts.yaml", "./example/"],
+        vec!["--facts", abs_facts, abs],
+        vec!["--facts", "example/facts.yaml", "example/articles/../"],
+    ] {
+        let mut all = vec![
+            "--no-config",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ];
+        all.extend(&args);
+        let (code, out) = check_in(dir.path(), &all);
+        assert_eq!(code, 0, "{args:?}: {out}");
+        assert_eq!(json_of(&out)["summary"]["baselined"], 4, "{args:?}");
+    }
+    // From inside the folder, with the baseline one level up.
+    let (code, out) = check_in(
+        &dir.path().join("example"),
+        &[
+            "--no-config",
+            "--baseline",
+            "../baseline.json",
+            "--format",
+            "json",
+            "--facts",
+            "facts.yaml",
+            ".",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(json_of(&out)["summary"]["baselined"], 4);
+}
+
+#[test]
+fn cross_article_fingerprints_do_not_depend_on_how_paths_are_written() {
+    let case = "fixtures/value-mismatch/fires-cross-one-outlier";
+    let fingerprints = |dir: &Path, path: &str| -> Vec<String> {
+        let (_, out) = check_in(dir, &["--no-config", "--format", "json", path]);
+        json_of(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["fingerprint"].as_str().expect("fingerprint").to_string())
+            .collect()
+    };
+    let plain = fingerprints(root(), case);
+    assert!(!plain.is_empty());
+    assert_eq!(fingerprints(root(), &format!("./{case}/")), plain);
+    let abs = root().join(case);
+    assert_eq!(
+        fingerprints(root(), abs.to_str().expect("UTF-8 path")),
+        plain
+    );
+    assert_eq!(fingerprints(&root().join(case), "."), plain);
+}

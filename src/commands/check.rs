@@ -3,7 +3,7 @@
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
 use crate::align::cross::Frame;
 use crate::article::{Article, ArticleId};
-use crate::baseline::Baseline;
+use crate::baseline::{Baseline, BaselinePaths};
 use crate::claims::{ArticleClaims, Sentence};
 use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
@@ -341,7 +341,7 @@ fn finish(
     };
 
     if let Some(path) = &args.write_baseline {
-        let text = Baseline::from_resolved(&resolved).to_json();
+        let text = Baseline::from_resolved(&resolved, &BaselinePaths::of(path)).to_json();
         if let Err(e) = report::write_to(path, text.as_bytes()) {
             eprintln!("error: {}: cannot write the baseline: {e}", path.display());
             return EXIT_INPUT;
@@ -359,7 +359,7 @@ fn finish(
             .iter()
             .map(|r| (r.file.clone(), r.fingerprint.clone()))
             .collect();
-        let known = baseline.known(&keys);
+        let known = baseline.known(&keys, &BaselinePaths::of(path));
         let (kept, kept_resolved): (Vec<_>, Vec<_>) = findings
             .into_iter()
             .zip(resolved)
