@@ -1,7 +1,7 @@
 //! Every `--format` of `factdiff check` on the bundled example, snapshotted from the real
 //! binary, and the options around the report: `-o`, `--fail-on`, `--min-severity`,
 //! baselines (and their fingerprints surviving unrelated edits), inline suppressions, and
-//! the SARIF log against the subset schema the report module validates with.
+//! the SARIF log against the official SARIF 2.1.0 schema (see `tests/common/sarif.rs`).
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -19,8 +19,7 @@ const EXAMPLE: &[&str] = &[
     "fixtures/example/",
 ];
 
-/// The subset of the SARIF 2.1.0 schema that `src/report/sarif.rs` tests against.
-const SARIF_SUBSET_SCHEMA: &str = include_str!("../src/report/sarif-2.1.0-subset.schema.json");
+mod common;
 
 fn factdiff(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("factdiff").expect("the binary is built for tests");
@@ -268,16 +267,10 @@ fn inline_suppression_hides_its_finding_and_unused_ones_are_reported() {
 }
 
 #[test]
-fn sarif_of_the_example_validates_against_the_schema() {
-    let schema: Value = serde_json::from_str(SARIF_SUBSET_SCHEMA).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+fn sarif_of_the_example_validates_against_the_official_schema() {
     let (_, out) = example(&["--format", "sarif"]);
     let doc = json_of(&out);
-    let errors: Vec<String> = validator
-        .iter_errors(&doc)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    common::sarif::assert_valid(&doc);
     let results = doc["runs"][0]["results"].as_array().expect("results");
     for r in results {
         assert!(r["partialFingerprints"].is_object(), "{r}");
@@ -289,7 +282,7 @@ fn sarif_of_the_example_validates_against_the_schema() {
     // The schema rejects a broken log, so passing means something.
     let mut broken = doc;
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
-    assert!(!validator.is_valid(&broken));
+    assert!(!common::sarif::schema_errors(&broken).is_empty());
 }
 
 /// Articles with input problems: a path that does not exist, invalid UTF-8 (line 1, column
@@ -402,4 +395,72 @@ fn cross_article_fingerprints_do_not_depend_on_how_paths_are_written() {
         plain
     );
     assert_eq!(fingerprints(&root().join(case), "."), plain);
+}
+
+#[test]
+fn review_formats_name_paths_from_the_repository_root_wherever_factdiff_runs() {
+    // From inside the example's folder: human and JSON keep paths as given...
+    let here = root().join("fixtures/example");
+    let run = |format: &str| {
+        check_in(
+            &here,
+            &[
+                "--no-config",
+                "--facts",
+                "facts.yaml",
+                ".",
+                "--format",
+                format,
+            ],
+        )
+        .1
+    };
+    let json = json_of(&run("json"));
+    assert_eq!(json["findings"][0]["file"], "./articles/daily-brief.md");
+    // ...while github, rdjsonl and SARIF name them from the repository root, so annotations
+    // anchor on the pull request's files.
+    let github = run("github");
+    assert!(
+        github.contains("::error file=fixtures/example/articles/daily-brief.md,line=10,"),
+        "{github}"
+    );
+    assert!(
+        github.contains("see fixtures/example/facts.yaml:38"),
+        "{github}"
+    );
+    let rd = run("rdjsonl");
+    let first = json_of(rd.lines().next().expect("a line"));
+    assert_eq!(
+        first["location"]["path"],
+        "fixtures/example/articles/daily-brief.md"
+    );
+    let sarif = json_of(&run("sarif"));
+    common::sarif::assert_valid(&sarif);
+    let at =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(at["uri"], "fixtures/example/articles/daily-brief.md");
+    assert_eq!(at["uriBaseId"], "%SRCROOT%");
+    // The same report as from the root, but for the paths the other formats keep as given.
+    assert_eq!(
+        without_version(&run("sarif")),
+        without_version(&example(&["--format", "sarif"]).1)
+    );
+}
+
+#[test]
+fn sarif_with_input_problems_validates_against_the_official_schema() {
+    let mut args = BROKEN_INPUTS.to_vec();
+    args.extend(["--format", "sarif"]);
+    let (code, out) = check_in(root(), &args);
+    assert_eq!(code, 2);
+    let doc = json_of(&out);
+    common::sarif::assert_valid(&doc);
+    let notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications");
+    assert_eq!(notes.len(), 3);
+    assert_eq!(
+        notes[2]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
 }

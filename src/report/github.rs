@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
 //! finding, errors first because GitHub shows only about ten annotations of each step.
 
+use super::paths::{self, Project};
 use super::{ReportData, Resolved, ResolvedDiagnostic};
 use crate::finding::Severity;
 use std::fmt::Write;
@@ -25,13 +26,19 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-fn message(r: &Resolved) -> String {
+fn message(r: &Resolved, project: &Project) -> String {
     let mut m = r.message.clone();
     if let Some(expected) = &r.expected {
         let _ = write!(m, "\nfound: {}\nexpected: {expected}", r.found);
     }
     for p in &r.related {
-        let _ = write!(m, "\nsee {}:{}: {}", p.file, p.line, p.context);
+        let _ = write!(
+            m,
+            "\nsee {}:{}: {}",
+            project.relative(&p.file),
+            p.line,
+            p.context
+        );
     }
     for n in &r.notes {
         let _ = write!(m, "\nnote: {n}");
@@ -39,7 +46,13 @@ fn message(r: &Resolved) -> String {
     m
 }
 
+/// Annotations with paths relative to the repository root (where GitHub anchors them),
+/// whichever folder factdiff ran in.
 pub fn render(data: &ReportData) -> String {
+    render_in(data, paths::project())
+}
+
+pub fn render_in(data: &ReportData, project: &Project) -> String {
     let mut out = String::new();
     let mut findings = data.resolve();
     // Stable: within one severity the report's own order (file, offset, kind) stays.
@@ -51,7 +64,7 @@ pub fn render(data: &ReportData) -> String {
         let _ = writeln!(
             out,
             "::error {}title=factdiff::{}",
-            diagnostic_place(d),
+            diagnostic_place(d, project),
             escape_data(&d.message)
         );
     }
@@ -64,13 +77,13 @@ pub fn render(data: &ReportData) -> String {
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(r.severity),
-            escape_property(&r.file),
+            escape_property(&project.relative(&r.file)),
             r.line,
             r.column,
             r.end_line,
             r.end_column,
             escape_property(&title),
-            escape_data(&message(r)),
+            escape_data(&message(r, project)),
         );
     }
     for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
@@ -78,7 +91,7 @@ pub fn render(data: &ReportData) -> String {
             out,
             "::{} {}title=factdiff::{}",
             command(d.severity),
-            diagnostic_place(d),
+            diagnostic_place(d, project),
             escape_data(&d.message)
         );
     }
@@ -86,10 +99,10 @@ pub fn render(data: &ReportData) -> String {
 }
 
 /// `file=…,line=…,col=…,` for a diagnostic, as far as its place is known.
-fn diagnostic_place(d: &ResolvedDiagnostic) -> String {
+fn diagnostic_place(d: &ResolvedDiagnostic, project: &Project) -> String {
     let mut props = String::new();
     if let Some(file) = &d.file {
-        let _ = write!(props, "file={},", escape_property(file));
+        let _ = write!(props, "file={},", escape_property(&project.relative(file)));
         if let Some(line) = d.line {
             let _ = write!(props, "line={line},");
             if let Some(col) = d.column {
@@ -126,6 +139,25 @@ mod tests {
         // The message's "%" and line breaks are escaped; its ":" and "," are not.
         assert!(lines[2].contains("150: 100%25 sure, 1,2%0Afound: 160 drones"));
         assert!(lines[1].contains("title=value-mismatch (drones-launched)::"));
+    }
+
+    #[test]
+    fn paths_are_named_from_the_repository_root() {
+        let s = Sample::new();
+        let project = Project {
+            cwd: "/repo/site/today".into(),
+            root: "/repo".into(),
+        };
+        let text = render_in(&s.data(), &project);
+        assert!(
+            text.contains("::error file=site/today/news/a.md,line=3,"),
+            "{text}"
+        );
+        assert!(text.contains("see site/today/facts.yaml:4"), "{text}");
+        assert!(
+            text.starts_with("::error file=site/today/news/missing.md,"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Columns count UTF-8 bytes, as reviewdog's format specifies, so they differ from the
 //! character columns of the other formats on lines with non-ASCII text.
 
+use super::paths::{self, Project};
 use super::{ReportData, ResolvedDiagnostic};
 use crate::finding::Severity;
 use serde_json::{Value, json};
@@ -26,7 +27,7 @@ fn position(line: usize, byte_column: Option<usize>) -> Value {
 /// A diagnostic (an input problem, an unused suppression) as a reviewdog diagnostic: code
 /// `factdiff/input` (or `factdiff/unused-suppression`), its severity, and its file and place
 /// when known.
-fn diagnostic(d: &ResolvedDiagnostic) -> Value {
+fn diagnostic(d: &ResolvedDiagnostic, project: &Project) -> Value {
     let code = if d.message.starts_with("unused suppression") {
         "factdiff/unused-suppression"
     } else {
@@ -39,7 +40,7 @@ fn diagnostic(d: &ResolvedDiagnostic) -> Value {
         "code": { "value": code },
     });
     if let Some(file) = &d.file {
-        let mut location = json!({ "path": file });
+        let mut location = json!({ "path": project.relative(file) });
         if let Some(line) = d.line {
             location["range"] = json!({ "start": position(line, d.byte_column) });
         }
@@ -48,10 +49,16 @@ fn diagnostic(d: &ResolvedDiagnostic) -> Value {
     v
 }
 
+/// Diagnostics and findings, with paths relative to the repository root (where reviewdog
+/// anchors them), whichever folder factdiff ran in.
 pub fn render(data: &ReportData) -> String {
+    render_in(data, paths::project())
+}
+
+pub fn render_in(data: &ReportData, project: &Project) -> String {
     let mut out = String::new();
     for d in data.resolve_diagnostics() {
-        out.push_str(&diagnostic(&d).to_string());
+        out.push_str(&diagnostic(&d, project).to_string());
         out.push('\n');
     }
     for r in data.resolve() {
@@ -62,7 +69,7 @@ pub fn render(data: &ReportData) -> String {
                 json!({
                     "message": p.found,
                     "location": {
-                        "path": p.file,
+                        "path": project.relative(&p.file),
                         "range": {
                             "start": { "line": p.line, "column": p.byte_columns.0 },
                             "end": { "line": p.end_line, "column": p.byte_columns.1 },
@@ -78,7 +85,7 @@ pub fn render(data: &ReportData) -> String {
         let d = json!({
             "message": message,
             "location": {
-                "path": r.file,
+                "path": project.relative(&r.file),
                 "range": {
                     "start": { "line": r.line, "column": r.byte_columns.0 },
                     "end": { "line": r.end_line, "column": r.byte_columns.1 },
