@@ -348,20 +348,17 @@ fn update_rejects_unknown_suggestion_ids() {
     );
 }
 
-#[test]
-fn update_asks_about_each_suggestion_on_a_terminal() {
-    // `script` (util-linux) gives factdiff a pseudo-terminal, so it asks; the answers come
-    // through it: skip the first suggestion, accept the second, then quit.
+/// Runs `factdiff update` in a pseudo-terminal (`script`, from util-linux) with `answers` as
+/// what the user types; `None` when there is no `script` command.
+fn update_on_a_terminal(dir: &Path, answers: &str) -> Option<(bool, String)> {
     if std::process::Command::new("script")
         .arg("--version")
         .output()
         .is_err()
     {
         eprintln!("skipped: no `script` command to provide a terminal");
-        return;
+        return None;
     }
-    let tmp = scratch("fixtures/update/rich");
-    let before = std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap();
     let bin = env!("CARGO_BIN_EXE_factdiff");
     let mut child = std::process::Command::new("script")
         .args([
@@ -369,7 +366,7 @@ fn update_asks_about_each_suggestion_on_a_terminal() {
             &format!("{bin} update --facts facts.yaml articles"),
             "/dev/null",
         ])
-        .current_dir(tmp.path())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -378,24 +375,122 @@ fn update_asks_about_each_suggestion_on_a_terminal() {
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(b"n\ny\nq\n").expect("answers");
+        stdin.write_all(answers.as_bytes()).expect("answers");
     }
     let out = child.wait_with_output().expect("finishes");
     let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
-    assert!(out.status.success(), "{text}");
-    assert!(text.contains("apply? [y]es / [n]o / [q]uit"), "{text}");
+    Some((out.status.success(), text))
+}
+
+#[test]
+fn update_asks_about_each_suggestion_on_a_terminal() {
+    // Five suggestions, in order: new-source peskov, status-change, new-alias Kiev, new-alias
+    // Zelenskij, new-fact. Accept the first; skip the second; answer "maybe" (asked again),
+    // then skip the third; accept the fourth; quit at the fifth: the two accepted are applied.
+    let tmp = scratch("fixtures/suggest/sources-and-aliases");
+    let before = std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap();
+    let Some((ok, text)) = update_on_a_terminal(tmp.path(), "y\nn\nmaybe\nn\ny\nq\n") else {
+        return;
+    };
+    assert!(ok, "{text}");
+    // Each question shows the evidence and the lines the change would make.
     assert!(
-        text.contains("+    status: disputed"),
-        "the accepted change: {text}"
+        text.contains("(1/5) new-source:trump-putin-call:peskov:"),
+        "{text}"
     );
     assert!(
-        !text.contains("stance: denies }]"),
-        "the skipped change: {text}"
+        text.contains("articles/kremlin.md:7 (Wire A, 2024-11-11): denies"),
+        "{text}"
     );
-    assert!(text.contains("dry run: 1 suggestion(s)"), "{text}");
+    assert!(text.contains("  change:\n    @@"), "{text}");
+    assert!(
+        text.contains("apply? [y]es / [n]o / [q]uit, keeping the ones accepted so far"),
+        "{text}"
+    );
+    // An answer that is not y, n or q asks again.
+    assert!(
+        text.contains("please answer y, n or q (not `maybe`)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(4/5) new-alias:zelensky:zelenskij:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("stopped asking: the 2 suggestion(s) accepted so far will be applied; the other 1 are left out"),
+        "{text}"
+    );
+    // The diff holds the two accepted changes and nothing else.
+    let diff: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("--- a/facts.yaml"))
+        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .collect();
+    assert_eq!(diff.len(), 2, "{text}");
+    assert!(
+        diff.iter()
+            .any(|l| l.contains("by: peskov, stance: denies")),
+        "{text}"
+    );
+    assert!(diff.iter().any(|l| l.contains("Zelenskij")), "{text}");
+    assert!(text.contains("dry run: 2 suggestion(s)"), "{text}");
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap(),
         before,
         "a dry run writes nothing"
     );
+}
+
+#[test]
+fn update_quitting_before_accepting_anything_applies_nothing() {
+    let tmp = scratch("fixtures/suggest/sources-and-aliases");
+    let Some((ok, text)) = update_on_a_terminal(tmp.path(), "n\nq\n") else {
+        return;
+    };
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("stopped asking: the 0 suggestion(s)"),
+        "{text}"
+    );
+    assert!(text.contains("nothing to apply"), "{text}");
+    assert!(!text.contains("--- a/facts.yaml"), "{text}");
+}
+
+#[test]
+fn update_refuses_a_status_change_without_the_denying_source() {
+    let tmp = scratch("fixtures/update/rich");
+    let before = std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap();
+    let (code, out, err) = run(factdiff(tmp.path()).args([
+        "update",
+        "--facts",
+        "facts.yaml",
+        "articles",
+        "--only",
+        "status-change:trump-putin-call",
+        "--write",
+    ]));
+    assert_eq!(code, 2, "{out}");
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(
+        err,
+        "error: `status-change:trump-putin-call` would mark `trump-putin-call` disputed, but it \
+         would have no source that denies; a disputed fact needs one on each side (`factdiff \
+         lint` flags it); apply it together with `new-source:trump-putin-call:peskov`\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("facts.yaml")).unwrap(),
+        before
+    );
+    // Together, they apply.
+    let (code, out, err) = run(factdiff(tmp.path()).args([
+        "update",
+        "--facts",
+        "facts.yaml",
+        "articles",
+        "--only",
+        "status-change:trump-putin-call",
+        "new-source:trump-putin-call:peskov",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("+    status: disputed"), "{out}");
 }
