@@ -233,6 +233,43 @@ fn suggest_finds_sources_status_aliases_and_new_facts_with_evidence() {
     );
 }
 
+#[test]
+fn suggest_proposes_one_new_fact_per_measure_with_the_majority_value() {
+    if !numbers_extracted() {
+        eprintln!("skipped: the number extractor is not merged yet");
+        return;
+    }
+    let list = suggest_json("new-measure");
+    // The four reports of the attack are one measure, whoever is named as the speaker; the
+    // reply (other actor) is another.
+    assert_eq!(
+        ids(&list),
+        ["new-fact:russia-ukraine-launch", "new-fact:ukraine-russia-launch"]
+    );
+    let attack = &list[0];
+    assert_eq!(attack["evidence"].as_array().map(Vec::len), Some(4));
+    let yaml = attack["yaml"].as_str().expect("yaml");
+    assert!(yaml.contains("value: 150\n"), "{yaml}");
+    assert!(yaml.contains("unit: drones\n"), "the unit as written: {yaml}");
+    assert!(yaml.contains("about: [russia, ukraine]"), "{yaml}");
+    let notes: Vec<&str> = attack["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        notes.contains(
+            &"articles disagree: 150 (The Daily, Wire A, Wire B) vs 160 (Other Times); the value most outlets give, 150, is proposed"
+        ),
+        "{notes:?}"
+    );
+    let dir = root().join("fixtures/suggest/new-measure");
+    let (code, out, _) = run(factdiff(&dir).args(["suggest", "--facts", "facts.yaml", "articles"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("suggest__new_measure", out);
+}
+
 /// Copies a fixture folder into a temporary directory.
 fn scratch(fixture: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
