@@ -464,3 +464,39 @@ fn sarif_with_input_problems_validates_against_the_official_schema() {
         3
     );
 }
+
+#[test]
+fn hidden_findings_that_fail_the_run_are_said() {
+    // One warning, shown only from --min-severity warning, failing with --fail-on warning.
+    let out = factdiff(root())
+        .args([
+            "check",
+            "--no-config",
+            "fixtures/stance-conflict/fires-cross-dispute",
+        ])
+        .args(["--min-severity", "error", "--fail-on", "warning"])
+        .output()
+        .expect("factdiff runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        stdout,
+        "3 articles, 0 facts: 0 errors, 0 warnings; 1 finding below --min-severity not shown\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).expect("UTF-8"),
+        "note: exit status 1: --fail-on warning counts findings that --min-severity error does not show\n"
+    );
+    let (_, json) = check_in(
+        root(),
+        &[
+            "--no-config",
+            "fixtures/stance-conflict/fires-cross-dispute",
+            "--min-severity",
+            "error",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&json)["summary"]["below_min_severity"], 1);
+}

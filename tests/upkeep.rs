@@ -244,13 +244,19 @@ fn suggest_proposes_one_new_fact_per_measure_with_the_majority_value() {
     // reply (other actor) is another.
     assert_eq!(
         ids(&list),
-        ["new-fact:russia-ukraine-launch", "new-fact:ukraine-russia-launch"]
+        [
+            "new-fact:russia-ukraine-launch",
+            "new-fact:ukraine-russia-launch"
+        ]
     );
     let attack = &list[0];
     assert_eq!(attack["evidence"].as_array().map(Vec::len), Some(4));
     let yaml = attack["yaml"].as_str().expect("yaml");
     assert!(yaml.contains("value: 150\n"), "{yaml}");
-    assert!(yaml.contains("unit: drones\n"), "the unit as written: {yaml}");
+    assert!(
+        yaml.contains("unit: drones\n"),
+        "the unit as written: {yaml}"
+    );
     assert!(yaml.contains("about: [russia, ukraine]"), "{yaml}");
     let notes: Vec<&str> = attack["notes"]
         .as_array()

@@ -398,6 +398,19 @@ fn finish(
             eprintln!("error: {}", d.message);
         }
     }
+    if failed && !input_failed && !gate::fails(&findings, settings.fail_on) {
+        // Only findings the report does not show fail the run: say so, or the exit status
+        // would contradict a report of "0 errors, 0 warnings".
+        eprintln!(
+            "note: exit status 1: --fail-on {} counts findings that --min-severity {} does not show",
+            match settings.fail_on {
+                crate::cli::FailOn::Error => "error",
+                crate::cli::FailOn::Warning => "warning",
+                crate::cli::FailOn::Never => "never",
+            },
+            settings.min_severity.as_str(),
+        );
+    }
     if input_failed {
         EXIT_INPUT
     } else if failed {

@@ -94,6 +94,12 @@ pub fn summary_line(s: &Summary) -> String {
     if s.suppressed > 0 {
         line.push_str(&format!("; {} suppressed", s.suppressed));
     }
+    if s.below_min_severity > 0 {
+        line.push_str(&format!(
+            "; {} below --min-severity not shown",
+            plural(s.below_min_severity, "finding", "findings")
+        ));
+    }
     line
 }
 
@@ -169,6 +175,16 @@ mod tests {
         assert_eq!(
             summary_line(&s),
             "1 article, 1 fact: 0 errors, 0 warnings; 4 known findings hidden by the baseline; 1 suppressed"
+        );
+        let s = Summary {
+            articles: 1,
+            facts: 1,
+            below_min_severity: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&s),
+            "1 article, 1 fact: 0 errors, 0 warnings; 1 finding below --min-severity not shown"
         );
     }
 }

@@ -186,6 +186,9 @@ pub struct Summary {
     pub baselined: usize,
     /// Findings silenced by suppression comments or a fact's `ignore`.
     pub suppressed: usize,
+    /// Findings found but not shown because they are below `--min-severity` (they still
+    /// count for `--fail-on`).
+    pub below_min_severity: usize,
 }
 
 fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -211,6 +214,7 @@ impl ReportData<'_> {
             infos: count(Severity::Info),
             baselined: self.hidden.baselined,
             suppressed: self.hidden.suppressed,
+            below_min_severity: self.hidden.below_min,
         }
     }
 

@@ -525,7 +525,10 @@ mod tests {
         let s = group_suggestion(&facts(), group, &BTreeMap::new());
         let yaml = s.yaml.expect("a fact is proposed");
         assert!(yaml.contains("value: 150"), "{yaml}");
-        assert!(yaml.contains("claim: \"Russia launched 150 drones.\""), "{yaml}");
+        assert!(
+            yaml.contains("claim: \"Russia launched 150 drones.\""),
+            "{yaml}"
+        );
         assert_eq!(s.evidence.len(), 4);
     }
 }
