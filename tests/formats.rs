@@ -500,3 +500,38 @@ fn hidden_findings_that_fail_the_run_are_said() {
     );
     assert_eq!(json_of(&json)["summary"]["below_min_severity"], 1);
 }
+
+#[test]
+fn markdown_neither_mentions_anyone_nor_shows_stray_backslashes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        root().join("fixtures/example/facts.yaml"),
+        dir.path().join("facts.yaml"),
+    )
+    .expect("copy facts");
+    std::fs::write(
+        dir.path().join("a|b.md"),
+        "---\noutlet: Pipe | Post\npublished: 2024-11-12\n---\n\n\
+         Russia fired 150 drones into Ukraine over the weekend, @octocat wrote | somewhere.\n",
+    )
+    .expect("write article");
+    let (code, out) = check_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "--facts",
+            "facts.yaml",
+            "a|b.md",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    // `@` is followed by a zero-width joiner: no notification, same look.
+    assert!(out.contains("@\u{200D}octocat"), "{out}");
+    assert!(!out.contains("@octocat"), "{out}");
+    // In the table the pipe is escaped; in the finding's place it is not.
+    assert!(out.contains("| `a\\|b.md` | 1 | 0 | 0 |"), "{out}");
+    assert!(out.contains("`a|b.md:6:14`"), "{out}");
+    insta::assert_snapshot!("markdown__mentions_and_pipes", out);
+}
