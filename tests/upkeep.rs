@@ -208,7 +208,8 @@ fn suggest_finds_sources_status_aliases_and_new_facts_with_evidence() {
     for want in [
         "new-source:trump-putin-call:peskov",
         "status-change:trump-putin-call",
-        "new-alias:kyiv:kiv",
+        // The spelling as written, in lower case: what a user would type.
+        "new-alias:kyiv:kiev",
         "new-alias:zelensky:zelenskij",
         "new-fact:putin-scholz-speak",
     ] {
@@ -371,6 +372,21 @@ fn update_refuses_to_write_when_more_than_the_intended_change_would_differ() {
     );
     let leftovers = std::fs::read_dir(tmp.path()).unwrap().count();
     assert_eq!(leftovers, 2, "no temporary file is left behind");
+}
+
+#[test]
+fn update_takes_alias_ids_as_spelled() {
+    let tmp = scratch("fixtures/suggest/sources-and-aliases");
+    let (code, out, err) = run(factdiff(tmp.path()).args([
+        "update",
+        "--facts",
+        "facts.yaml",
+        "articles",
+        "--only",
+        "new-alias:kyiv:kiev",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("+  kyiv: { name: Kyiv, aliases: [Kiev] }"), "{out}");
 }
 
 #[test]
