@@ -535,3 +535,59 @@ fn markdown_neither_mentions_anyone_nor_shows_stray_backslashes() {
     assert!(out.contains("`a|b.md:6:14`"), "{out}");
     insta::assert_snapshot!("markdown__mentions_and_pipes", out);
 }
+
+#[test]
+fn unused_suppression_targets_and_ignore_entries_are_reported_as_info() {
+    let dir = copy_example();
+    let brief = dir.path().join("example/articles/daily-brief.md");
+    // Used for the date, unused for the drones (that finding is in another sentence).
+    insert_before(
+        &brief,
+        "Trump also held a call",
+        "<!-- factdiff: ignore[date-mismatch, russia-drones] the aides misspoke -->\n",
+    );
+    // Northwind Wire has no finding on `russia-drones`; no article of Southgate Times was
+    // checked, so that entry says nothing.
+    let facts = dir.path().join("example/facts.yaml");
+    let text = std::fs::read_to_string(&facts).expect("facts");
+    let text = text.replacen(
+        "    unit: drones\n",
+        "    unit: drones\n    ignore: [Northwind Wire, Southgate Times]\n",
+        1,
+    );
+    std::fs::write(&facts, text).expect("write facts");
+    let (code, out) = in_copy(dir.path(), &["--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let doc = json_of(&out);
+    let infos: Vec<(String, Value, Value)> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "info")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap_or_default().to_string(),
+                d["file"].clone(),
+                d["line"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(infos.len(), 2, "{infos:#?}");
+    assert_eq!(
+        infos[0].0,
+        "unused suppression target `russia-drones` in `ignore[date-mismatch, russia-drones]`: \
+         no such finding in the text it covers"
+    );
+    assert_eq!(infos[0].1, "example/articles/daily-brief.md");
+    assert_eq!(
+        infos[1].0,
+        "example/facts.yaml:40:14: unused `ignore` entry `Northwind Wire` of fact \
+         `russia-drones`: no finding on it in the 2 articles from that outlet"
+    );
+    assert_eq!(
+        (&infos[1].1, &infos[1].2),
+        (&Value::from("example/facts.yaml"), &Value::from(40))
+    );
+    let (_, human) = in_copy(dir.path(), &[]);
+    insta::assert_snapshot!("unused_suppressions__human", human);
+}

@@ -386,7 +386,10 @@ fn update_takes_alias_ids_as_spelled() {
         "new-alias:kyiv:kiev",
     ]));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("+  kyiv: { name: Kyiv, aliases: [Kiev] }"), "{out}");
+    assert!(
+        out.contains("+  kyiv: { name: Kyiv, aliases: [Kiev] }"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -63,6 +63,8 @@ pub struct UnknownKey {
 pub struct FactPlaces {
     /// Key name -> span of the value (or of the key when the value is empty).
     pub values: HashMap<String, Span>,
+    /// The span of each entry of `ignore:`, in order.
+    pub ignore: Vec<Span>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -153,6 +155,9 @@ pub fn read(source: &str) -> Option<Layout> {
                         .value_node()
                         .map_or_else(|| span(k.byte_range()), |v| span(v.byte_range()));
                     places.values.insert(name, at);
+                }
+                if let Some(seq) = m.get_sequence("ignore") {
+                    places.ignore = seq.values().map(|v| span(v.byte_range())).collect();
                 }
                 for (list, allowed, within) in [
                     ("sources", SOURCE_KEYS, "source"),
