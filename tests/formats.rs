@@ -591,3 +591,30 @@ fn unused_suppression_targets_and_ignore_entries_are_reported_as_info() {
     let (_, human) = in_copy(dir.path(), &[]);
     insta::assert_snapshot!("unused_suppressions__human", human);
 }
+
+#[test]
+fn the_ready_workflow_is_yaml_that_installs_lints_and_comments_by_marker() {
+    let text = std::fs::read_to_string(root().join("docs/factdiff.yml")).expect("workflow");
+    let doc: Value = serde_saphyr::from_str(&text).expect("the workflow is YAML");
+    let steps = doc["jobs"]["factdiff"]["steps"].as_array().expect("steps");
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("no step {name}"))
+    };
+    let run = |name: &str| step(name)["run"].as_str().expect("run").to_string();
+    // factdiff comes from a named repository (or this one, when it is factdiff's own).
+    assert_eq!(
+        step("Fetch factdiff's source")["with"]["repository"],
+        "${{ vars.FACTDIFF_REPOSITORY }}"
+    );
+    assert!(run("Install factdiff").contains("cargo install --locked --path .factdiff-src"));
+    // The fact file is linted when it changes, and then every article is checked.
+    assert!(run("Lint the fact file").contains("factdiff lint \"$FACTS\""));
+    assert!(run("What changed").contains("echo \"$ARTICLES\" > changed.txt"));
+    // The comment is found again by its hidden marker, not by being the last one.
+    let comment = run("Comment");
+    assert!(comment.contains("marker='<!-- factdiff -->'"), "{comment}");
+    assert!(!text.contains("--edit-last"));
+}
