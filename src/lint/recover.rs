@@ -49,8 +49,9 @@ pub fn read(source: &str, display: &str, layout: Option<&Layout>) -> Recovered {
             }
         }
     }
-    // Each round leaves out one more stretch, so this ends; the bound is a second guard.
-    let rounds = layout.map_or(0, |l| l.droppable.len()) + 1;
+    // Each round leaves out one more stretch, so this ends; the bound keeps a file with
+    // thousands of broken entries from being parsed thousands of times.
+    let rounds = layout.map_or(0, |l| l.droppable.len()).min(MAX_RECOVERIES) + 1;
     for _ in 0..rounds {
         let text = std::str::from_utf8(&masked)
             .expect("blanking keeps UTF-8: whole characters become spaces");
@@ -92,8 +93,16 @@ pub fn read(source: &str, display: &str, layout: Option<&Layout>) -> Recovered {
             }
         }
     }
+    if let Some(last) = out.problems.last_mut() {
+        last.error.message.push_str(&format!(
+            " (lint stopped reading past schema errors after {MAX_RECOVERIES}; fix these first)"
+        ));
+    }
     out
 }
+
+/// How many schema errors `lint` reads past before it stops.
+pub const MAX_RECOVERIES: usize = 100;
 
 /// The innermost stretch holding `offset` not yet left out; when it is a required entry, the
 /// innermost stretch around it that is not.
@@ -187,6 +196,23 @@ mod tests {
         let ids: Vec<&str> = facts.facts.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, ["g"], "{:#?}", r.problems);
         assert_eq!(r.problems.len(), 2, "{:#?}", r.problems);
+    }
+
+    #[test]
+    fn reading_past_schema_errors_stops_after_a_bound() {
+        let mut src = String::from("version: 1\nfacts:\n");
+        for i in 0..(MAX_RECOVERIES + 20) {
+            src.push_str(&format!("  - {{ id: f{i}, claim: c, status: unsure }}\n"));
+        }
+        let r = recovered(&src);
+        assert!(r.facts.is_none());
+        assert_eq!(r.problems.len(), MAX_RECOVERIES + 1);
+        assert!(
+            r.problems[MAX_RECOVERIES]
+                .error
+                .message
+                .ends_with("(lint stopped reading past schema errors after 100; fix these first)")
+        );
     }
 
     #[test]
