@@ -8,9 +8,10 @@
 use crate::article::Article;
 use crate::facts::FactFile;
 use crate::finding::{Finding, Related};
+use crate::report::paths;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The baseline file format's version.
 pub const BASELINE_VERSION: u32 = 1;
@@ -45,9 +46,11 @@ pub fn fingerprint(f: &Finding, articles: &[Article], facts: Option<&FactFile>) 
             .related
             .iter()
             .find_map(|r| match r {
+                // Named from the project root, so `./a.md`, `$PWD/a.md` and a run from a
+                // subfolder give the same fingerprint.
                 Related::Article { article, .. } => crate::report::find_article(articles, *article)
                     .map(|i| &articles[i])
-                    .map(|a| format!("article:{}", a.path.replace('\\', "/"))),
+                    .map(|a| format!("article:{}", paths::project().relative(&a.path))),
                 Related::Fact { .. } => None,
             })
             .unwrap_or_default(),
@@ -106,13 +109,66 @@ pub enum BaselineError {
     Version { path: String, found: u32 },
 }
 
+/// How a baseline names articles: relative to the baseline file's own folder, so the same
+/// article matches however its path is written on the command line and from whichever folder
+/// factdiff runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaselinePaths {
+    /// The current directory (absolute).
+    cwd: PathBuf,
+    /// The baseline file's folder (absolute).
+    dir: PathBuf,
+}
+
+impl BaselinePaths {
+    /// For the baseline file at `path` (relative to the current directory, or absolute).
+    pub fn of(path: &Path) -> Self {
+        Self::at(path, &paths::project().cwd)
+    }
+
+    pub fn at(path: &Path, cwd: &Path) -> Self {
+        let dir = paths::lexical(&cwd.join(path));
+        let dir = dir
+            .parent()
+            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+        Self {
+            cwd: cwd.to_path_buf(),
+            dir,
+        }
+    }
+
+    /// The name of the article shown as `shown` in the baseline.
+    pub fn key(&self, shown: &str) -> String {
+        paths::relative_to(shown, &self.cwd, &self.dir)
+    }
+
+    /// The names an older baseline may use for it: relative to the current directory (as
+    /// version 1 baselines written before paths were normalised), then absolute.
+    fn legacy_keys(&self, shown: &str) -> [String; 2] {
+        [
+            paths::relative_to(shown, &self.cwd, &self.cwd),
+            paths::lexical(&self.cwd.join(shown))
+                .to_string_lossy()
+                .replace('\\', "/"),
+        ]
+    }
+}
+
+/// An entry's path as written, tidied (`./`, `..`, backslashes) for comparison.
+fn tidy(file: &str) -> String {
+    paths::lexical(Path::new(&file.replace('\\', "/")))
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 impl Baseline {
-    /// A baseline of `findings` (the resolved records carry file and fingerprint), sorted.
-    pub fn from_resolved(findings: &[crate::report::Resolved]) -> Self {
+    /// A baseline of `findings` (the resolved records carry file and fingerprint), sorted,
+    /// with each article named by `paths`.
+    pub fn from_resolved(findings: &[crate::report::Resolved], paths: &BaselinePaths) -> Self {
         let mut entries: Vec<Entry> = findings
             .iter()
             .map(|r| Entry {
-                file: r.file.replace('\\', "/"),
+                file: paths.key(&r.file),
                 fingerprint: r.fingerprint.clone(),
                 kind: r.kind.to_string(),
                 fact: r.fact.clone(),
@@ -157,26 +213,26 @@ impl Baseline {
         Self::parse(&display, &text)
     }
 
-    /// For each `(file, fingerprint)`, whether it is known. Each entry hides at most one
-    /// finding, so a second copy of a known mistake still shows.
-    pub fn known(&self, findings: &[(String, String)]) -> Vec<bool> {
+    /// For each `(file as shown, fingerprint)`, whether it is known. Each entry hides at most
+    /// one finding, so a second copy of a known mistake still shows.
+    pub fn known(&self, findings: &[(String, String)], paths: &BaselinePaths) -> Vec<bool> {
         let mut budget: HashMap<(String, &str), usize> = HashMap::new();
         for e in &self.findings {
-            *budget
-                .entry((e.file.replace('\\', "/"), &e.fingerprint))
-                .or_default() += 1;
+            *budget.entry((tidy(&e.file), &e.fingerprint)).or_default() += 1;
         }
         findings
             .iter()
             .map(|(file, fp)| {
-                let key = (file.replace('\\', "/"), fp.as_str());
-                match budget.get_mut(&key) {
-                    Some(n) if *n > 0 => {
+                let [old_rel, old_abs] = paths.legacy_keys(file);
+                for name in [paths.key(file), old_rel, old_abs] {
+                    if let Some(n) = budget.get_mut(&(name, fp.as_str()))
+                        && *n > 0
+                    {
                         *n -= 1;
-                        true
+                        return true;
                     }
-                    _ => false,
                 }
+                false
             })
             .collect()
     }
@@ -247,7 +303,8 @@ mod tests {
     fn baseline_round_trips_and_hides_known_findings() {
         let s = Sample::new();
         let resolved = s.data().resolve();
-        let b = Baseline::from_resolved(&resolved);
+        let here = BaselinePaths::at(Path::new("baseline.json"), Path::new("/repo"));
+        let b = Baseline::from_resolved(&resolved, &here);
         let text = b.to_json();
         let back = Baseline::parse("baseline.json", &text).expect("own output parses");
         assert_eq!(back, b);
@@ -259,15 +316,47 @@ mod tests {
             .iter()
             .map(|r| (r.file.clone(), r.fingerprint.clone()))
             .collect();
-        assert_eq!(back.known(&keys), vec![true, true, true]);
+        assert_eq!(back.known(&keys, &here), vec![true, true, true]);
         // A second copy of the same finding is new.
         let twice = vec![keys[0].clone(), keys[0].clone()];
-        assert_eq!(back.known(&twice), vec![true, false]);
+        assert_eq!(back.known(&twice, &here), vec![true, false]);
         // The same finding in another file is new.
         assert_eq!(
-            back.known(&[("news/c.md".into(), keys[0].1.clone())]),
+            back.known(&[("news/c.md".into(), keys[0].1.clone())], &here),
             vec![false]
         );
+    }
+
+    #[test]
+    fn every_spelling_of_an_article_path_matches_its_entry() {
+        let s = Sample::new();
+        let resolved = s.data().resolve();
+        // Written at the root with `news/a.md`...
+        let root = BaselinePaths::at(Path::new("baseline.json"), Path::new("/repo"));
+        let b = Baseline::from_resolved(&resolved, &root);
+        assert_eq!(b.findings[0].file, "news/a.md");
+        let fp = resolved[0].fingerprint.clone();
+        // ...found again as `./news/a.md`, `/repo/news/a.md`, or from `/repo/news` as `a.md`.
+        for (cwd, shown) in [
+            ("/repo", "./news/a.md"),
+            ("/repo", "/repo/news/a.md"),
+            ("/repo", "news/../news/a.md"),
+            ("/repo/news", "a.md"),
+        ] {
+            let paths = BaselinePaths::at(Path::new("/repo/baseline.json"), Path::new(cwd));
+            assert_eq!(
+                b.known(&[(shown.to_string(), fp.clone())], &paths),
+                vec![true],
+                "{shown} from {cwd}"
+            );
+        }
+        // A baseline kept in a subfolder names articles from there.
+        let sub = BaselinePaths::at(Path::new(".ci/baseline.json"), Path::new("/repo"));
+        assert_eq!(sub.key("news/a.md"), "../news/a.md");
+        // An older baseline, written with paths as given (`./news/a.md`), still matches.
+        let mut old = b.clone();
+        old.findings[0].file = "./news/a.md".into();
+        assert_eq!(old.known(&[("news/a.md".into(), fp)], &sub), vec![true]);
     }
 
     #[test]

@@ -5,6 +5,8 @@ use crate::article::Article;
 use crate::facts::FactFile;
 use crate::finding::{Finding, Severity};
 use crate::report::Diagnostic;
+use crate::span::LineIndex;
+use std::collections::BTreeSet;
 
 /// What applying the suppressions left.
 #[derive(Debug, Default)]
@@ -16,29 +18,41 @@ pub struct Applied {
     pub unused: Vec<Diagnostic>,
 }
 
-/// True when the fact's `ignore` list names the article's outlet: directly, or through an
-/// entity key whose name or alias is the outlet. Case does not matter.
-fn ignored_by_fact(f: &Finding, article: &Article, facts: Option<&FactFile>) -> bool {
-    let (Some(id), Some(facts), Some(outlet)) = (f.fact, facts, &article.meta.outlet) else {
-        return false;
-    };
+/// Whether the `ignore` entry `name` names `outlet`: directly, or through an entity key whose
+/// name or alias is the outlet. Case does not matter.
+fn names_outlet(name: &str, outlet: &str, facts: &FactFile) -> bool {
     let same = |a: &str| a.trim().to_lowercase() == outlet.trim().to_lowercase();
-    facts.fact(id).ignore.iter().any(|name| {
-        same(name)
-            || facts.entity_by_key(name.trim()).is_some_and(|e| {
-                let e = facts.entity(e);
-                same(&e.name) || e.aliases.iter().any(|a| same(a))
-            })
-    })
+    same(name)
+        || facts.entity_by_key(name.trim()).is_some_and(|e| {
+            let e = facts.entity(e);
+            same(&e.name) || e.aliases.iter().any(|a| same(a))
+        })
+}
+
+/// The first entry of the fact's `ignore` list that names the article's outlet.
+fn ignoring_entry(f: &Finding, article: &Article, facts: Option<&FactFile>) -> Option<usize> {
+    let (id, facts, outlet) = (f.fact?, facts?, article.meta.outlet.as_deref()?);
+    facts
+        .fact(id)
+        .ignore
+        .iter()
+        .position(|name| names_outlet(name, outlet, facts))
 }
 
 /// Drops suppressed findings. `articles` are indexed by `ArticleId`.
 pub fn apply(findings: Vec<Finding>, articles: &[Article], facts: Option<&FactFile>) -> Applied {
-    // used[article][suppression]
-    let mut used: Vec<Vec<bool>> = articles
+    // used[article][suppression][target]
+    let mut used: Vec<Vec<Vec<bool>>> = articles
         .iter()
-        .map(|a| vec![false; a.suppressions.len()])
+        .map(|a| {
+            a.suppressions
+                .iter()
+                .map(|s| vec![false; s.targets.len()])
+                .collect()
+        })
         .collect();
+    // (fact index, entry index) of every `ignore` entry that silenced a finding.
+    let mut ignore_used: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut applied = Applied::default();
     for f in findings {
         let Some(article) = articles.get(f.article.0 as usize) else {
@@ -48,35 +62,119 @@ pub fn apply(findings: Vec<Finding>, articles: &[Article], facts: Option<&FactFi
         let fact_id = f.fact.zip(facts).map(|(id, fs)| fs.fact(id).id.as_str());
         let mut silenced = false;
         for (i, s) in article.suppressions.iter().enumerate() {
-            let targeted = s
-                .targets
-                .iter()
-                .any(|t| t == f.kind.as_str() || Some(t.as_str()) == fact_id);
-            if targeted && s.covers.contains(f.span) {
-                used[f.article.0 as usize][i] = true;
-                silenced = true;
+            if !s.covers.contains(f.span) {
+                continue;
+            }
+            for (t, target) in s.targets.iter().enumerate() {
+                if target == f.kind.as_str() || Some(target.as_str()) == fact_id {
+                    used[f.article.0 as usize][i][t] = true;
+                    silenced = true;
+                }
             }
         }
-        if silenced || ignored_by_fact(&f, article, facts) {
+        if !silenced && let Some(entry) = ignoring_entry(&f, article, facts) {
+            ignore_used.insert((f.fact.map_or(0, |id| id.0 as usize), entry));
+            silenced = true;
+        }
+        if silenced {
             applied.suppressed += 1;
         } else {
             applied.kept.push(f);
         }
     }
     for (article, flags) in articles.iter().zip(&used) {
-        for (s, _) in article.suppressions.iter().zip(flags).filter(|(_, u)| !**u) {
-            let mut d = Diagnostic::new(
-                Severity::Info,
+        for (s, targets) in article.suppressions.iter().zip(flags) {
+            let all = s.targets.join(", ");
+            let unused: Vec<&String> = s
+                .targets
+                .iter()
+                .zip(targets)
+                .filter(|(_, used)| !**used)
+                .map(|(t, _)| t)
+                .collect();
+            let message = if unused.len() == s.targets.len() {
+                format!("unused suppression `ignore[{all}]`: no such finding in the text it covers")
+            } else if unused.is_empty() {
+                continue;
+            } else {
+                let names: Vec<String> = unused.iter().map(|t| format!("`{t}`")).collect();
                 format!(
-                    "unused suppression `ignore[{}]`: no such finding in the text it covers",
-                    s.targets.join(", ")
-                ),
-            );
+                    "unused suppression target{} {} in `ignore[{all}]`: no such finding in the \
+                     text it covers",
+                    if unused.len() == 1 { "" } else { "s" },
+                    names.join(", ")
+                )
+            };
+            let mut d = Diagnostic::new(Severity::Info, message);
             d.location = Some((article.id, s.span));
             applied.unused.push(d);
         }
     }
+    if let Some(facts) = facts {
+        applied
+            .unused
+            .extend(unused_ignores(facts, articles, &ignore_used));
+    }
     applied
+}
+
+/// One info diagnostic per `ignore` entry that silenced nothing although articles from its
+/// outlet were checked. An entry whose outlet no checked article comes from says nothing: a
+/// run over part of a site (a pull request's articles) cannot tell whether it is stale.
+fn unused_ignores(
+    facts: &FactFile,
+    articles: &[Article],
+    used: &BTreeSet<(usize, usize)>,
+) -> Vec<Diagnostic> {
+    let mut layout = None;
+    let mut out = Vec::new();
+    for (fi, fact) in facts.facts.iter().enumerate() {
+        for (ei, name) in fact.ignore.iter().enumerate() {
+            if used.contains(&(fi, ei)) {
+                continue;
+            }
+            let from: usize = articles
+                .iter()
+                .filter(|a| {
+                    a.meta
+                        .outlet
+                        .as_deref()
+                        .is_some_and(|o| names_outlet(name, o, facts))
+                })
+                .count();
+            if from == 0 {
+                continue;
+            }
+            // The entry's place, from the syntax tree (read once, only when needed).
+            let layout = layout.get_or_insert_with(|| crate::lint::layout::read(&facts.source));
+            let span = layout
+                .as_ref()
+                .and_then(|l| l.fact_places(fact.span))
+                .and_then(|p| p.ignore.get(ei).copied())
+                .unwrap_or(fact.span);
+            let lc = LineIndex::new(&facts.source).line_col(&facts.source, span.start);
+            let mut d = Diagnostic::new(
+                Severity::Info,
+                format!(
+                    "{}:{}:{}: unused `ignore` entry `{name}` of fact `{}`: no finding on it in \
+                     the {} from that outlet",
+                    facts.path,
+                    lc.line,
+                    lc.column,
+                    fact.id,
+                    if from == 1 {
+                        "article".to_string()
+                    } else {
+                        format!("{from} articles")
+                    }
+                ),
+            );
+            d.file = Some(facts.path.clone());
+            d.line_col = Some((lc.line, lc.column));
+            out.push(d);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -147,6 +245,61 @@ mod tests {
             (d.file.as_deref(), d.line, d.column),
             (Some("news/a.md"), Some(1), Some(7))
         );
+    }
+
+    #[test]
+    fn an_unused_target_is_reported_even_when_another_target_is_used() {
+        let mut articles = testdata::articles();
+        let facts = testdata::fact_file();
+        let line3 = find(
+            ARTICLE_A,
+            "Zelenskyy’s office said Russia launched 150 drones overnight, and most were shot down.",
+        );
+        articles[0].suppressions = vec![suppression(
+            &["drones-launched", "date-mismatch", "stance-conflict"],
+            Span::new(0, 5),
+            line3,
+        )];
+        let applied = apply(testdata::findings(), &articles, Some(&facts));
+        assert_eq!(applied.suppressed, 1);
+        assert_eq!(applied.unused.len(), 1);
+        assert_eq!(
+            applied.unused[0].message,
+            "unused suppression targets `date-mismatch`, `stance-conflict` in \
+             `ignore[drones-launched, date-mismatch, stance-conflict]`: no such finding in the \
+             text it covers"
+        );
+    }
+
+    #[test]
+    fn an_ignore_entry_that_silenced_nothing_is_reported_when_its_outlet_was_checked() {
+        let mut articles = testdata::articles();
+        articles[1].meta.outlet = Some("Daily Example".into());
+        let mut facts = testdata::fact_file();
+        // news/b.md (Daily Example) has no finding on `drones-launched`.
+        facts.facts[0].ignore = vec!["Daily Example".into(), "Other Times".into()];
+        articles[0].meta.outlet = None;
+        let applied = apply(testdata::findings(), &articles, Some(&facts));
+        assert_eq!(applied.suppressed, 0);
+        // "Other Times" is silent: no article from it was checked.
+        assert_eq!(applied.unused.len(), 1, "{:#?}", applied.unused);
+        let d = &applied.unused[0];
+        assert_eq!(d.severity, Severity::Info);
+        assert!(
+            d.message.ends_with(
+                "unused `ignore` entry `Daily Example` of fact `drones-launched`: no finding on \
+                 it in the article from that outlet"
+            ),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.file.as_deref(), Some("facts.yaml"));
+        assert!(d.line_col.is_some());
+        // Used, it says nothing.
+        articles[0].meta.outlet = Some("Daily Example".into());
+        let applied = apply(testdata::findings(), &articles, Some(&facts));
+        assert_eq!(applied.suppressed, 1);
+        assert!(applied.unused.is_empty(), "{:#?}", applied.unused);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Every `--format` of `factdiff check` on the bundled example, snapshotted from the real
 //! binary, and the options around the report: `-o`, `--fail-on`, `--min-severity`,
 //! baselines (and their fingerprints surviving unrelated edits), inline suppressions, and
-//! the SARIF log against the subset schema the report module validates with.
+//! the SARIF log against the official SARIF 2.1.0 schema (see `tests/common/sarif.rs`).
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -19,8 +19,7 @@ const EXAMPLE: &[&str] = &[
     "fixtures/example/",
 ];
 
-/// The subset of the SARIF 2.1.0 schema that `src/report/sarif.rs` tests against.
-const SARIF_SUBSET_SCHEMA: &str = include_str!("../src/report/sarif-2.1.0-subset.schema.json");
+mod common;
 
 fn factdiff(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("factdiff").expect("the binary is built for tests");
@@ -268,16 +267,10 @@ fn inline_suppression_hides_its_finding_and_unused_ones_are_reported() {
 }
 
 #[test]
-fn sarif_of_the_example_validates_against_the_schema() {
-    let schema: Value = serde_json::from_str(SARIF_SUBSET_SCHEMA).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+fn sarif_of_the_example_validates_against_the_official_schema() {
     let (_, out) = example(&["--format", "sarif"]);
     let doc = json_of(&out);
-    let errors: Vec<String> = validator
-        .iter_errors(&doc)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    common::sarif::assert_valid(&doc);
     let results = doc["runs"][0]["results"].as_array().expect("results");
     for r in results {
         assert!(r["partialFingerprints"].is_object(), "{r}");
@@ -289,5 +282,339 @@ fn sarif_of_the_example_validates_against_the_schema() {
     // The schema rejects a broken log, so passing means something.
     let mut broken = doc;
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
-    assert!(!validator.is_valid(&broken));
+    assert!(!common::sarif::schema_errors(&broken).is_empty());
+}
+
+/// Articles with input problems: a path that does not exist, invalid UTF-8 (line 1, column
+/// 24), a front-matter `published` that is no date (line 3, column 12).
+const BROKEN_INPUTS: &[&str] = &[
+    "--no-config",
+    "fixtures/hostile/articles/invalid-utf8.txt",
+    "fixtures/hostile/articles/front-matter-bad-date.md",
+    "fixtures/hostile/articles/gone.md",
+];
+
+#[test]
+fn diagnostics_reach_every_machine_format_with_their_places() {
+    for format in ["json", "jsonl", "rdjsonl", "github"] {
+        let mut args = BROKEN_INPUTS.to_vec();
+        args.extend(["--format", format]);
+        let out = factdiff(root())
+            .arg("check")
+            .args(&args)
+            .output()
+            .expect("factdiff runs");
+        assert_eq!(out.status.code(), Some(2), "{format}: an unreadable path");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        // The report carries them; stderr says why the run failed, for people.
+        assert_eq!(
+            stderr, "error: fixtures/hostile/articles/gone.md: no such file or directory\n",
+            "{format}"
+        );
+        insta::assert_snapshot!(format!("diagnostics__{format}"), stdout);
+    }
+    // In JSON lines, a diagnostic is typed and a finding is not.
+    let mut args = BROKEN_INPUTS.to_vec();
+    args.extend(["--format", "jsonl"]);
+    let (_, out) = check_in(root(), &args);
+    for line in out.lines() {
+        let v = json_of(line);
+        assert_eq!(v["type"], "diagnostic", "{line}");
+        assert!(v.get("fingerprint").is_none(), "{line}");
+    }
+}
+
+#[test]
+fn a_baseline_matches_however_the_paths_are_written() {
+    let dir = copy_example();
+    let (code, _) = in_copy(dir.path(), &["--write-baseline", "baseline.json"]);
+    assert_eq!(code, 1);
+    let written = std::fs::read_to_string(dir.path().join("baseline.json")).expect("baseline");
+    assert!(
+        written.contains("\"file\": \"example/articles/daily-brief.md\""),
+        "{written}"
+    );
+    let abs = dir.path().join("example");
+    let abs = abs.to_str().expect("UTF-8 path");
+    let abs_facts = dir.path().join("example/facts.yaml");
+    let abs_facts = abs_facts.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["--facts", "./example/facts.yaml", "./example/"],
+        vec!["--facts", abs_facts, abs],
+        vec!["--facts", "example/facts.yaml", "example/articles/../"],
+    ] {
+        let mut all = vec![
+            "--no-config",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ];
+        all.extend(&args);
+        let (code, out) = check_in(dir.path(), &all);
+        assert_eq!(code, 0, "{args:?}: {out}");
+        assert_eq!(json_of(&out)["summary"]["baselined"], 4, "{args:?}");
+    }
+    // From inside the folder, with the baseline one level up.
+    let (code, out) = check_in(
+        &dir.path().join("example"),
+        &[
+            "--no-config",
+            "--baseline",
+            "../baseline.json",
+            "--format",
+            "json",
+            "--facts",
+            "facts.yaml",
+            ".",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(json_of(&out)["summary"]["baselined"], 4);
+}
+
+#[test]
+fn cross_article_fingerprints_do_not_depend_on_how_paths_are_written() {
+    let case = "fixtures/value-mismatch/fires-cross-one-outlier";
+    let fingerprints = |dir: &Path, path: &str| -> Vec<String> {
+        let (_, out) = check_in(dir, &["--no-config", "--format", "json", path]);
+        json_of(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["fingerprint"].as_str().expect("fingerprint").to_string())
+            .collect()
+    };
+    let plain = fingerprints(root(), case);
+    assert!(!plain.is_empty());
+    assert_eq!(fingerprints(root(), &format!("./{case}/")), plain);
+    let abs = root().join(case);
+    assert_eq!(
+        fingerprints(root(), abs.to_str().expect("UTF-8 path")),
+        plain
+    );
+    assert_eq!(fingerprints(&root().join(case), "."), plain);
+}
+
+#[test]
+fn review_formats_name_paths_from_the_repository_root_wherever_factdiff_runs() {
+    // From inside the example's folder: human and JSON keep paths as given...
+    let here = root().join("fixtures/example");
+    let run = |format: &str| {
+        check_in(
+            &here,
+            &[
+                "--no-config",
+                "--facts",
+                "facts.yaml",
+                ".",
+                "--format",
+                format,
+            ],
+        )
+        .1
+    };
+    let json = json_of(&run("json"));
+    assert_eq!(json["findings"][0]["file"], "./articles/daily-brief.md");
+    // ...while github, rdjsonl and SARIF name them from the repository root, so annotations
+    // anchor on the pull request's files.
+    let github = run("github");
+    assert!(
+        github.contains("::error file=fixtures/example/articles/daily-brief.md,line=10,"),
+        "{github}"
+    );
+    assert!(
+        github.contains("see fixtures/example/facts.yaml:38"),
+        "{github}"
+    );
+    let rd = run("rdjsonl");
+    let first = json_of(rd.lines().next().expect("a line"));
+    assert_eq!(
+        first["location"]["path"],
+        "fixtures/example/articles/daily-brief.md"
+    );
+    let sarif = json_of(&run("sarif"));
+    common::sarif::assert_valid(&sarif);
+    let at =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(at["uri"], "fixtures/example/articles/daily-brief.md");
+    assert_eq!(at["uriBaseId"], "%SRCROOT%");
+    // The same report as from the root, but for the paths the other formats keep as given.
+    assert_eq!(
+        without_version(&run("sarif")),
+        without_version(&example(&["--format", "sarif"]).1)
+    );
+}
+
+#[test]
+fn sarif_with_input_problems_validates_against_the_official_schema() {
+    let mut args = BROKEN_INPUTS.to_vec();
+    args.extend(["--format", "sarif"]);
+    let (code, out) = check_in(root(), &args);
+    assert_eq!(code, 2);
+    let doc = json_of(&out);
+    common::sarif::assert_valid(&doc);
+    let notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications");
+    assert_eq!(notes.len(), 3);
+    assert_eq!(
+        notes[2]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+}
+
+#[test]
+fn hidden_findings_that_fail_the_run_are_said() {
+    // One warning, shown only from --min-severity warning, failing with --fail-on warning.
+    let out = factdiff(root())
+        .args([
+            "check",
+            "--no-config",
+            "fixtures/stance-conflict/fires-cross-dispute",
+        ])
+        .args(["--min-severity", "error", "--fail-on", "warning"])
+        .output()
+        .expect("factdiff runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        stdout,
+        "3 articles, 0 facts: 0 errors, 0 warnings; 1 finding below --min-severity not shown\n"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).expect("UTF-8"),
+        "note: exit status 1: --fail-on warning counts findings that --min-severity error does not show\n"
+    );
+    let (_, json) = check_in(
+        root(),
+        &[
+            "--no-config",
+            "fixtures/stance-conflict/fires-cross-dispute",
+            "--min-severity",
+            "error",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json_of(&json)["summary"]["below_min_severity"], 1);
+}
+
+#[test]
+fn markdown_neither_mentions_anyone_nor_shows_stray_backslashes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        root().join("fixtures/example/facts.yaml"),
+        dir.path().join("facts.yaml"),
+    )
+    .expect("copy facts");
+    std::fs::write(
+        dir.path().join("a|b.md"),
+        "---\noutlet: Pipe | Post\npublished: 2024-11-12\n---\n\n\
+         Russia fired 150 drones into Ukraine over the weekend, @octocat wrote | somewhere.\n",
+    )
+    .expect("write article");
+    let (code, out) = check_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "--facts",
+            "facts.yaml",
+            "a|b.md",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    // `@` is followed by a zero-width joiner: no notification, same look.
+    assert!(out.contains("@\u{200D}octocat"), "{out}");
+    assert!(!out.contains("@octocat"), "{out}");
+    // In the table the pipe is escaped; in the finding's place it is not.
+    assert!(out.contains("| `a\\|b.md` | 1 | 0 | 0 |"), "{out}");
+    assert!(out.contains("`a|b.md:6:14`"), "{out}");
+    insta::assert_snapshot!("markdown__mentions_and_pipes", out);
+}
+
+#[test]
+fn unused_suppression_targets_and_ignore_entries_are_reported_as_info() {
+    let dir = copy_example();
+    let brief = dir.path().join("example/articles/daily-brief.md");
+    // Used for the date, unused for the drones (that finding is in another sentence).
+    insert_before(
+        &brief,
+        "Trump also held a call",
+        "<!-- factdiff: ignore[date-mismatch, russia-drones] the aides misspoke -->\n",
+    );
+    // Northwind Wire has no finding on `russia-drones`; no article of Southgate Times was
+    // checked, so that entry says nothing.
+    let facts = dir.path().join("example/facts.yaml");
+    let text = std::fs::read_to_string(&facts).expect("facts");
+    let text = text.replacen(
+        "    unit: drones\n",
+        "    unit: drones\n    ignore: [Northwind Wire, Southgate Times]\n",
+        1,
+    );
+    std::fs::write(&facts, text).expect("write facts");
+    let (code, out) = in_copy(dir.path(), &["--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let doc = json_of(&out);
+    let infos: Vec<(String, Value, Value)> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "info")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap_or_default().to_string(),
+                d["file"].clone(),
+                d["line"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(infos.len(), 2, "{infos:#?}");
+    assert_eq!(
+        infos[0].0,
+        "unused suppression target `russia-drones` in `ignore[date-mismatch, russia-drones]`: \
+         no such finding in the text it covers"
+    );
+    assert_eq!(infos[0].1, "example/articles/daily-brief.md");
+    assert_eq!(
+        infos[1].0,
+        "example/facts.yaml:40:14: unused `ignore` entry `Northwind Wire` of fact \
+         `russia-drones`: no finding on it in the 2 articles from that outlet"
+    );
+    assert_eq!(
+        (&infos[1].1, &infos[1].2),
+        (&Value::from("example/facts.yaml"), &Value::from(40))
+    );
+    let (_, human) = in_copy(dir.path(), &[]);
+    insta::assert_snapshot!("unused_suppressions__human", human);
+}
+
+#[test]
+fn the_ready_workflow_is_yaml_that_installs_lints_and_comments_by_marker() {
+    let text = std::fs::read_to_string(root().join("docs/factdiff.yml")).expect("workflow");
+    let doc: Value = serde_saphyr::from_str(&text).expect("the workflow is YAML");
+    let steps = doc["jobs"]["factdiff"]["steps"].as_array().expect("steps");
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("no step {name}"))
+    };
+    let run = |name: &str| step(name)["run"].as_str().expect("run").to_string();
+    // factdiff comes from a named repository (or this one, when it is factdiff's own).
+    assert_eq!(
+        step("Fetch factdiff's source")["with"]["repository"],
+        "${{ vars.FACTDIFF_REPOSITORY }}"
+    );
+    assert!(run("Install factdiff").contains("cargo install --locked --path .factdiff-src"));
+    // The fact file is linted when it changes, and then every article is checked.
+    assert!(run("Lint the fact file").contains("factdiff lint \"$FACTS\""));
+    assert!(run("What changed").contains("echo \"$ARTICLES\" > changed.txt"));
+    // The comment is found again by its hidden marker, not by being the last one.
+    let comment = run("Comment");
+    assert!(comment.contains("marker='<!-- factdiff -->'"), "{comment}");
+    assert!(!text.contains("--edit-last"));
 }

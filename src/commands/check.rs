@@ -3,13 +3,13 @@
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
 use crate::align::cross::Frame;
 use crate::article::{Article, ArticleId};
-use crate::baseline::Baseline;
+use crate::baseline::{Baseline, BaselinePaths};
 use crate::claims::{ArticleClaims, Sentence};
 use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
 use crate::extract::entities::EntityMatcher;
 use crate::facts::FactFile;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::load::{self, LoadOptions};
 use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate};
 use crate::span::LineIndex;
@@ -341,7 +341,7 @@ fn finish(
     };
 
     if let Some(path) = &args.write_baseline {
-        let text = Baseline::from_resolved(&resolved).to_json();
+        let text = Baseline::from_resolved(&resolved, &BaselinePaths::of(path)).to_json();
         if let Err(e) = report::write_to(path, text.as_bytes()) {
             eprintln!("error: {}: cannot write the baseline: {e}", path.display());
             return EXIT_INPUT;
@@ -359,7 +359,7 @@ fn finish(
             .iter()
             .map(|r| (r.file.clone(), r.fingerprint.clone()))
             .collect();
-        let known = baseline.known(&keys);
+        let known = baseline.known(&keys, &BaselinePaths::of(path));
         let (kept, kept_resolved): (Vec<_>, Vec<_>) = findings
             .into_iter()
             .zip(resolved)
@@ -390,6 +390,26 @@ fn finish(
     if let Err(e) = report::render(settings.format, &data, color, args.output.as_deref()) {
         eprintln!("error: cannot write the report: {e}");
         return EXIT_INPUT;
+    }
+    // Input errors are in the report whatever its format; when that report is not human text
+    // on the terminal, they are also said on stderr, so an exit status 2 never goes unexplained.
+    if settings.format != crate::cli::Format::Human || args.output.is_some() {
+        for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            eprintln!("error: {}", d.message);
+        }
+    }
+    if failed && !input_failed && !gate::fails(&findings, settings.fail_on) {
+        // Only findings the report does not show fail the run: say so, or the exit status
+        // would contradict a report of "0 errors, 0 warnings".
+        eprintln!(
+            "note: exit status 1: --fail-on {} counts findings that --min-severity {} does not show",
+            match settings.fail_on {
+                crate::cli::FailOn::Error => "error",
+                crate::cli::FailOn::Warning => "warning",
+                crate::cli::FailOn::Never => "never",
+            },
+            settings.min_severity.as_str(),
+        );
     }
     if input_failed {
         EXIT_INPUT

@@ -34,8 +34,13 @@ pub fn run(args: &LintArgs) -> u8 {
     };
     let outcome = lint::lint_source(source.clone(), &display);
     let text = match args.format {
-        LintFormat::Human => render::human(&display, Some(&source), &outcome.problems),
-        LintFormat::Json => render::json(&display, &outcome.problems),
+        LintFormat::Human => render::human(
+            &display,
+            Some(&source),
+            &outcome.problems,
+            &outcome.untested,
+        ),
+        LintFormat::Json => render::json(&display, &outcome.problems, &outcome.untested),
     };
     print!("{text}");
     if outcome.problems.is_empty() {

@@ -3,6 +3,7 @@
 //! upkeep rules in [`rules`], and the file's own self-tests.
 
 pub mod layout;
+pub mod recover;
 pub mod render;
 pub mod rules;
 pub mod self_tests;
@@ -63,31 +64,19 @@ impl<'a> Places<'a> {
 #[derive(Clone, Debug)]
 pub struct LintOutcome {
     pub problems: Vec<Problem>,
-    /// The model, when the file loaded well enough to build one.
+    /// The model of what could be read, when anything could.
     pub facts: Option<FactFile>,
+    /// Facts with `tests:` whose tests were not run because the fact itself has a problem.
+    pub untested: Vec<String>,
 }
 
-/// Lints fact-file text. `Err` only when the file cannot be read at all (never for a problem
-/// in it).
+/// Lints fact-file text: every problem at once. Schema problems do not stop it: what the
+/// loader cannot read is left out (see [`recover`]) and the semantic checks, the rules and
+/// the self-tests of facts without problems of their own run over the rest.
 pub fn lint_source(source: String, display: &str) -> LintOutcome {
     let places = Places::new(&source);
     let layout = layout::read(&source);
     let mut problems = Vec::new();
-    let loaded = crate::load::parse_fact_file_lenient(source.clone(), display);
-    let (facts, semantic) = match loaded {
-        Ok((facts, errors)) => (Some(facts), errors),
-        Err(e) => {
-            // Parsing stopped at the first schema error; the syntax tree names every unknown
-            // key, so report those instead of the one the parser met first.
-            let unknown_first = e.kind == FactFileErrorKind::Schema
-                && e.message.starts_with("unknown key")
-                && layout.as_ref().is_some_and(|l| !l.unknown_keys.is_empty());
-            if !unknown_first {
-                problems.push(from_load_error(&e));
-            }
-            (None, Vec::new())
-        }
-    };
     if let Some(l) = &layout {
         for u in &l.unknown_keys {
             let mut msg = format!("unknown key `{}` in a {}", u.key, u.within);
@@ -98,26 +87,77 @@ pub fn lint_source(source: String, display: &str) -> LintOutcome {
             problems.push(places.problem("unknown-key", u.span, msg));
         }
     }
-    problems.extend(semantic.iter().map(from_load_error));
-    if let (Some(f), Some(l)) = (&facts, &layout) {
-        problems.extend(rules::run(f, l, &places));
-        // Self-tests mean something only on a file the loader accepts.
-        if semantic.is_empty() {
-            for failure in self_tests::run(f) {
-                let fact = f.fact(failure.fact);
-                let mut p = places.problem("test-failed", failure.span, failure.message(&fact.id));
-                p.notes = failure
-                    .fired
-                    .iter()
-                    .map(|(k, m)| format!("{k}: {m}"))
-                    .collect();
+    let read = recover::read(&source, display, layout.as_ref());
+    for lp in &read.problems {
+        let mut p = from_load_error(&lp.error);
+        let Some(span) = lp.left_out else {
+            problems.push(p);
+            continue;
+        };
+        let text = crate::report::squash(source.get(span.start..span.end).unwrap_or(""));
+        let text = text.trim_start_matches("- ").trim_matches(',').trim();
+        let short: String = text.chars().take(60).collect();
+        let more = if short.len() < text.len() { " …" } else { "" };
+        let note = format!("the other checks read the file without `{short}{more}`");
+        // "missing `stance`" where the mapping has `stanse` (did you mean `stance`?) says
+        // the same thing twice: keep the unknown key, with the note.
+        let misspelt = layout.as_ref().and_then(|l| {
+            l.unknown_keys.iter().position(|u| {
+                span.contains(u.span)
+                    && u.suggestion.is_some_and(|s| {
+                        lp.error.message == format!("missing required key `{s}` in this mapping")
+                    })
+            })
+        });
+        match misspelt {
+            Some(i) => problems[i].notes.push(note),
+            None => {
+                p.notes.push(note);
                 problems.push(p);
             }
         }
     }
+    let mut untested = Vec::new();
+    if let Some(f) = &read.facts {
+        if let Some(l) = &layout {
+            problems.extend(rules::run(f, l, &places));
+        }
+        // A fact's self-tests mean something only when the fact itself reads cleanly: no
+        // loader problem and nothing left out within its item.
+        let troubled = |fact: &crate::facts::Fact| -> bool {
+            let Some(item) = layout.as_ref().and_then(|l| l.fact_item(fact.span)) else {
+                // Without the syntax tree, only a file the loader accepts is tested.
+                return !read.problems.is_empty() || !read.dropped.is_empty();
+            };
+            read.problems
+                .iter()
+                .any(|p| p.offset.is_some_and(|o| item.start <= o && o < item.end))
+                || read.dropped.iter().any(|d| item.contains(*d))
+        };
+        let keep: Vec<bool> = f.facts.iter().map(|fact| !troubled(fact)).collect();
+        for (fact, ok) in f.facts.iter().zip(&keep) {
+            if !ok && !fact.tests.is_empty() && !untested.contains(&fact.id) {
+                untested.push(fact.id.clone());
+            }
+        }
+        for failure in self_tests::run_where(f, |id| keep[id.0 as usize]) {
+            let fact = f.fact(failure.fact);
+            let mut p = places.problem("test-failed", failure.span, failure.message(&fact.id));
+            p.notes = failure
+                .fired
+                .iter()
+                .map(|(k, m)| format!("{k}: {m}"))
+                .collect();
+            problems.push(p);
+        }
+    }
     problems.sort_by(|a, b| (a.line, a.column, a.code).cmp(&(b.line, b.column, b.code)));
     problems.dedup_by(|a, b| a.line == b.line && a.column == b.column && a.code == b.code);
-    LintOutcome { problems, facts }
+    LintOutcome {
+        problems,
+        facts: read.facts,
+        untested,
+    }
 }
 
 /// The problem code of a loader error: its kind, refined from the message for semantic ones.

@@ -3,8 +3,14 @@
 use super::Problem;
 use crate::span::LineIndex;
 
-/// `path:line:col: code: message`, the source line with a caret, and notes.
-pub fn human(path: &str, source: Option<&str>, problems: &[Problem]) -> String {
+/// `path:line:col: code: message`, the source line with a caret, and notes; then the facts
+/// whose self-tests were not run.
+pub fn human(
+    path: &str,
+    source: Option<&str>,
+    problems: &[Problem],
+    untested: &[String],
+) -> String {
     let index = source.map(LineIndex::new);
     let mut out = String::new();
     for p in problems {
@@ -34,6 +40,13 @@ pub fn human(path: &str, source: Option<&str>, problems: &[Problem]) -> String {
             out.push_str(&format!("      = note: {n}\n"));
         }
     }
+    if !untested.is_empty() {
+        let ids: Vec<String> = untested.iter().map(|id| format!("`{id}`")).collect();
+        out.push_str(&format!(
+            "{path}: self-tests not run for {} (the fact has problems of its own; fix them first)\n",
+            ids.join(", ")
+        ));
+    }
     let n = problems.len();
     if n == 0 {
         out.push_str(&format!("{path}: no problems\n"));
@@ -46,12 +59,14 @@ pub fn human(path: &str, source: Option<&str>, problems: &[Problem]) -> String {
     out
 }
 
-/// `{"version": 1, "path": ..., "problems": [...]}`.
-pub fn json(path: &str, problems: &[Problem]) -> String {
+/// `{"version": 1, "path": ..., "problems": [...], "untested": [...]}`: `untested` lists
+/// the facts whose self-tests were not run because the fact has problems of its own.
+pub fn json(path: &str, problems: &[Problem], untested: &[String]) -> String {
     let value = serde_json::json!({
         "version": 1,
         "path": path,
         "problems": problems,
+        "untested": untested,
     });
     let mut s = serde_json::to_string_pretty(&value).expect("problems always serialise");
     s.push('\n');

@@ -1,8 +1,10 @@
 //! Upkeep rules the loader does not enforce: each is a sign the file has drifted.
 //!
 //! - `unit-disagreement`: two facts about the same entities, with the same event words and
-//!   overlapping (or no) dates, count their value in different units ("drones" vs "UAVs"):
-//!   one measure written two ways, so articles match one fact and miss the other.
+//!   overlapping (or no) dates, count their value in units written differently ("drones" vs
+//!   "UAVs", "drones" vs "kilograms"): one measure written two ways, so articles match one
+//!   fact and miss the other, or (when the units read the same) fit both and are checked
+//!   against neither. Event words are compared without the words of either unit.
 //! - `shared-alias`: one name or alias listed for two entities; the matcher cannot tell them
 //!   apart and abstains on both.
 //! - `disputed-sources`: a `disputed` fact without one asserting and one denying source.
@@ -19,10 +21,9 @@ pub fn run(facts: &FactFile, layout: &Layout, places: &Places) -> Vec<Problem> {
     let mut out = Vec::new();
     unit_disagreement(facts, layout, places, &mut out);
     shared_alias(facts, layout, places, &mut out);
-    for (i, fact) in facts.facts.iter().enumerate() {
+    for fact in &facts.facts {
         let at = layout
-            .facts
-            .get(i)
+            .fact_places(fact.span)
             .and_then(|p| p.values.get("status").copied())
             .unwrap_or(fact.span);
         let has = |s: SourceStance| fact.sources.iter().any(|x| x.stance == s);
@@ -77,14 +78,20 @@ fn sides(facts: &FactFile, fact: &Fact) -> String {
     format!("sources: {}", list.join(", "))
 }
 
-/// The event words of a fact without its unit's words: what the measure is of.
-fn event_words(fact: &Fact) -> BTreeSet<String> {
-    let unit_stems: BTreeSet<String> = fact
-        .unit
+/// The stems of a unit's words ("unmanned aerial vehicles" -> unman, aerial, vehicl).
+fn unit_stems(fact: &Fact) -> BTreeSet<String> {
+    fact.unit
         .iter()
         .flat_map(|u| tokenize(u))
         .map(|t| stem(&t.lower))
-        .collect();
+        .collect()
+}
+
+/// The event words of a fact (its keywords, else its claim) without `unit_stems`: what the
+/// measure is of. Two facts are compared without the words of *either* unit, so "drones" in
+/// the keywords of a fact counted in `UAVs` does not make its event differ from a fact
+/// counted in `drones`.
+fn event_words(fact: &Fact, unit_stems: &BTreeSet<String>) -> BTreeSet<String> {
     let words: Vec<String> = if fact.keywords.is_empty() {
         vec![fact.claim.clone()]
     } else {
@@ -100,16 +107,20 @@ fn event_words(fact: &Fact) -> BTreeSet<String> {
 }
 
 fn unit_disagreement(facts: &FactFile, layout: &Layout, places: &Places, out: &mut Vec<Problem>) {
-    let measured: Vec<(usize, &Fact, BTreeSet<_>, BTreeSet<String>)> = facts
+    let measured: Vec<(&Fact, BTreeSet<_>, BTreeSet<String>)> = facts
         .facts
         .iter()
-        .enumerate()
-        .filter(|(_, f)| f.value.is_some() && f.unit.is_some() && !f.about.is_empty())
-        .map(|(i, f)| (i, f, f.about.iter().copied().collect(), event_words(f)))
+        .filter(|f| f.value.is_some() && f.unit.is_some() && !f.about.is_empty())
+        .map(|f| (f, f.about.iter().copied().collect(), unit_stems(f)))
         .collect();
-    for (j, (jx, b, b_about, b_words)) in measured.iter().enumerate() {
-        for (_, a, a_about, a_words) in &measured[..j] {
-            if a_about != b_about || a_words != b_words || a_words.is_empty() {
+    for (j, (b, b_about, b_units)) in measured.iter().enumerate() {
+        for (a, a_about, a_units) in &measured[..j] {
+            if a_about != b_about {
+                continue;
+            }
+            let units: BTreeSet<String> = a_units.union(b_units).cloned().collect();
+            let a_words = event_words(a, &units);
+            if a_words.is_empty() || a_words != event_words(b, &units) {
                 continue;
             }
             if let (Some(da), Some(db)) = (a.date, b.date)
@@ -121,12 +132,14 @@ fn unit_disagreement(facts: &FactFile, layout: &Layout, places: &Places, out: &m
                 a.unit.as_deref().unwrap_or(""),
                 b.unit.as_deref().unwrap_or(""),
             );
-            if normalize_unit(ua) == normalize_unit(ub) {
+            // The same unit written the same way ("drone" and "Drones") is one measure
+            // recorded twice, not a disagreement of units; it is left to the reader.
+            if a_units == b_units {
                 continue;
             }
+            let (na, nb) = (normalize_unit(ua), normalize_unit(ub));
             let at = layout
-                .facts
-                .get(*jx)
+                .fact_places(b.span)
                 .and_then(|p| p.values.get("unit").copied())
                 .unwrap_or(b.span);
             let mut p = places.problem(
@@ -143,6 +156,12 @@ fn unit_disagreement(facts: &FactFile, layout: &Layout, places: &Places, out: &m
                 "same `about` and event words ({}); dates overlap or are not given",
                 words.join(", ")
             ));
+            if na == nb {
+                p.notes.push(format!(
+                    "factdiff reads both as `{na}`: an article's figure may fit both facts, \
+                     and factdiff abstains when two facts fit equally well"
+                ));
+            }
             out.push(p);
             break;
         }

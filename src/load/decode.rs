@@ -91,13 +91,16 @@ pub(super) fn decode(bytes: &[u8], display: &str) -> Decoded {
         match std::str::from_utf8(rest) {
             Ok(s) => s.to_string(),
             Err(e) => {
-                warnings.push(LoadWarning::new(
-                    display,
-                    format!(
-                        "not valid UTF-8 (first bad byte at offset {}); bad bytes replaced with U+FFFD",
-                        e.valid_up_to() + bom
-                    ),
-                ));
+                warnings.push(
+                    LoadWarning::new(
+                        display,
+                        format!(
+                            "not valid UTF-8 (first bad byte at offset {}); bad bytes replaced with U+FFFD",
+                            e.valid_up_to() + bom
+                        ),
+                    )
+                    .placed(place_after(&rest[..e.valid_up_to()])),
+                );
                 String::from_utf8_lossy(rest).into_owned()
             }
         }
@@ -113,6 +116,15 @@ pub(super) fn decode(bytes: &[u8], display: &str) -> Decoded {
         ));
     }
     Decoded::Text(text, warnings)
+}
+
+/// The 1-based line and column (in characters) just after `prefix`: where the byte that
+/// follows it stands.
+fn place_after(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let last = text.rfind('\n').map_or(&text[..], |i| &text[i + 1..]);
+    (line, last.chars().count() + 1)
 }
 
 fn decode_utf16(

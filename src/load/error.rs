@@ -65,6 +65,13 @@ impl LoadWarning {
         }
     }
 
+    /// The same warning, pointing at `line` and `column` without saying so in the message
+    /// (which already names the place its own way, e.g. a byte offset).
+    pub fn placed(mut self, (line, column): (usize, usize)) -> Self {
+        self.line_col = Some((line, column));
+        self
+    }
+
     /// A warning about one place; the message starts with `line:column`.
     pub fn at(path: impl Into<String>, line: usize, column: usize, message: &str) -> Self {
         Self {

@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
 //! finding, errors first because GitHub shows only about ten annotations of each step.
 
-use super::{ReportData, Resolved};
+use super::paths::{self, Project};
+use super::{ReportData, Resolved, ResolvedDiagnostic};
 use crate::finding::Severity;
 use std::fmt::Write;
 
@@ -25,13 +26,19 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-fn message(r: &Resolved) -> String {
+fn message(r: &Resolved, project: &Project) -> String {
     let mut m = r.message.clone();
     if let Some(expected) = &r.expected {
         let _ = write!(m, "\nfound: {}\nexpected: {expected}", r.found);
     }
     for p in &r.related {
-        let _ = write!(m, "\nsee {}:{}: {}", p.file, p.line, p.context);
+        let _ = write!(
+            m,
+            "\nsee {}:{}: {}",
+            project.relative(&p.file),
+            p.line,
+            p.context
+        );
     }
     for n in &r.notes {
         let _ = write!(m, "\nnote: {n}");
@@ -39,7 +46,13 @@ fn message(r: &Resolved) -> String {
     m
 }
 
+/// Annotations with paths relative to the repository root (where GitHub anchors them),
+/// whichever folder factdiff ran in.
 pub fn render(data: &ReportData) -> String {
+    render_in(data, paths::project())
+}
+
+pub fn render_in(data: &ReportData, project: &Project) -> String {
     let mut out = String::new();
     let mut findings = data.resolve();
     // Stable: within one severity the report's own order (file, offset, kind) stays.
@@ -48,7 +61,12 @@ pub fn render(data: &ReportData) -> String {
     diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     // Input errors first of all: they explain what was not checked.
     for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-        let _ = writeln!(out, "::error title=factdiff::{}", escape_data(&d.message));
+        let _ = writeln!(
+            out,
+            "::error {}title=factdiff::{}",
+            diagnostic_place(d, project),
+            escape_data(&d.message)
+        );
     }
     for r in &findings {
         let title = match &r.fact {
@@ -59,28 +77,40 @@ pub fn render(data: &ReportData) -> String {
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(r.severity),
-            escape_property(&r.file),
+            escape_property(&project.relative(&r.file)),
             r.line,
             r.column,
             r.end_line,
             r.end_column,
             escape_property(&title),
-            escape_data(&message(r)),
+            escape_data(&message(r, project)),
         );
     }
     for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
-        let mut props = String::new();
-        if let (Some(file), Some(line), Some(col)) = (&d.file, d.line, d.column) {
-            props = format!(" file={},line={line},col={col},", escape_property(file));
-        }
         let _ = writeln!(
             out,
-            "::{}{props}title=factdiff::{}",
+            "::{} {}title=factdiff::{}",
             command(d.severity),
+            diagnostic_place(d, project),
             escape_data(&d.message)
         );
     }
     out
+}
+
+/// `file=…,line=…,col=…,` for a diagnostic, as far as its place is known.
+fn diagnostic_place(d: &ResolvedDiagnostic, project: &Project) -> String {
+    let mut props = String::new();
+    if let Some(file) = &d.file {
+        let _ = write!(props, "file={},", escape_property(&project.relative(file)));
+        if let Some(line) = d.line {
+            let _ = write!(props, "line={line},");
+            if let Some(col) = d.column {
+                let _ = write!(props, "col={col},");
+            }
+        }
+    }
+    props
 }
 
 #[cfg(test)]
@@ -100,13 +130,34 @@ mod tests {
         let text = render(&s.data());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4, "{text}");
-        assert!(lines[0].starts_with("::error title=factdiff::news/missing.md"));
+        assert!(
+            lines[0].starts_with("::error file=news/missing.md,title=factdiff::news/missing.md")
+        );
         assert!(lines[1].starts_with("::error file=news/a.md,line=3,col=41,"));
         assert!(lines[2].starts_with("::error file=news/b.md,"));
         assert!(lines[3].starts_with("::warning file=news/a.md,line=4,"));
         // The message's "%" and line breaks are escaped; its ":" and "," are not.
         assert!(lines[2].contains("150: 100%25 sure, 1,2%0Afound: 160 drones"));
         assert!(lines[1].contains("title=value-mismatch (drones-launched)::"));
+    }
+
+    #[test]
+    fn paths_are_named_from_the_repository_root() {
+        let s = Sample::new();
+        let project = Project {
+            cwd: "/repo/site/today".into(),
+            root: "/repo".into(),
+        };
+        let text = render_in(&s.data(), &project);
+        assert!(
+            text.contains("::error file=site/today/news/a.md,line=3,"),
+            "{text}"
+        );
+        assert!(text.contains("see site/today/facts.yaml:4"), "{text}");
+        assert!(
+            text.starts_with("::error file=site/today/news/missing.md,"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::{Excerpt, ReportData, Resolved, ResolvedDiagnostic, Summary};
 use crate::finding::Severity;
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 fn level(s: Severity) -> Level<'static> {
     match s {
@@ -29,11 +29,11 @@ fn snippet<'a>(
 
 fn diagnostic_group(d: &ResolvedDiagnostic) -> Group<'_> {
     let title = level(d.severity).primary_title(d.message.as_str());
+    // Without an excerpt the message already names the file (and the place, if any).
     match (&d.file, &d.excerpt) {
         (Some(file), Some(ex)) => {
             title.element(snippet(file, ex, AnnotationKind::Primary, String::new()))
         }
-        (Some(file), None) => title.element(Origin::path(file.as_str())),
         _ => Group::with_title(title),
     }
 }
@@ -93,6 +93,12 @@ pub fn summary_line(s: &Summary) -> String {
     }
     if s.suppressed > 0 {
         line.push_str(&format!("; {} suppressed", s.suppressed));
+    }
+    if s.below_min_severity > 0 {
+        line.push_str(&format!(
+            "; {} below --min-severity not shown",
+            plural(s.below_min_severity, "finding", "findings")
+        ));
     }
     line
 }
@@ -169,6 +175,16 @@ mod tests {
         assert_eq!(
             summary_line(&s),
             "1 article, 1 fact: 0 errors, 0 warnings; 4 known findings hidden by the baseline; 1 suppressed"
+        );
+        let s = Summary {
+            articles: 1,
+            facts: 1,
+            below_min_severity: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&s),
+            "1 article, 1 fact: 0 errors, 0 warnings; 1 finding below --min-severity not shown"
         );
     }
 }

@@ -33,9 +33,34 @@ pub fn render(data: &ReportData) -> String {
     s
 }
 
-/// One finding per line, each a JSON v1 finding record.
+/// A diagnostic in JSON lines: the JSON v1 diagnostic with `"type": "diagnostic"`. Finding
+/// records have no `type` (they have `kind` and `fingerprint`), so the two cannot be confused.
+#[derive(Serialize, JsonSchema)]
+pub struct DiagnosticRecord<'a> {
+    /// Always `diagnostic`.
+    #[serde(rename = "type")]
+    #[schemars(schema_with = "diagnostic_type_schema")]
+    pub record_type: &'static str,
+    #[serde(flatten)]
+    pub diagnostic: &'a ResolvedDiagnostic,
+}
+
+fn diagnostic_type_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "const": "diagnostic" })
+}
+
+/// One record per line: first the diagnostics (input problems, unused suppressions), each
+/// with `"type": "diagnostic"`, then one JSON v1 finding record per finding.
 pub fn render_lines(data: &ReportData) -> String {
     let mut out = String::new();
+    for d in data.resolve_diagnostics() {
+        let record = DiagnosticRecord {
+            record_type: "diagnostic",
+            diagnostic: &d,
+        };
+        out.push_str(&serde_json::to_string(&record).expect("diagnostics always serialise"));
+        out.push('\n');
+    }
     for r in data.resolve() {
         out.push_str(&serde_json::to_string(&r).expect("findings always serialise"));
         out.push('\n');
@@ -124,14 +149,20 @@ mod tests {
     }
 
     #[test]
-    fn jsonl_is_one_finding_per_line() {
+    fn jsonl_is_one_record_per_line_diagnostics_typed() {
         let s = Sample::new();
         let text = render_lines(&s.data());
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 3);
-        for l in &lines {
+        assert_eq!(lines.len(), 4);
+        let first: serde_json::Value = serde_json::from_str(lines[0]).expect("JSON");
+        assert_eq!(first["type"], "diagnostic");
+        assert_eq!(first["severity"], "error");
+        assert_eq!(first["file"], "news/missing.md");
+        assert!(first.get("kind").is_none() && first.get("fingerprint").is_none());
+        for l in &lines[1..] {
             let v: serde_json::Value = serde_json::from_str(l).expect("each line is JSON");
             assert!(v["fingerprint"].is_string());
+            assert!(v.get("type").is_none(), "finding records stay as they were");
         }
         assert!(!text.contains('\u{1b}'));
     }

@@ -12,11 +12,17 @@ const OPEN_FINDINGS: usize = 5;
 const QUOTE_CHARS: usize = 300;
 
 /// Escapes text for Markdown outside code: HTML is neutralised, emphasis, links, tables and
-/// headings cannot start.
+/// headings cannot start, and `@name` cannot notify anyone (a zero-width joiner after the `@`
+/// keeps GitHub from reading a mention; the text looks the same).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '@' if chars.peek().is_some_and(|n| n.is_alphanumeric()) => {
+                out.push('@');
+                out.push('\u{200D}');
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -32,9 +38,9 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Inline code that shows `s` verbatim, whatever backticks it holds (a fence one longer
-/// than its longest run). `|` stays escaped so the code can stand in a table cell.
+/// than its longest run). Code spans are never read as mentions or links.
 pub fn code(s: &str) -> String {
-    let s = s.replace(['\r', '\n'], " ").replace('|', "\\|");
+    let s = s.replace(['\r', '\n'], " ");
     let longest_run = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') {
@@ -43,6 +49,13 @@ pub fn code(s: &str) -> String {
         ""
     };
     format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+/// [`code`] for a table cell: there a `|` must be escaped even inside code (GitHub's tables
+/// split cells before reading code spans, and drop the backslash), while anywhere else the
+/// backslash would show.
+pub fn code_cell(s: &str) -> String {
+    code(&s.replace('|', "\\|"))
 }
 
 /// The sentence with the found words in bold, shortened when long.
@@ -165,9 +178,12 @@ pub fn render(data: &ReportData) -> String {
     let mut by_fact: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     let mut by_article: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for r in &findings {
-        let fact = r.fact.as_deref().map_or("(between articles)".into(), code);
+        let fact = r
+            .fact
+            .as_deref()
+            .map_or("(between articles)".into(), code_cell);
         by_fact.entry(fact).or_default()[slot(r.severity)] += 1;
-        by_article.entry(code(&r.file)).or_default()[slot(r.severity)] += 1;
+        by_article.entry(code_cell(&r.file)).or_default()[slot(r.severity)] += 1;
     }
     table(&mut out, "fact", &by_fact);
     table(&mut out, "article", &by_article);
@@ -201,6 +217,13 @@ mod tests {
             "a \\*b\\* &lt;script&gt; \\| c\\_d"
         );
         assert_eq!(code("x"), "`x`");
+        // Mentions are neutralised in text, and pipes escaped only where tables need it.
+        assert_eq!(
+            escape("ask @octocat, not a@"),
+            "ask @\u{200D}octocat, not a@"
+        );
+        assert_eq!(code("a|b"), "`a|b`");
+        assert_eq!(code_cell("a|b"), "`a\\|b`");
         assert_eq!(code("a `b` c"), "``a `b` c``");
         assert_eq!(code("`a"), "`` `a ``");
     }

@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod paths;
 pub mod rdjson;
 pub mod sarif;
 
@@ -27,6 +28,11 @@ pub struct Diagnostic {
     pub message: String,
     /// Where in an article it points: a byte span into the article's *source*.
     pub location: Option<(ArticleId, Span)>,
+    /// The file it is about, as given on the command line, when no loaded article's span
+    /// says so (an unreadable file, a decoding problem).
+    pub file: Option<String>,
+    /// 1-based line and column (in characters) in `file`, when known.
+    pub line_col: Option<(usize, usize)>,
 }
 
 impl Diagnostic {
@@ -35,15 +41,24 @@ impl Diagnostic {
             severity,
             message: message.into(),
             location: None,
+            file: None,
+            line_col: None,
         }
     }
 
     pub fn from_error(e: &LoadError) -> Self {
-        Self::new(Severity::Error, e.to_string())
+        Self {
+            file: Some(e.path().to_string()),
+            ..Self::new(Severity::Error, e.to_string())
+        }
     }
 
     pub fn from_warning(w: &LoadWarning) -> Self {
-        Self::new(Severity::Warning, format!("{}: {}", w.path, w.message))
+        Self {
+            file: Some(w.path.clone()),
+            line_col: w.line_col,
+            ..Self::new(Severity::Warning, format!("{}: {}", w.path, w.message))
+        }
     }
 }
 
@@ -146,11 +161,17 @@ pub struct ResolvedDiagnostic {
     #[schemars(schema_with = "severity_schema")]
     pub severity: Severity,
     pub message: String,
+    /// The file it is about, when it is about one.
     pub file: Option<String>,
+    /// 1-based line in `file`, when the diagnostic is about one place.
     pub line: Option<usize>,
+    /// 1-based column, in Unicode characters.
     pub column: Option<usize>,
     #[serde(skip)]
     pub excerpt: Option<Excerpt>,
+    /// Byte column (1-based), for formats that count bytes (reviewdog).
+    #[serde(skip)]
+    pub byte_column: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -165,6 +186,9 @@ pub struct Summary {
     pub baselined: usize,
     /// Findings silenced by suppression comments or a fact's `ignore`.
     pub suppressed: usize,
+    /// Findings found but not shown because they are below `--min-severity` (they still
+    /// count for `--fail-on`).
+    pub below_min_severity: usize,
 }
 
 fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -190,6 +214,7 @@ impl ReportData<'_> {
             infos: count(Severity::Info),
             baselined: self.hidden.baselined,
             suppressed: self.hidden.suppressed,
+            below_min_severity: self.hidden.below_min,
         }
     }
 
@@ -285,7 +310,8 @@ impl ReportData<'_> {
             .collect()
     }
 
-    /// Resolves the diagnostics' places.
+    /// Resolves the diagnostics' places: an article span to its line, column and excerpt;
+    /// otherwise the file, line and column the diagnostic carries.
     pub fn resolve_diagnostics(&self) -> Vec<ResolvedDiagnostic> {
         self.diagnostics
             .iter()
@@ -299,13 +325,26 @@ impl ReportData<'_> {
                     p.file = article.path.clone();
                     Some(p)
                 });
-                ResolvedDiagnostic {
-                    severity: d.severity,
-                    message: d.message.clone(),
-                    file: place.as_ref().map(|p| p.file.clone()),
-                    line: place.as_ref().map(|p| p.line),
-                    column: place.as_ref().map(|p| p.column),
-                    excerpt: place.map(|p| p.excerpt),
+                match place {
+                    Some(p) => ResolvedDiagnostic {
+                        severity: d.severity,
+                        message: d.message.clone(),
+                        file: Some(p.file),
+                        line: Some(p.line),
+                        column: Some(p.column),
+                        excerpt: Some(p.excerpt),
+                        byte_column: Some(p.byte_columns.0),
+                    },
+                    None => ResolvedDiagnostic {
+                        severity: d.severity,
+                        message: d.message.clone(),
+                        file: d.file.clone(),
+                        line: d.line_col.map(|(l, _)| l),
+                        column: d.line_col.map(|(_, c)| c),
+                        excerpt: None,
+                        // Without the text the byte column is unknown (rdjsonl leaves it out).
+                        byte_column: None,
+                    },
                 }
             })
             .collect()

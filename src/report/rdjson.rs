@@ -3,7 +3,8 @@
 //! Columns count UTF-8 bytes, as reviewdog's format specifies, so they differ from the
 //! character columns of the other formats on lines with non-ASCII text.
 
-use super::ReportData;
+use super::paths::{self, Project};
+use super::{ReportData, ResolvedDiagnostic};
 use crate::finding::Severity;
 use serde_json::{Value, json};
 
@@ -15,8 +16,51 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
+/// A position: the line, and the byte column when known (reviewdog counts bytes).
+fn position(line: usize, byte_column: Option<usize>) -> Value {
+    match byte_column {
+        Some(column) => json!({ "line": line, "column": column }),
+        None => json!({ "line": line }),
+    }
+}
+
+/// A diagnostic (an input problem, an unused suppression) as a reviewdog diagnostic: code
+/// `factdiff/input` (or `factdiff/unused-suppression`), its severity, and its file and place
+/// when known.
+fn diagnostic(d: &ResolvedDiagnostic, project: &Project) -> Value {
+    let code = if d.message.starts_with("unused suppression") {
+        "factdiff/unused-suppression"
+    } else {
+        "factdiff/input"
+    };
+    let mut v = json!({
+        "message": d.message,
+        "severity": severity(d.severity),
+        "source": { "name": "factdiff" },
+        "code": { "value": code },
+    });
+    if let Some(file) = &d.file {
+        let mut location = json!({ "path": project.relative(file) });
+        if let Some(line) = d.line {
+            location["range"] = json!({ "start": position(line, d.byte_column) });
+        }
+        v["location"] = location;
+    }
+    v
+}
+
+/// Diagnostics and findings, with paths relative to the repository root (where reviewdog
+/// anchors them), whichever folder factdiff ran in.
 pub fn render(data: &ReportData) -> String {
+    render_in(data, paths::project())
+}
+
+pub fn render_in(data: &ReportData, project: &Project) -> String {
     let mut out = String::new();
+    for d in data.resolve_diagnostics() {
+        out.push_str(&diagnostic(&d, project).to_string());
+        out.push('\n');
+    }
     for r in data.resolve() {
         let related: Vec<Value> = r
             .related
@@ -25,7 +69,7 @@ pub fn render(data: &ReportData) -> String {
                 json!({
                     "message": p.found,
                     "location": {
-                        "path": p.file,
+                        "path": project.relative(&p.file),
                         "range": {
                             "start": { "line": p.line, "column": p.byte_columns.0 },
                             "end": { "line": p.end_line, "column": p.byte_columns.1 },
@@ -41,7 +85,7 @@ pub fn render(data: &ReportData) -> String {
         let d = json!({
             "message": message,
             "location": {
-                "path": r.file,
+                "path": project.relative(&r.file),
                 "range": {
                     "start": { "line": r.line, "column": r.byte_columns.0 },
                     "end": { "line": r.end_line, "column": r.byte_columns.1 },
@@ -68,8 +112,12 @@ mod tests {
     fn rdjsonl_lines_use_byte_columns() {
         let s = Sample::new();
         let text = render(&s.data());
+        let diag: Value = serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+        assert_eq!(diag["severity"], "ERROR");
+        assert_eq!(diag["code"]["value"], "factdiff/input");
+        assert_eq!(diag["location"]["path"], "news/missing.md");
         let first: Value =
-            serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+            serde_json::from_str(text.lines().nth(1).expect("a line")).expect("JSON");
         // "Zelenskyy’s" has a three-byte apostrophe: character column 41 is byte column 43.
         assert_eq!(first["location"]["range"]["start"]["column"], 43);
         assert_eq!(first["severity"], "ERROR");
@@ -78,7 +126,7 @@ mod tests {
             first["related_locations"][0]["location"]["path"],
             "facts.yaml"
         );
-        assert_eq!(text.lines().count(), 3);
+        assert_eq!(text.lines().count(), 4);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! kind, the article's words as the location, the fact or the other article as related
 //! locations, and stable partial fingerprints.
 
+use super::paths::{self, Project};
 use super::{ReportData, Resolved};
 use crate::finding::{Kind, Severity};
 use serde_json::{Value, json};
@@ -57,7 +58,15 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-fn result(r: &Resolved) -> Value {
+/// The base every artifact URI is relative to: the repository root.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// An artifact location: the path relative to the repository root, under [`SRCROOT`].
+fn artifact(path: &str, project: &Project) -> Value {
+    json!({ "uri": uri(&project.relative(path)), "uriBaseId": SRCROOT })
+}
+
+fn result(r: &Resolved, project: &Project) -> Value {
     let rule_index = Kind::ALL
         .iter()
         .position(|k| k.as_str() == r.kind)
@@ -74,7 +83,7 @@ fn result(r: &Resolved) -> Value {
             json!({
                 "id": i + 1,
                 "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&p.file) },
+                    "artifactLocation": artifact(&p.file, project),
                     "region": {
                         "startLine": p.line,
                         "startColumn": p.column,
@@ -93,7 +102,7 @@ fn result(r: &Resolved) -> Value {
         "message": { "text": text },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": uri(&r.file) },
+                "artifactLocation": artifact(&r.file, project),
                 "region": {
                     "startLine": r.line,
                     "startColumn": r.column,
@@ -114,7 +123,13 @@ fn result(r: &Resolved) -> Value {
     })
 }
 
+/// The SARIF log, with artifact URIs relative to the repository root under `%SRCROOT%`,
+/// whichever folder factdiff ran in.
 pub fn log(data: &ReportData) -> Value {
+    log_in(data, paths::project())
+}
+
+pub fn log_in(data: &ReportData, project: &Project) -> Value {
     let rules: Vec<Value> = Kind::ALL
         .iter()
         .map(|&k| {
@@ -128,7 +143,7 @@ pub fn log(data: &ReportData) -> Value {
             })
         })
         .collect();
-    let results: Vec<Value> = data.resolve().iter().map(result).collect();
+    let results: Vec<Value> = data.resolve().iter().map(|r| result(r, project)).collect();
     let notifications: Vec<Value> = data
         .resolve_diagnostics()
         .iter()
@@ -137,13 +152,15 @@ pub fn log(data: &ReportData) -> Value {
                 "level": level(d.severity),
                 "message": { "text": d.message },
             });
-            if let (Some(file), Some(line), Some(column)) = (&d.file, d.line, d.column) {
-                n["locations"] = json!([{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(file) },
-                        "region": { "startLine": line, "startColumn": column },
-                    },
-                }]);
+            if let Some(file) = &d.file {
+                let mut physical = json!({ "artifactLocation": artifact(file, project) });
+                if let Some(line) = d.line {
+                    physical["region"] = json!({ "startLine": line });
+                    if let Some(column) = d.column {
+                        physical["region"]["startColumn"] = json!(column);
+                    }
+                }
+                n["locations"] = json!([{ "physicalLocation": physical }]);
             }
             n
         })
@@ -167,6 +184,15 @@ pub fn log(data: &ReportData) -> Value {
                 "executionSuccessful": !failed,
                 "toolExecutionNotifications": notifications,
             }],
+            // The root's absolute location is left out, so the log is the same on every
+            // machine; viewers such as GitHub code scanning resolve it to the checkout.
+            "originalUriBaseIds": {
+                SRCROOT: {
+                    "description": {
+                        "text": "The repository root: the nearest folder holding .git above where factdiff ran (without one, that folder itself).",
+                    },
+                },
+            },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -179,34 +205,40 @@ pub fn render(data: &ReportData) -> String {
     s
 }
 
+/// Validation against the official SARIF 2.1.0 schema and the `serde-sarif` model, shared
+/// with the integration tests.
+#[cfg(test)]
+#[path = "../../tests/common/sarif.rs"]
+mod official_sarif;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::testdata::Sample;
 
-    /// A strict subset of the SARIF 2.1.0 schema, written by us from the specification for
-    /// the objects factdiff emits (see the file's description).
-    const SARIF_SUBSET_SCHEMA: &str = include_str!("sarif-2.1.0-subset.schema.json");
+    use super::official_sarif as official;
 
     #[test]
-    fn sarif_validates_against_the_schema() {
+    fn sarif_validates_against_the_official_schema() {
         let s = Sample::new();
-        let schema: Value = serde_json::from_str(SARIF_SUBSET_SCHEMA).expect("schema is JSON");
-        let validator = jsonschema::validator_for(&schema).expect("schema compiles");
         let doc: Value = serde_json::from_str(&render(&s.data())).expect("SARIF is JSON");
-        let errors: Vec<String> = validator
-            .iter_errors(&doc)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{errors:#?}");
+        official::assert_valid(&doc);
         // The schema is strict enough to reject a broken log.
         let mut broken = doc.clone();
         broken["runs"][0]["results"][0]["level"] = json!("fatal");
-        assert!(!validator.is_valid(&broken));
-        let mut broken = doc;
+        assert!(!official::schema_errors(&broken).is_empty());
+        let mut broken = doc.clone();
         broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
             json!(0);
-        assert!(!validator.is_valid(&broken));
+        assert!(!official::schema_errors(&broken).is_empty());
+        // A property the format does not define is refused, by the schema and by the model.
+        let mut broken = doc;
+        broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["path"] =
+            json!("news/a.md");
+        assert!(!official::schema_errors(&broken).is_empty());
+        let model: serde_sarif::sarif::Sarif =
+            serde_json::from_value(broken.clone()).expect("reads leniently");
+        assert_ne!(serde_json::to_value(&model).expect("serialises"), broken);
     }
 
     #[test]
@@ -233,6 +265,24 @@ mod tests {
         );
         assert_eq!(run["results"][1]["level"], "warning");
         assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    }
+
+    #[test]
+    fn uris_are_relative_to_the_repository_root() {
+        let s = Sample::new();
+        let project = Project {
+            cwd: "/repo/site".into(),
+            root: "/repo".into(),
+        };
+        let v = log_in(&s.data(), &project);
+        let run = &v["runs"][0];
+        assert!(run["originalUriBaseIds"][SRCROOT].is_object());
+        let at = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(at["uri"], "site/news/a.md");
+        assert_eq!(at["uriBaseId"], SRCROOT);
+        let fact =
+            &run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(fact["uri"], "site/facts.yaml");
     }
 
     #[test]

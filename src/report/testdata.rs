@@ -178,10 +178,13 @@ impl Sample {
             articles: articles(),
             facts: fact_file(),
             findings: findings(),
-            diagnostics: vec![Diagnostic::new(
-                Severity::Error,
-                "news/missing.md: No such file or directory (os error 2)",
-            )],
+            diagnostics: vec![Diagnostic {
+                file: Some("news/missing.md".into()),
+                ..Diagnostic::new(
+                    Severity::Error,
+                    "news/missing.md: No such file or directory (os error 2)",
+                )
+            }],
             hidden: Hidden {
                 baselined: 2,
                 suppressed: 1,

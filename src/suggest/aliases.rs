@@ -68,8 +68,8 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
         .iter()
         .map(|(id, f)| (*id, f.replace("ie", "i")))
         .collect();
-    // (entity, spelling as written) -> evidence
-    let mut found: BTreeMap<(EntityId, String), Vec<Evidence>> = BTreeMap::new();
+    // (entity, spelling folded to lower case) -> the spelling as first written, evidence
+    let mut found: BTreeMap<(EntityId, String), (String, Vec<Evidence>)> = BTreeMap::new();
     for a in &input.articles {
         for s in &a.claims.sentences {
             for m in &s.mentions {
@@ -107,21 +107,24 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
                     .trim_end_matches("\u{2019}s")
                     .to_string();
                 found
-                    .entry((entity, written.clone()))
-                    .or_default()
+                    .entry((entity, written.to_lowercase()))
+                    .or_insert_with(|| (written.clone(), Vec::new()))
+                    .1
                     .push(a.evidence(s.span, Some(written)));
             }
         }
     }
     found
         .into_iter()
-        .map(|((id, written), evidence)| {
+        .map(|((id, folded), (written, evidence))| {
             let e = facts.entity(id);
             Suggestion {
+                // The spelling as written, in lower case, words joined by `-`: what a user
+                // would type (`new-alias:kyiv:kiev`).
                 id: format!(
                     "new-alias:{}:{}",
                     e.key,
-                    skeleton(&written).replace(' ', "-")
+                    folded.split_whitespace().collect::<Vec<_>>().join("-")
                 ),
                 kind: SuggestionKind::NewAlias,
                 message: format!(

@@ -5,37 +5,7 @@ use super::Suggestion;
 pub fn human(suggestions: &[Suggestion]) -> String {
     let mut out = String::new();
     for s in suggestions {
-        out.push_str(&format!("{}: {}\n", s.id, s.message));
-        if let Some(yaml) = &s.yaml {
-            out.push_str("  proposed:\n");
-            for line in yaml.lines() {
-                out.push_str(&format!("    {line}\n"));
-            }
-        }
-        out.push_str("  evidence:\n");
-        for e in &s.evidence {
-            let mut who = Vec::new();
-            if let Some(o) = &e.outlet {
-                who.push(o.as_str());
-            }
-            if let Some(p) = &e.published {
-                who.push(p.as_str());
-            }
-            let who = if who.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", who.join(", "))
-            };
-            let says = e
-                .says
-                .as_deref()
-                .map_or_else(String::new, |s| format!(": {s}"));
-            out.push_str(&format!("    {}:{}{who}{says}\n", e.path, e.line));
-            out.push_str(&format!("      \"{}\"\n", e.sentence));
-        }
-        for n in &s.notes {
-            out.push_str(&format!("  = note: {n}\n"));
-        }
+        out.push_str(&one(s));
         out.push('\n');
     }
     let n = suggestions.len();
@@ -44,6 +14,43 @@ pub fn human(suggestions: &[Suggestion]) -> String {
         "{n} suggestion{}, {proposals} with a change; apply with `factdiff update --only ID`\n",
         if n == 1 { "" } else { "s" }
     ));
+    out
+}
+
+/// One suggestion: its id and message, the proposed YAML, the evidence and notes.
+pub fn one(s: &Suggestion) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("{}: {}\n", s.id, s.message));
+    if let Some(yaml) = &s.yaml {
+        out.push_str("  proposed:\n");
+        for line in yaml.lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+    }
+    out.push_str("  evidence:\n");
+    for e in &s.evidence {
+        let mut who = Vec::new();
+        if let Some(o) = &e.outlet {
+            who.push(o.as_str());
+        }
+        if let Some(p) = &e.published {
+            who.push(p.as_str());
+        }
+        let who = if who.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", who.join(", "))
+        };
+        let says = e
+            .says
+            .as_deref()
+            .map_or_else(String::new, |s| format!(": {s}"));
+        out.push_str(&format!("    {}:{}{who}{says}\n", e.path, e.line));
+        out.push_str(&format!("      \"{}\"\n", e.sentence));
+    }
+    for n in &s.notes {
+        out.push_str(&format!("  = note: {n}\n"));
+    }
     out
 }
 

@@ -37,6 +37,18 @@ pub fn parse_fact_file_lenient(
     Ok(validate::validate_lenient(raw, source, display))
 }
 
+/// For `lint`'s recovery: parses `masked`, which is `source` with some entries blanked out
+/// byte for byte (so every offset still points into `source`), and validates the result
+/// against `source`. A parse error comes with its byte offset when the parser knows it.
+pub fn parse_fact_file_masked(
+    source: String,
+    masked: &str,
+    display: &str,
+) -> Result<(FactFile, Vec<FactFileError>), (FactFileError, Option<usize>)> {
+    let raw = yaml::parse_at(masked, display)?;
+    Ok(validate::validate_lenient(raw, source, display))
+}
+
 /// Reads a fact file's text with the loader's limits (size, UTF-8, BOM).
 pub fn read_fact_file_source(path: &Path, display: &str) -> Result<String, FactFileError> {
     read_source(path, display)

@@ -24,8 +24,22 @@ pub(crate) fn options() -> Options {
 }
 
 pub(super) fn parse(source: &str, display: &str) -> Result<RawFactFile, FactFileError> {
-    serde_saphyr::from_str_with_options(source, options())
-        .map_err(|e| to_fact_file_error(&e, source, display))
+    parse_at(source, display).map_err(|(e, _)| e)
+}
+
+/// [`parse`], with the byte offset of the error when the parser knows it (what `lint` needs
+/// to find the entry to leave out and try again).
+pub(super) fn parse_at(
+    source: &str,
+    display: &str,
+) -> Result<RawFactFile, (FactFileError, Option<usize>)> {
+    serde_saphyr::from_str_with_options(source, options()).map_err(|e| {
+        let offset = innermost(&e)
+            .location()
+            .and_then(|loc| loc.span().byte_offset())
+            .and_then(|o| usize::try_from(o).ok());
+        (to_fact_file_error(&e, source, display), offset)
+    })
 }
 
 /// Turns a serde-saphyr error into ours, quoting the offending text from `source`.
