@@ -4,7 +4,7 @@ use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
 use crate::align::cross::Frame;
 use crate::article::{Article, ArticleId};
 use crate::baseline::Baseline;
-use crate::claims::{ArticleClaims, Sentence};
+use crate::claims::Sentence;
 use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
 use crate::extract::entities::EntityMatcher;
@@ -111,8 +111,6 @@ struct FileWork {
     /// while the article's text was at hand.
     findings: Vec<Finding>,
     resolved: Vec<Resolved>,
-    /// Only the sentences the frames point at (the others are emptied, indices kept).
-    claims: ArticleClaims,
     frames: Vec<Frame>,
 }
 
@@ -143,7 +141,6 @@ fn check_files(
                 input_failed: false,
                 findings: Vec::new(),
                 resolved: Vec::new(),
-                claims: ArticleClaims::default(),
                 frames: Vec::new(),
             };
             let article = match load::read_article(path, display, id, opts) {
@@ -176,7 +173,6 @@ fn check_files(
             }
             .resolve_with(fact_index.as_ref());
             w.frames = one.frames;
-            w.claims = keep_framed(one.claims, &w.frames);
             w.article = Some(if w.frames.is_empty() && article.suppressions.is_empty() {
                 stub(article)
             } else {
@@ -205,7 +201,6 @@ fn check_files(
         diagnostics: Vec::new(),
         input_failed: false,
     };
-    let mut all_claims = Vec::with_capacity(next as usize);
     let mut frames = Vec::new();
     for w in work {
         out.diagnostics.extend(w.diagnostics);
@@ -223,12 +218,10 @@ fn check_files(
             f.article = fix(f.article);
             f
         }));
-        all_claims.push(w.claims);
         out.articles.push(article);
     }
 
-    let mut cross = cross_findings(&out.articles, &all_claims, &frames);
-    drop(all_claims);
+    let mut cross = cross_findings(&out.articles, &frames);
     gate::override_severities(&mut cross, &settings.overrides);
     let cross_resolved = ReportData {
         articles: &out.articles,
@@ -259,33 +252,6 @@ fn stub(article: Article) -> Article {
         map: crate::article::OffsetMap::default(),
         ..article
     }
-}
-
-/// The claims with every sentence no frame points at emptied (spans kept), and the framed
-/// ones without their tokens and stance cues: the cross-source checks read a frame's
-/// sentence span, quantities, dates and mentions only (the frame carries its stance), and
-/// tokens are most of a sentence's memory. The CLI snapshot tests go through this path, so
-/// a cross check that starts reading more shows up there.
-fn keep_framed(mut claims: ArticleClaims, frames: &[Frame]) -> ArticleClaims {
-    let mut used = vec![false; claims.sentences.len()];
-    for f in frames {
-        if let Some(u) = used.get_mut(f.sentence) {
-            *u = true;
-        }
-    }
-    for (s, used) in claims.sentences.iter_mut().zip(used) {
-        if used {
-            s.tokens = Vec::new();
-            s.stances = Vec::new();
-        } else {
-            *s = Sentence {
-                span: s.span,
-                ..Sentence::default()
-            };
-        }
-    }
-    claims.sentences.shrink_to_fit();
-    claims
 }
 
 /// The findings of a run, sorted, and their resolved records when the caller has them.
@@ -429,20 +395,17 @@ pub fn check_articles(
         .map(|article| check_one(article, facts, &matcher, aligner.as_ref()))
         .collect();
     let mut findings = Vec::new();
-    let mut all_claims = Vec::with_capacity(articles.len());
     let mut frames = Vec::new();
     for w in work {
         findings.extend(w.findings);
         frames.extend(w.frames);
-        all_claims.push(w.claims);
     }
-    findings.extend(cross_findings(articles, &all_claims, &frames));
+    findings.extend(cross_findings(articles, &frames));
     findings
 }
 
-/// One article's claims, the fact file's findings on it, and its cross-source frames.
+/// The fact file's findings on one article, and its cross-source frames.
 struct ArticleWork {
-    claims: ArticleClaims,
     findings: Vec<Finding>,
     frames: Vec<Frame>,
 }
@@ -472,21 +435,13 @@ fn check_one(
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
     let frames = align::cross::frames(article, &claims, &event_date, &|si| covered.contains(&si));
-    ArticleWork {
-        claims,
-        findings,
-        frames,
-    }
+    ArticleWork { findings, frames }
 }
 
 /// Pairs the frames that share a key and runs the cross-source checks on them.
-fn cross_findings(
-    articles: &[Article],
-    claims: &[ArticleClaims],
-    frames: &[Frame],
-) -> Vec<Finding> {
-    let pairs = align::cross::pairs(frames, articles);
-    checks::run_cross(&checks::CrossContext::new(articles, claims, &pairs))
+fn cross_findings(articles: &[Article], frames: &[Frame]) -> Vec<Finding> {
+    let pairs = align::cross::pairs(frames);
+    checks::run_cross(&checks::CrossContext::new(articles, &pairs))
 }
 
 #[cfg(test)]
