@@ -31,9 +31,6 @@ const ACTS: &[(&str, &[&str])] = &[
     ("arrest", &["arrest", "detain"]),
     ("lose", &["lose", "lost", "los"]),
     ("evacuate", &["evacuat"]),
-    ("earn", &["gross", "earn"]),
-    ("sell", &["sell", "sold"]),
-    ("recover", &["recover"]),
     (
         "allocate",
         &["allocat", "pledg", "approv", "fund", "provid"],
@@ -50,7 +47,7 @@ const EVENTS: &[(&str, &[&str])] = &[
     ("election", &["election", "vote"]),
     ("agreement", &["agreement", "deal", "treaty"]),
     ("premiere", &["premiere", "premier", "debut", "opening"]),
-    ("release", &["release"]),
+    ("release", &["release", "releas"]),
     ("death", &["die", "death", "kill"]),
     ("birth", &["born", "birth"]),
     ("derailment", &["derail", "derailment"]),

@@ -9,7 +9,7 @@ use super::{
 use crate::align::clauses::clause_of;
 use crate::align::frames::{act_class, event_of_stem};
 use crate::article::Article;
-use crate::claims::{ArticleClaims, Polarity, Quantity, Sentence};
+use crate::claims::{ArticleClaims, Polarity, Quantity, Sentence, StanceCue};
 use crate::extract::numbers::is_number_word;
 use crate::extract::tokens::{Token, is_stopword, stem};
 use crate::span::Span;
@@ -41,6 +41,24 @@ const PEOPLE: &[&str] = &[
     "individual",
     "victim",
 ];
+
+/// Acts that only articles compared with each other tell apart (a fact names its own
+/// keywords): box office and sales.
+const MORE_ACTS: &[(&str, &[&str])] = &[
+    ("earn", &["gros", "earn"]),
+    ("sell", &["sell", "sold"]),
+    ("recover", &["recover"]),
+];
+
+/// The act class of a stem.
+fn act_of(stem: &str) -> Option<&'static str> {
+    act_class(stem).or_else(|| {
+        MORE_ACTS
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| stem.starts_with(w)))
+            .map(|(class, _)| *class)
+    })
+}
 
 /// Acts whose counts later reports revise upwards.
 const TOLL_ACTS: &[&str] = &["kill", "injure", "evacuate", "arrest", "recover"];
@@ -224,8 +242,42 @@ impl Base<'_> {
         }
     }
 
+    /// The clause of `span` within the reported content. "and" before a place does not
+    /// open a clause ("in the United States and Canada").
+    fn clause(&self, span: Span) -> Span {
+        let text = &self.article.text;
+        let mut c = clause_of(self.s, text, span);
+        let joins_place = |at: usize| {
+            self.s
+                .tokens
+                .iter()
+                .find(|t| t.span.start >= at)
+                .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+                && self
+                    .roles
+                    .iter()
+                    .find(|r| r.span.start > at)
+                    .is_some_and(|r| r.place && r.span.start <= at + 8)
+        };
+        for _ in 0..4 {
+            if c.start > self.s.span.start && joins_place(c.start) {
+                let before = clause_of(self.s, text, Span::new(c.start - 1, c.start - 1));
+                c = before.cover(c);
+            } else if c.end < self.s.span.end && joins_place(c.end) {
+                let after = clause_of(self.s, text, Span::new(c.end + 1, c.end + 1));
+                c = c.cover(after);
+            } else {
+                break;
+            }
+        }
+        c.intersect(self.region)
+    }
+
     fn quantities(&self, out: &mut Vec<Frame>) {
         let s = self.s;
+        // The act of the sentence's last number, per unit: "grossed $74.8 million in the
+        // United States, $18.6 million elsewhere, for a worldwide total of $93.4 million".
+        let mut last_act: Vec<(Sym, Sym)> = Vec::new();
         for (qi, q) in s.quantities.iter().enumerate() {
             let (true, Some(unit)) = (q.kind.is_measure(), q.unit.as_deref()) else {
                 continue;
@@ -233,18 +285,23 @@ impl Base<'_> {
             if q.kind == crate::claims::QuantityKind::Percent || is_part(s, q) {
                 continue;
             }
-            let clause = clause_of(s, &self.article.text, q.span).intersect(self.region);
+            let clause = self.clause(q.span);
             let toks: Vec<&Token> = s.tokens.iter().filter(|t| clause.contains(t.span)).collect();
-            let Some(anchor) = anchor(&toks, q) else {
+            let Some(anchor) = anchor_of(&toks, q) else {
                 continue;
             };
-            let Some((unit, act)) = measure(unit, &toks, anchor, q) else {
+            let money = q.kind == crate::claims::QuantityKind::Money;
+            let unit_sym = sym::intern(unit);
+            let lent = last_act.iter().find(|(u, _)| *u == unit_sym).map(|(_, a)| *a);
+            let Some((unit, act)) = measure(unit, &toks, anchor, q, money, lent) else {
                 continue;
             };
+            last_act.retain(|(u, _)| *u != unit_sym);
+            last_act.push((unit_sym, act));
             let having = toks[..anchor]
                 .iter()
                 .rev()
-                .take(4)
+                .take(8)
                 .any(|t| HAVING.contains(&t.lower.as_str()));
             let in_clause = |r: &&Role| clause.contains(r.span) && !r.speaker;
             let before = |r: &&Role| r.span.end <= q.span.start;
@@ -255,48 +312,108 @@ impl Base<'_> {
                         .rfind(|t| t.span.end <= r.span.start)
                         .is_some_and(|t| t.lower == "by")
             };
-            let mut agents: Vec<Named> = self
+            let agents: Vec<Named> = self
                 .roles
                 .iter()
                 .filter(in_clause)
                 .filter(|r| !r.place && !r.circumstantial && (before(r) || by_after(r)))
                 .map(|r| r.named.clone())
                 .collect();
-            let mut places: Vec<Named> = self
+            // Scope terms of the clause, each with the token it starts at.
+            let mut terms: Vec<(usize, Named)> = self
                 .roles
                 .iter()
                 .filter(in_clause)
                 .filter(|r| r.place)
-                .map(|r| r.named.clone())
+                .filter_map(|r| {
+                    let at = toks.iter().position(|t| t.span.start >= r.span.start)?;
+                    Some((at, r.named.clone()))
+                })
                 .collect();
-            let mut scope_ref = false;
+            let mut refs: Vec<usize> = Vec::new();
             for i in 0..toks.len() {
                 if let Some(w) = names::scope_word(&toks, i) {
-                    places.push(Named {
-                        name: Name::Words(Box::new([sym::intern(w)])),
-                        weak: false,
-                    });
+                    let name = Name::Words(Box::new([sym::intern(w)]));
+                    terms.push((i, Named { name, weak: false }));
                 }
                 let from = i > 0 && toks[i - 1].lower == "from";
-                scope_ref |= !from && names::place_reference(&toks, i);
+                if !from && names::place_reference(&toks, i) {
+                    refs.push(i);
+                }
             }
-            // "Metro Manila has 650 recoveries": whose count it is, not who did it.
-            if having && (act == sym::intern("have") || q_is_toll(act)) {
-                places.append(&mut agents);
+            // In a list of figures ("$59 million in the United States and Canada, and $68
+            // million in other territories"), a term next to a number is that number's own;
+            // the others belong to every number of the clause.
+            let numbers: Vec<usize> = s
+                .quantities
+                .iter()
+                .filter(|o| o.kind.is_measure())
+                .filter_map(|o| anchor_of(&toks, o))
+                .collect();
+            let unit_end = q
+                .unit_span
+                .filter(|u| u.start >= q.span.end)
+                .and_then(|u| toks.iter().rposition(|t| t.span.end <= u.end))
+                .unwrap_or(anchor);
+            let attached_to = |at: usize| -> Option<usize> {
+                numbers.iter().copied().find(|&n| {
+                    let after = at > n && at - n <= 6 && at <= n.max(unit_end) + 4;
+                    let before = at < n && n - at <= 3;
+                    (after || before)
+                        && !numbers.iter().any(|&m| m != n && m > at.min(n) && m < at.max(n))
+                })
+            };
+            // "in the United States and Canada": a term joined to an attached one is attached.
+            terms.sort_by_key(|(at, _)| *at);
+            let mut owner: Vec<Option<usize>> = Vec::with_capacity(terms.len());
+            for (k, (at, _)) in terms.iter().enumerate() {
+                let joined = k > 0
+                    && *at >= 2
+                    && matches!(toks[at - 1].lower.as_str(), "and" | "or")
+                    && terms[k - 1].0 + 4 >= *at;
+                owner.push(if joined {
+                    owner[k - 1]
+                } else {
+                    attached_to(*at)
+                });
             }
-            let who = if !agents.is_empty() {
+            let pick = |want: Option<usize>| -> Vec<Named> {
+                terms
+                    .iter()
+                    .zip(&owner)
+                    .filter(|(_, o)| **o == want)
+                    .map(|((_, n), _)| n.clone())
+                    .collect()
+            };
+            let own = pick(Some(anchor));
+            let places = if own.is_empty() { pick(None) } else { own };
+            let scope_ref = refs
+                .iter()
+                .any(|&at| attached_to(at).is_none_or(|n| n == anchor));
+            let subject = if !agents.is_empty() {
                 slot(agents)
             } else if names::subject_reference(&toks[..anchor]) {
                 self.history.actor()
             } else {
                 Slot::Empty
             };
-            let scope = if !places.is_empty() {
+            let places = if !places.is_empty() {
                 slot(places)
             } else if scope_ref {
                 self.history.place()
             } else {
                 Slot::Empty
+            };
+            // "Metro Manila has 650 recoveries": the subject is whose count it is (its
+            // scope), not who did it.
+            let (who, scope) = match (having && (act == sym::intern("have") || q_is_toll(act)), places) {
+                (true, Slot::Empty) => (Slot::Empty, subject),
+                (true, Slot::Names(p)) => {
+                    let mut all = p.into_vec();
+                    all.extend(subject.names().iter().cloned());
+                    (Slot::Empty, slot(all))
+                }
+                (_, places) => (subject, places),
             };
             let shown = match q.unit_span {
                 Some(u) if u.start >= q.span.end => q.span.cover(u),
@@ -327,6 +444,10 @@ impl Base<'_> {
         let Some(kind) = event_kind(s, self.region) else {
             return;
         };
+        // "Floods killed 12 people": a toll, not someone's death.
+        if kind == "death" && s.quantities.iter().any(|q| q.kind.is_measure()) {
+            return;
+        }
         let roles: Vec<&Role> = self
             .roles
             .iter()
@@ -399,15 +520,11 @@ impl Base<'_> {
     /// dispute itself) or negates something it is not about.
     fn stance(&self, kind: &str) -> Option<SentenceStance> {
         let s = self.s;
-        let denies: Vec<_> = s
-            .stances
-            .iter()
+        let denies: Vec<_> = cues(s)
             .filter(|c| c.polarity == Polarity::Denies)
             .collect();
         // Beside a denial, an unnamed report is what is being denied ("reports of a call").
-        let affirms: Vec<_> = s
-            .stances
-            .iter()
+        let affirms: Vec<_> = cues(s)
             .filter(|c| c.polarity == Polarity::Affirms)
             .filter(|c| denies.is_empty() || c.source.is_some())
             .collect();
@@ -503,14 +620,14 @@ fn q_is_toll(act: Sym) -> bool {
     TOLL_ACTS.iter().any(|a| sym::intern(a) == act)
 }
 
-/// The token of the number itself within the clause: its last digit or number word.
-fn anchor(toks: &[&Token], q: &Quantity) -> Option<usize> {
+/// The token of the number itself within the clause: its first digit or number word (past
+/// the hedge: "less than $ 90 million" is at "90").
+fn anchor_of(toks: &[&Token], q: &Quantity) -> Option<usize> {
     let inside: Vec<usize> = (0..toks.len())
         .filter(|&i| q.span.contains(toks[i].span))
         .collect();
     inside
         .iter()
-        .rev()
         .copied()
         .find(|&i| {
             let w = toks[i].lower.as_str();
@@ -521,12 +638,19 @@ fn anchor(toks: &[&Token], q: &Quantity) -> Option<usize> {
 
 /// The normalised unit and the act of a count: the unit's own act ("deaths"), else the act
 /// word nearest the number in its clause, else the nearest verb, else a verb of having.
-fn measure(unit: &str, toks: &[&Token], anchor: usize, q: &Quantity) -> Option<(Sym, Sym)> {
+fn measure(
+    unit: &str,
+    toks: &[&Token],
+    anchor: usize,
+    q: &Quantity,
+    money: bool,
+    lent: Option<Sym>,
+) -> Option<(Sym, Sym)> {
     if let Some((_, act)) = ACT_UNITS.iter().find(|(u, _)| *u == unit) {
         return Some((sym::intern("person"), sym::intern(act)));
     }
     let unit = if PEOPLE.contains(&unit) { "person" } else { unit };
-    let in_unit = |t: &Token| q.unit_span.is_some_and(|u| u.contains(t.span));
+    let in_unit = |t: &Token| q.unit_span.is_some_and(|u| u.contains(t.span)) || t.cap;
     let by_distance = |limit: usize| {
         let mut order: Vec<usize> = (0..toks.len())
             .filter(|&i| i != anchor && i.abs_diff(anchor) <= limit)
@@ -537,7 +661,7 @@ fn measure(unit: &str, toks: &[&Token], anchor: usize, q: &Quantity) -> Option<(
     let act = by_distance(6)
         .into_iter()
         .filter(|&i| !in_unit(toks[i]))
-        .find_map(|i| act_class(&stem(&toks[i].lower)))
+        .find_map(|i| act_of(&stem(&toks[i].lower)))
         .map(str::to_string)
         .or_else(|| {
             by_distance(4)
@@ -546,15 +670,25 @@ fn measure(unit: &str, toks: &[&Token], anchor: usize, q: &Quantity) -> Option<(
                 .find(|&i| verb_like(&toks[i].lower))
                 .map(|i| stem(&toks[i].lower))
         })
+        .map(|verb| {
+            // A film that "made" or "took" a sum earned it.
+            if money && matches!(verb.as_str(), "mad" | "take") {
+                "earn".to_string()
+            } else {
+                verb
+            }
+        })
+        .map(|a| sym::intern(&a))
+        .or(lent)
         .or_else(|| {
             toks[..anchor]
                 .iter()
                 .rev()
-                .take(3)
+                .take(8)
                 .any(|t| HAVING.contains(&t.lower.as_str()))
-                .then(|| "have".to_string())
+                .then(|| sym::intern("have"))
         })?;
-    Some((sym::intern(unit), sym::intern(&act)))
+    Some((sym::intern(unit), act))
 }
 
 /// Whether a word looks like a verb in the past or the present participle.
@@ -655,6 +789,20 @@ fn signature(s: &Sentence, span: Span) -> u64 {
         })
 }
 
+/// The sentence's stance cues, without capitalised words inside it that are part of a name
+/// ("the United States" states nothing).
+pub fn cues(s: &Sentence) -> impl Iterator<Item = &StanceCue> {
+    let first = s.tokens.first().map(|t| t.span.start);
+    s.stances.iter().filter(move |c| {
+        Some(c.span.start) == first
+            || !s
+                .tokens
+                .iter()
+                .find(|t| t.span.start >= c.span.start)
+                .is_some_and(|t| t.cap && t.lower != "according")
+    })
+}
+
 /// Words that open reported content after a cue.
 const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if"];
 
@@ -663,7 +811,7 @@ const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if"];
 pub fn content_region(s: &Sentence, text: &str) -> Span {
     let toks = &s.tokens;
     let mut region = s.span;
-    for cue in s.stances.iter().filter(|c| c.attributed) {
+    for cue in cues(s).filter(|c| c.attributed) {
         // The cue's first word: a denial phrase merged into the cue must not hide what follows.
         let first = toks.iter().position(|t| t.span.start >= cue.span.start);
         let skip = match first {

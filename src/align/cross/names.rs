@@ -183,9 +183,7 @@ impl ArticleWords {
 /// The names of a sentence with their parts. `region` is the reported content: names
 /// outside it belong to the attribution.
 pub fn roles(s: &Sentence, text: &str, region: Span, words: &ArticleWords) -> Vec<Role> {
-    let speakers: Vec<&EntityRef> = s
-        .stances
-        .iter()
+    let speakers: Vec<&EntityRef> = super::build::cues(s)
         .filter_map(|c| c.source.as_ref())
         .collect();
     let first = s.tokens.first().map(|t| t.span.start);
@@ -284,7 +282,7 @@ fn is_place(s: &Sentence, text: &str, m: &Mention) -> bool {
 pub fn scope_word(tokens: &[&Token], i: usize) -> Option<&'static str> {
     let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     match w(i) {
-        "worldwide" | "globally" => Some("@world"),
+        "worldwide" | "globally" | "global" => Some("@world"),
         "nationwide" | "nationally" | "countrywide" => Some("@nation"),
         "overseas" | "abroad" | "internationally" => Some("@abroad"),
         "domestically" => Some("@home"),
@@ -324,12 +322,15 @@ pub fn place_reference(tokens: &[&Token], i: usize) -> bool {
     }
 }
 
-/// Whether the clause opens with a subject that refers back to a named thing: "It has
-/// grossed …", "The film was released …", "He was born …".
+/// Whether the words before a claim (the caller found no name there) hold a subject that
+/// refers back to a named thing: "As of May, it has grossed …", "The film was released …",
+/// "He was born …".
 pub fn subject_reference(tokens: &[&Token]) -> bool {
-    match tokens {
-        [first, ..] if PRONOUNS.contains(&first.lower.as_str()) => true,
-        [the, noun, ..] if the.lower == "the" => NAMEABLE.contains(&noun.lower.as_str()),
-        _ => false,
-    }
+    tokens.iter().enumerate().any(|(i, t)| {
+        PRONOUNS.contains(&t.lower.as_str())
+            || (t.lower == "the"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| NAMEABLE.contains(&n.lower.as_str())))
+    })
 }

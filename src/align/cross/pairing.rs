@@ -359,10 +359,19 @@ fn names_fit(x: &Slot, y: &Slot, strict: bool) -> Option<(f64, usize)> {
             }
             let x_eff = xs.len() + xw_hit;
             let y_eff = ys.len() + yw.iter().filter(|n| hit(n, &xs, &xw)).count();
-            let matched = xs_hit + xw_hit;
-            match x_eff.max(y_eff) {
-                0 => Some((0.5, 0)),
-                most => Some((matched.min(most) as f64 / most as f64, matched)),
+            // Weak names matching each other ("Floods" and "Floods") add to the identity of
+            // an event only beside a strong match.
+            let strong_hits = xs_hit + xw.iter().filter(|n| hit(n, &ys, &[])).count();
+            let scored = xs_hit + xw_hit;
+            let matched = if strong_hits > 0 { scored } else { 0 };
+            // The share of names matched, on the side with more names and on the side with
+            // fewer, averaged: one article naming more people lowers the score, not to zero.
+            match (x_eff.min(y_eff), x_eff.max(y_eff)) {
+                (_, 0) => Some((0.5, 0)),
+                (least, most) => {
+                    let m = scored.min(most) as f64;
+                    Some(((m / least.max(1) as f64).min(1.0) / 2.0 + m / most as f64 / 2.0, matched))
+                }
             }
         }
     }
