@@ -651,11 +651,23 @@ fn measure(
     }
     let unit = if PEOPLE.contains(&unit) { "person" } else { unit };
     let in_unit = |t: &Token| q.unit_span.is_some_and(|u| u.contains(t.span)) || t.cap;
+    // "33 were hurt": a number followed by an auxiliary is the subject of the verb after it,
+    // which wins a tie with a verb before ("six died and 33 were hurt").
+    let passive = toks
+        .iter()
+        .skip(anchor + 1)
+        .find(|t| !in_unit(t) && !is_number_word(&t.lower))
+        .is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been"
+            )
+        });
     let by_distance = |limit: usize| {
         let mut order: Vec<usize> = (0..toks.len())
             .filter(|&i| i != anchor && i.abs_diff(anchor) <= limit)
             .collect();
-        order.sort_by_key(|&i| (i.abs_diff(anchor), i > anchor));
+        order.sort_by_key(|&i| (i.abs_diff(anchor), (i > anchor) != passive));
         order
     };
     let act = by_distance(6)

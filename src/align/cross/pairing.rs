@@ -216,6 +216,7 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(usize, usize, f64)> {
         list.dated.sort_unstable();
     }
     let mut out = Vec::new();
+    let mut torn: Vec<(usize, crate::article::ArticleId)> = Vec::new();
     let mut cands = Vec::new();
     for &i in group {
         let f = &frames[i];
@@ -234,11 +235,19 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(usize, usize, f64)> {
             .collect();
         scored.sort_by_key(|&(c, _)| (frames[c].article, c));
         for same in scored.chunk_by(|x, y| frames[x.0].article == frames[y.0].article) {
-            if let Some((c, s)) = best_of(frames, same) {
-                out.push((i.min(c), i.max(c), s));
+            match best_of(frames, same) {
+                Some((c, s)) => out.push((i.min(c), i.max(c), s)),
+                None => torn.push((i, frames[same[0].0].article)),
             }
         }
     }
+    // Abstaining holds both ways: a frame torn between two of an article's claims is not
+    // paired with either, even when that article's claim has no doubt about it.
+    torn.sort_unstable();
+    out.retain(|&(a, b, _)| {
+        torn.binary_search(&(a, frames[b].article)).is_err()
+            && torn.binary_search(&(b, frames[a].article)).is_err()
+    });
     out
 }
 
@@ -398,5 +407,95 @@ fn scope_fit(a: &Frame, b: &Frame) -> Option<f64> {
             }
             Some(if matched > 0 { 1.0 } else { s })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::cross::{Named, QuantityClaim, sym};
+    use crate::article::ArticleId;
+    use crate::span::Span;
+    use crate::values::NumInterval;
+
+    fn name(words: &str, weak: bool) -> Named {
+        Named {
+            name: Name::Words(sym::intern_all(words.split(' ')).into_boxed_slice()),
+            weak,
+        }
+    }
+
+    fn count(article: u32, v: f64, who: Slot, scope: Slot) -> Frame {
+        Frame {
+            article: ArticleId(article),
+            sentence: 0,
+            sentence_span: Span::default(),
+            published: Some(jiff::civil::date(2025, 3, 14)),
+            when: None,
+            topic: Topic::Measure {
+                unit: sym::intern("person"),
+                act: sym::intern("kill"),
+            },
+            claim: Claim::Quantity(QuantityClaim {
+                index: 0,
+                interval: NumInterval::exact(v),
+                span: Span::default(),
+                shown: Span::default(),
+                words: "".into(),
+                toll: true,
+            }),
+            who,
+            scope,
+            context: Box::new([]),
+            signature: 0,
+        }
+    }
+
+    fn names(n: &[Named]) -> Slot {
+        Slot::Names(n.to_vec().into_boxed_slice())
+    }
+
+    #[test]
+    fn surnames_and_full_names_match_other_names_do_not() {
+        let kessa = names(&[name("kesa", false)]);
+        let a = count(0, 12.0, names(&[name("ana veber", false)]), kessa.clone());
+        let b = count(1, 14.0, names(&[name("veber", false)]), kessa.clone());
+        let c = count(2, 14.0, names(&[name("novak", false)]), kessa);
+        assert!(score(&a, &b).is_some());
+        assert!(score(&a, &c).is_none());
+    }
+
+    #[test]
+    fn a_regional_figure_is_not_compared_with_a_national_one() {
+        let a = count(0, 12.0, Slot::Empty, names(&[name("kesa", false)]));
+        let b = count(1, 14.0, Slot::Empty, Slot::Empty);
+        let c = count(2, 14.0, Slot::Empty, names(&[name("marn", false)]));
+        assert!(score(&a, &b).is_none());
+        assert!(score(&a, &c).is_none());
+        // A weak name ("Floods" opening a sentence) is passed over when the other lacks it.
+        let d = count(3, 14.0, names(&[name("flods", true)]), names(&[name("kesa", false)]));
+        assert!(score(&a, &d).is_some());
+    }
+
+    #[test]
+    fn two_equally_good_candidates_with_different_values_abstain() {
+        let scope = names(&[name("kesa", false)]);
+        let frames = vec![
+            count(0, 12.0, Slot::Empty, scope.clone()),
+            count(1, 14.0, Slot::Empty, scope.clone()),
+            count(1, 12.0, Slot::Empty, scope.clone()),
+            count(2, 14.0, Slot::Empty, scope),
+        ];
+        let found = pairs(&frames);
+        let linked = |x: usize, y: usize| {
+            found.iter().any(|p| {
+                std::ptr::eq(p.a, &frames[x]) && std::ptr::eq(p.b, &frames[y])
+            })
+        };
+        // Article 1 says both 12 and 14: frame 0 abstains from it, and so does frame 3.
+        assert!(!linked(0, 1) && !linked(0, 2));
+        assert!(!linked(1, 3) && !linked(2, 3));
+        // Articles 0 and 2 are compared.
+        assert!(linked(0, 3));
     }
 }
