@@ -91,9 +91,8 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// What the check command keeps of a run once every article is checked.
 struct Checked {
-    /// Indexed by `ArticleId`. Articles that no cross-source frame or suppression needs are
-    /// kept as stubs (path, metadata, suppressions; no text), so memory does not grow with
-    /// the size of the articles.
+    /// Indexed by `ArticleId`. Articles without suppression comments are kept as stubs
+    /// (path, metadata; no text), so memory does not grow with the size of the articles.
     articles: Vec<Article>,
     /// Sorted by (article, offset, kind), each with its resolved record beside it.
     findings: Vec<Finding>,
@@ -112,13 +111,16 @@ struct FileWork {
     findings: Vec<Finding>,
     resolved: Vec<Resolved>,
     frames: Vec<Frame>,
+    /// A hash of the article's text, to tell whether it is unchanged when it is read again.
+    text_hash: u64,
 }
 
 /// Loads, extracts, aligns and checks every file on all cores, then runs the cross-source
-/// checks on the frames. Each article is resolved for the report as soon as it is checked;
-/// only articles with cross-source frames (or suppression comments) keep their text until the
-/// end. The result does not depend on the number of threads: work is collected in discovery
-/// order and ids are given in that order.
+/// checks on the frames. Each article is resolved for the report as soon as it is checked,
+/// and only its compact frames are kept (not its text, unless it has suppression comments);
+/// the few articles that cross-source findings point at are read again to resolve them. The
+/// result does not depend on the number of threads: work is collected in discovery order and
+/// ids are given in that order.
 fn check_files(
     files: &[(std::path::PathBuf, String)],
     opts: &LoadOptions,
@@ -142,6 +144,7 @@ fn check_files(
                 findings: Vec::new(),
                 resolved: Vec::new(),
                 frames: Vec::new(),
+                text_hash: 0,
             };
             let article = match load::read_article(path, display, id, opts) {
                 Ok((article, warnings)) => {
@@ -173,7 +176,8 @@ fn check_files(
             }
             .resolve_with(fact_index.as_ref());
             w.frames = one.frames;
-            w.article = Some(if w.frames.is_empty() && article.suppressions.is_empty() {
+            w.text_hash = text_hash(&article.text);
+            w.article = Some(if article.suppressions.is_empty() {
                 stub(article)
             } else {
                 article
@@ -202,12 +206,15 @@ fn check_files(
         input_failed: false,
     };
     let mut frames = Vec::new();
-    for w in work {
+    // Per article id: the file it came from, and its text's hash.
+    let mut origin: Vec<(usize, u64)> = Vec::with_capacity(next as usize);
+    for (file, w) in work.into_iter().enumerate() {
         out.diagnostics.extend(w.diagnostics);
         out.input_failed |= w.input_failed;
         let Some(mut article) = w.article else {
             continue;
         };
+        origin.push((file, w.text_hash));
         article.id = fix(article.id);
         for mut f in w.findings {
             f.article = fix(f.article);
@@ -222,16 +229,28 @@ fn check_files(
     }
 
     let mut cross = cross_findings(&out.articles, &frames);
+    drop(frames);
     gate::override_severities(&mut cross, &settings.overrides);
-    let cross_resolved = ReportData {
-        articles: &out.articles,
-        facts,
-        findings: &cross,
-        diagnostics: &[],
-        hidden: Hidden::default(),
-        presolved: None,
+    let reread = |id: ArticleId| -> Option<Article> {
+        let (file, hash) = *origin.get(id.0 as usize)?;
+        let kept = &out.articles[id.0 as usize];
+        if !kept.text.is_empty() {
+            return Some(kept.clone());
+        }
+        let (path, display) = &files[file];
+        let (article, _) = load::read_article(path, display, id, opts).ok()?;
+        (text_hash(&article.text) == hash).then_some(article)
+    };
+    let (cross, cross_resolved, changed) = resolve_cross(cross, &reread, facts, fact_index.as_ref());
+    for id in changed {
+        out.diagnostics.push(Diagnostic::new(
+            crate::finding::Severity::Warning,
+            format!(
+                "{}: changed or unreadable while being checked; its findings against other articles are left out",
+                out.articles[id.0 as usize].path
+            ),
+        ));
     }
-    .resolve();
     let mut both: Vec<(Finding, Resolved)> = out
         .findings
         .into_iter()
@@ -241,6 +260,74 @@ fn check_files(
     both.sort_by_key(|(f, _)| (f.article, f.span.start, f.kind));
     (out.findings, out.resolved) = both.into_iter().unzip();
     out
+}
+
+/// FNV-1a over the text: enough to notice an article that changed between two reads.
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// How many cross-source findings are resolved together: the articles they point at are read
+/// again for them and dropped afterwards, so memory stays bounded however many there are.
+const RESOLVE_BATCH: usize = 256;
+
+/// Resolves findings between articles by reading again the articles they point at, a batch at
+/// a time. Findings whose articles cannot be read again unchanged are left out; their ids are
+/// returned.
+fn resolve_cross(
+    mut cross: Vec<Finding>,
+    reread: &(dyn Fn(ArticleId) -> Option<Article> + Sync),
+    facts: Option<&FactFile>,
+    fact_index: Option<&LineIndex>,
+) -> (Vec<Finding>, Vec<Resolved>, Vec<ArticleId>) {
+    let ids = |f: &Finding| {
+        let mut v = vec![f.article];
+        v.extend(f.related.iter().filter_map(|r| match r {
+            crate::finding::Related::Article { article, .. } => Some(*article),
+            crate::finding::Related::Fact { .. } => None,
+        }));
+        v
+    };
+    cross.sort_by_key(|f| (f.article, f.span.start, f.kind));
+    let mut kept = Vec::with_capacity(cross.len());
+    let mut resolved = Vec::with_capacity(cross.len());
+    let mut failed: Vec<ArticleId> = Vec::new();
+    for batch in cross.chunks(RESOLVE_BATCH) {
+        let mut need: Vec<ArticleId> = batch.iter().flat_map(ids).collect();
+        need.sort_unstable();
+        need.dedup();
+        let loaded: Vec<(ArticleId, Option<Article>)> =
+            need.par_iter().map(|&id| (id, reread(id))).collect();
+        let mut articles = Vec::with_capacity(loaded.len());
+        for (id, a) in loaded {
+            match a {
+                Some(a) => articles.push(a),
+                None => failed.push(id),
+            }
+        }
+        let ok: Vec<Finding> = batch
+            .iter()
+            .filter(|f| ids(f).iter().all(|id| articles.iter().any(|a| a.id == *id)))
+            .cloned()
+            .collect();
+        resolved.extend(
+            ReportData {
+                articles: &articles,
+                facts,
+                findings: &ok,
+                diagnostics: &[],
+                hidden: Hidden::default(),
+                presolved: None,
+            }
+            .resolve_with(fact_index),
+        );
+        kept.extend(ok);
+    }
+    failed.sort_unstable();
+    failed.dedup();
+    (kept, resolved, failed)
 }
 
 /// An article without its text: what the report and suppressions need once its findings are
