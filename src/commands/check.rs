@@ -11,7 +11,7 @@ use crate::extract::entities::EntityMatcher;
 use crate::facts::FactFile;
 use crate::finding::Finding;
 use crate::load::{self, LoadOptions};
-use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate};
+use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate, place_in};
 use crate::span::LineIndex;
 use crate::{align, checks, extract, suppress};
 use rayon::prelude::*;
@@ -241,7 +241,7 @@ fn check_files(
         let (article, _) = load::read_article(path, display, id, opts).ok()?;
         (text_hash(&article.text) == hash).then_some(article)
     };
-    let (cross, cross_resolved, changed) = resolve_cross(cross, &reread, facts, fact_index.as_ref());
+    let (cross, cross_resolved, changed) = resolve_cross(cross, &out.articles, &reread);
     for id in changed {
         out.diagnostics.push(Diagnostic::new(
             crate::finding::Severity::Warning,
@@ -269,65 +269,126 @@ fn text_hash(text: &str) -> u64 {
     })
 }
 
-/// How many cross-source findings are resolved together: the articles they point at are read
-/// again for them and dropped afterwards, so memory stays bounded however many there are.
-const RESOLVE_BATCH: usize = 256;
-
-/// Resolves findings between articles by reading again the articles they point at, a batch at
-/// a time. Findings whose articles cannot be read again unchanged are left out; their ids are
-/// returned.
+/// Resolves findings between articles by reading again the articles they point at, each
+/// once, one at a time (so memory holds one article's text, not all of them). Findings whose
+/// articles cannot be read again unchanged are left out; their ids are returned.
 fn resolve_cross(
     mut cross: Vec<Finding>,
+    stubs: &[Article],
     reread: &(dyn Fn(ArticleId) -> Option<Article> + Sync),
-    facts: Option<&FactFile>,
-    fact_index: Option<&LineIndex>,
 ) -> (Vec<Finding>, Vec<Resolved>, Vec<ArticleId>) {
-    let ids = |f: &Finding| {
-        let mut v = vec![f.article];
-        v.extend(f.related.iter().filter_map(|r| match r {
-            crate::finding::Related::Article { article, .. } => Some(*article),
-            crate::finding::Related::Fact { .. } => None,
-        }));
-        v
-    };
+    use crate::finding::Related;
+    use crate::report::Place;
     cross.sort_by_key(|f| (f.article, f.span.start, f.kind));
-    let mut kept = Vec::with_capacity(cross.len());
-    let mut resolved = Vec::with_capacity(cross.len());
-    let mut failed: Vec<ArticleId> = Vec::new();
-    for batch in cross.chunks(RESOLVE_BATCH) {
-        let mut need: Vec<ArticleId> = batch.iter().flat_map(ids).collect();
-        need.sort_unstable();
-        need.dedup();
-        let loaded: Vec<(ArticleId, Option<Article>)> =
-            need.par_iter().map(|&id| (id, reread(id))).collect();
-        let mut articles = Vec::with_capacity(loaded.len());
-        for (id, a) in loaded {
-            match a {
-                Some(a) => articles.push(a),
-                None => failed.push(id),
+    // (article, finding, None for its own words or Some(k) for its k-th related location)
+    let mut wants: Vec<(ArticleId, usize, Option<usize>)> = Vec::new();
+    for (i, f) in cross.iter().enumerate() {
+        wants.push((f.article, i, None));
+        for (k, r) in f.related.iter().enumerate() {
+            if let Related::Article { article, .. } = r {
+                wants.push((*article, i, Some(k)));
             }
         }
-        let ok: Vec<Finding> = batch
-            .iter()
-            .filter(|f| ids(f).iter().all(|id| articles.iter().any(|a| a.id == *id)))
-            .cloned()
-            .collect();
-        resolved.extend(
-            ReportData {
-                articles: &articles,
-                facts,
-                findings: &ok,
-                diagnostics: &[],
-                hidden: Hidden::default(),
-                presolved: None,
+    }
+    wants.sort_unstable();
+    let groups: Vec<&[(ArticleId, usize, Option<usize>)]> =
+        wants.chunk_by(|x, y| x.0 == y.0).collect();
+    // Each article's places: its own findings' (place, sentence) and related places.
+    type Found = (Option<(Place, String)>, Vec<(usize, Option<usize>, Place)>);
+    let resolved: Vec<(ArticleId, Option<Found>)> = groups
+        .par_iter()
+        .map(|group| {
+            let id = group[0].0;
+            let Some(article) = reread(id) else {
+                return (id, None);
+            };
+            let idx = LineIndex::new(&article.source);
+            let mut places = Vec::with_capacity(group.len());
+            for &(_, i, slot) in group.iter() {
+                let f = &cross[i];
+                let place = match slot.and_then(|k| f.related.get(k)) {
+                    Some(Related::Article {
+                        span,
+                        sentence,
+                        found,
+                        ..
+                    }) => place_in(&article, &idx, *span, *sentence, found),
+                    _ => {
+                        let mut p = place_in(&article, &idx, f.span, f.sentence, &f.found);
+                        let s = article
+                            .text
+                            .get(f.sentence.start..f.sentence.end)
+                            .unwrap_or_default();
+                        let other = f
+                            .related
+                            .iter()
+                            .find_map(|r| match r {
+                                Related::Article { article, .. } => stubs
+                                    .get(article.0 as usize)
+                                    .map(|a| format!("article:{}", a.path.replace('\\', "/"))),
+                                Related::Fact { .. } => None,
+                            })
+                            .unwrap_or_default();
+                        // The finding's sentence and fingerprint ride in `context`/`found`.
+                        p.context = crate::report::squash(s);
+                        p.found = crate::baseline::fingerprint_parts(f, &other, s);
+                        p
+                    }
+                };
+                places.push((i, slot, place));
             }
-            .resolve_with(fact_index),
-        );
-        kept.extend(ok);
+            (id, Some((None, places)))
+        })
+        .collect();
+    let mut failed = Vec::new();
+    let mut own: Vec<Option<Place>> = vec![None; cross.len()];
+    let mut related: Vec<Vec<Option<Place>>> = cross
+        .iter()
+        .map(|f| vec![None; f.related.len()])
+        .collect();
+    for (id, found) in resolved {
+        let Some((_, places)) = found else {
+            failed.push(id);
+            continue;
+        };
+        for (i, slot, place) in places {
+            match slot {
+                None => own[i] = Some(place),
+                Some(k) => related[i][k] = Some(place),
+            }
+        }
+    }
+    let mut kept = Vec::with_capacity(cross.len());
+    let mut records = Vec::with_capacity(cross.len());
+    for ((f, here), rel) in cross.into_iter().zip(own).zip(related) {
+        let (Some(here), Some(rel)) = (here, rel.into_iter().collect::<Option<Vec<Place>>>())
+        else {
+            continue;
+        };
+        records.push(Resolved {
+            kind: f.kind.as_str(),
+            severity: f.severity,
+            confidence: (f.confidence * 100.0).round() / 100.0,
+            fact: None,
+            file: here.file.clone(),
+            line: here.line,
+            column: here.column,
+            end_line: here.end_line,
+            end_column: here.end_column,
+            found: f.found.clone(),
+            expected: f.expected.clone(),
+            message: f.message.clone(),
+            sentence: here.context.clone(),
+            fingerprint: here.found.clone(),
+            related: rel,
+            notes: f.notes.clone(),
+            excerpt: here.excerpt,
+            byte_columns: here.byte_columns,
+        });
+        kept.push(f);
     }
     failed.sort_unstable();
-    failed.dedup();
-    (kept, resolved, failed)
+    (kept, records, failed)
 }
 
 /// An article without its text: what the report and suppressions need once its findings are

@@ -183,9 +183,22 @@ impl ArticleWords {
 /// The names of a sentence with their parts. `region` is the reported content: names
 /// outside it belong to the attribution.
 pub fn roles(s: &Sentence, text: &str, region: Span, words: &ArticleWords) -> Vec<Role> {
-    let speakers: Vec<&EntityRef> = super::build::cues(s)
-        .filter_map(|c| c.source.as_ref())
-        .collect();
+    let cues: Vec<&crate::claims::StanceCue> = super::build::cues(s).collect();
+    // A cue's source is its speaker when it stands before the cue ("Peskov denied"), or right
+    // after it at the end of a clause ("…, said Peskov."); "Officials said Fenfalos had
+    // recalled …" makes Fenfalos the actor.
+    let speaker_of = |m: &Mention| {
+        cues.iter().any(|c| {
+            c.source.as_ref() == Some(&m.entity)
+                && (m.span.end <= c.span.start
+                    || text[c.span.end..m.span.start].trim() == "by"
+                    || text[m.span.end..s.span.end]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|ch| matches!(ch, ',' | '.' | ';' | '!' | '?')))
+        })
+    };
     let first = s.tokens.first().map(|t| t.span.start);
     let mut out = Vec::new();
     for m in &s.mentions {
@@ -194,7 +207,7 @@ pub fn roles(s: &Sentence, text: &str, region: Span, words: &ArticleWords) -> Ve
         let Some((name, weak)) = name_of(m, &toks, initial, words) else {
             continue;
         };
-        let speaker = speakers.contains(&&m.entity) || !region.contains(m.span);
+        let speaker = speaker_of(m) || !region.contains(m.span);
         out.push(Role {
             named: Named { name, weak },
             span: m.span,
