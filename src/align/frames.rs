@@ -112,4 +112,3 @@ pub fn act_of_text(text: &str) -> Option<&'static str> {
         .iter()
         .find_map(|t| act_class(&stem(&t.lower)))
 }
-

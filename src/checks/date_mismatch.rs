@@ -210,8 +210,7 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         // Dates a month apart are another occasion, unless the event happens once (a birth,
         // a film's release).
         let once = matches!(p.a.topic, Topic::Date(kind) if identity(kind) == Identity::OncePerParticipant);
-        if x.range.overlaps(&y.range) || (!once && days_apart(&x.range, &y.range) > OCCASION_DAYS)
-        {
+        if x.range.overlaps(&y.range) || (!once && days_apart(&x.range, &y.range) > OCCASION_DAYS) {
             continue;
         }
         let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));

@@ -291,7 +291,9 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             (Some(a), Some(b)) => a.matches(b),
             _ => false,
         };
-        if x.attributed && y.attributed && !same_source
+        if x.attributed
+            && y.attributed
+            && !same_source
             && let (Some(xs), Some(ys)) = (&x.source, &y.source)
         {
             let (affirm, deny) = if x.polarity == Polarity::Affirms {

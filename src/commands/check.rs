@@ -342,10 +342,8 @@ fn resolve_cross(
         .collect();
     let mut failed = Vec::new();
     let mut own: Vec<Option<Place>> = vec![None; cross.len()];
-    let mut related: Vec<Vec<Option<Place>>> = cross
-        .iter()
-        .map(|f| vec![None; f.related.len()])
-        .collect();
+    let mut related: Vec<Vec<Option<Place>>> =
+        cross.iter().map(|f| vec![None; f.related.len()]).collect();
     for (id, found) in resolved {
         let Some((_, places)) = found else {
             failed.push(id);

@@ -315,7 +315,13 @@ impl ReportData<'_> {
 /// The place of `words` in one article (`span` and `sentence` are byte spans into its text),
 /// as a related location showing `found`: for resolving findings between articles one article
 /// at a time.
-pub fn place_in(article: &Article, idx: &LineIndex, span: Span, sentence: Span, found: &str) -> Place {
+pub fn place_in(
+    article: &Article,
+    idx: &LineIndex,
+    span: Span,
+    sentence: Span,
+    found: &str,
+) -> Place {
     let text_sentence = clamp(&article.text, sentence);
     let words = article.source_span(span);
     let context = article.source_span(sentence).cover(words);

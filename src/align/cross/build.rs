@@ -3,9 +3,7 @@
 
 use super::names::{self, ArticleWords, Role};
 use super::sym::{self, Sym};
-use super::{
-    Claim, DateClaim, Frame, Name, Named, QuantityClaim, SentenceStance, Slot, Topic,
-};
+use super::{Claim, DateClaim, Frame, Name, Named, QuantityClaim, SentenceStance, Slot, Topic};
 use crate::align::clauses::clause_of;
 use crate::align::frames::{act_class, event_of_stem};
 use crate::article::Article;
@@ -66,17 +64,47 @@ const TOLL_ACTS: &[&str] = &["kill", "injure", "evacuate", "arrest", "recover"];
 /// Past forms that do not end in -ed.
 const IRREGULAR_PAST: &[&str] = &[
     "sold", "made", "won", "lost", "took", "gave", "spent", "paid", "grew", "fell", "rose", "hit",
-    "cut", "built", "held", "left", "sent", "shot", "struck", "bought", "brought", "fought",
-    "met", "ran", "drew", "beat", "began", "became", "saw", "froze", "stood", "kept", "led",
+    "cut", "built", "held", "left", "sent", "shot", "struck", "bought", "brought", "fought", "met",
+    "ran", "drew", "beat", "began", "became", "saw", "froze", "stood", "kept", "led",
 ];
 
 /// Words ending like verbs that are not the verb of a count.
 const NOT_VERBS: &[&str] = &[
-    "including", "according", "during", "following", "morning", "evening", "building",
-    "meeting", "something", "nothing", "anything", "everything", "thing", "ring", "king",
-    "spring", "bring", "hundred", "red", "bed", "shed", "need", "seed", "speed", "feed",
-    "united", "limited", "related", "based", "estimated", "expected", "reported", "said",
-    "confirmed", "announced",
+    "including",
+    "according",
+    "during",
+    "following",
+    "morning",
+    "evening",
+    "building",
+    "meeting",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "thing",
+    "ring",
+    "king",
+    "spring",
+    "bring",
+    "hundred",
+    "red",
+    "bed",
+    "shed",
+    "need",
+    "seed",
+    "speed",
+    "feed",
+    "united",
+    "limited",
+    "related",
+    "based",
+    "estimated",
+    "expected",
+    "reported",
+    "said",
+    "confirmed",
+    "announced",
 ];
 
 /// Verbs of having: the subject of "Aviva has 31 million customers" is whose count it is,
@@ -143,7 +171,11 @@ impl History {
         if let Some(a) = self.actors.iter().rev().find(|a| !a.is_empty()) {
             return strong(a);
         }
-        if self.any { Slot::Empty } else { Slot::Unresolved }
+        if self.any {
+            Slot::Empty
+        } else {
+            Slot::Unresolved
+        }
     }
 }
 
@@ -214,7 +246,10 @@ struct Base<'a> {
 
 impl Base<'_> {
     fn text(&self, span: Span) -> &str {
-        self.article.text.get(span.start..span.end).unwrap_or_default()
+        self.article
+            .text
+            .get(span.start..span.end)
+            .unwrap_or_default()
     }
 
     fn frame(&self, topic: Topic, claim: Claim, who: Slot, scope: Slot, within: Span) -> Frame {
@@ -286,13 +321,20 @@ impl Base<'_> {
                 continue;
             }
             let clause = self.clause(q.span);
-            let toks: Vec<&Token> = s.tokens.iter().filter(|t| clause.contains(t.span)).collect();
+            let toks: Vec<&Token> = s
+                .tokens
+                .iter()
+                .filter(|t| clause.contains(t.span))
+                .collect();
             let Some(anchor) = anchor_of(&toks, q) else {
                 continue;
             };
             let money = q.kind == crate::claims::QuantityKind::Money;
             let unit_sym = sym::intern(unit);
-            let lent = last_act.iter().find(|(u, _)| *u == unit_sym).map(|(_, a)| *a);
+            let lent = last_act
+                .iter()
+                .find(|(u, _)| *u == unit_sym)
+                .map(|(_, a)| *a);
             let Some((unit, act)) = measure(unit, &toks, anchor, q, money, lent) else {
                 continue;
             };
@@ -360,7 +402,9 @@ impl Base<'_> {
                     let after = at > n && at - n <= 6 && at <= n.max(unit_end) + 4;
                     let before = at < n && n - at <= 3;
                     (after || before)
-                        && !numbers.iter().any(|&m| m != n && m > at.min(n) && m < at.max(n))
+                        && !numbers
+                            .iter()
+                            .any(|&m| m != n && m > at.min(n) && m < at.max(n))
                 })
             };
             // "in the United States and Canada": a term joined to an attached one is attached.
@@ -406,7 +450,10 @@ impl Base<'_> {
             };
             // "Metro Manila has 650 recoveries": the subject is whose count it is (its
             // scope), not who did it.
-            let (who, scope) = match (having && (act == sym::intern("have") || q_is_toll(act)), places) {
+            let (who, scope) = match (
+                having && (act == sym::intern("have") || q_is_toll(act)),
+                places,
+            ) {
                 (true, Slot::Empty) => (Slot::Empty, subject),
                 (true, Slot::Names(p)) => {
                     let mut all = p.into_vec();
@@ -503,7 +550,13 @@ impl Base<'_> {
         if who.names().len() >= 2
             && let Some(stance) = self.stance(kind)
         {
-            out.push(self.frame(Topic::Stance(kind), Claim::Stance(stance), who, scope, s.span));
+            out.push(self.frame(
+                Topic::Stance(kind),
+                Claim::Stance(stance),
+                who,
+                scope,
+                s.span,
+            ));
         }
     }
 
@@ -520,9 +573,7 @@ impl Base<'_> {
     /// dispute itself) or negates something it is not about.
     fn stance(&self, kind: &str) -> Option<SentenceStance> {
         let s = self.s;
-        let denies: Vec<_> = cues(s)
-            .filter(|c| c.polarity == Polarity::Denies)
-            .collect();
+        let denies: Vec<_> = cues(s).filter(|c| c.polarity == Polarity::Denies).collect();
         // Beside a denial, an unnamed report is what is being denied ("reports of a call").
         let affirms: Vec<_> = cues(s)
             .filter(|c| c.polarity == Polarity::Affirms)
@@ -543,12 +594,9 @@ impl Base<'_> {
         };
         let span = cue.map_or(s.span, |c| c.span);
         let source = cue.and_then(|c| c.source.clone());
-        let source_role = source.as_ref().and_then(|src| {
-            s.mentions
-                .iter()
-                .find(|m| &m.entity == src)
-                .map(|m| m.span)
-        });
+        let source_role = source
+            .as_ref()
+            .and_then(|src| s.mentions.iter().find(|m| &m.entity == src).map(|m| m.span));
         let source_name = source_role.and_then(|sp| {
             self.roles
                 .iter()
@@ -599,8 +647,20 @@ impl Base<'_> {
 fn is_negator(w: &str) -> bool {
     matches!(
         w,
-        "not" | "never" | "no" | "nor" | "didn't" | "hasn't" | "haven't" | "hadn't" | "wasn't"
-            | "weren't" | "isn't" | "aren't" | "won't" | "wouldn't"
+        "not"
+            | "never"
+            | "no"
+            | "nor"
+            | "didn't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "wasn't"
+            | "weren't"
+            | "isn't"
+            | "aren't"
+            | "won't"
+            | "wouldn't"
     )
 }
 
@@ -649,7 +709,11 @@ fn measure(
     if let Some((_, act)) = ACT_UNITS.iter().find(|(u, _)| *u == unit) {
         return Some((sym::intern("person"), sym::intern(act)));
     }
-    let unit = if PEOPLE.contains(&unit) { "person" } else { unit };
+    let unit = if PEOPLE.contains(&unit) {
+        "person"
+    } else {
+        unit
+    };
     let in_unit = |t: &Token| q.unit_span.is_some_and(|u| u.contains(t.span)) || t.cap;
     // "33 were hurt": a number followed by an auxiliary is the subject of the verb after it,
     // which wins a tie with a verb before ("six died and 33 were hurt").
@@ -723,7 +787,10 @@ fn is_part(s: &Sentence, q: &Quantity) -> bool {
         .take(2)
         .map(|t| t.lower.as_str())
         .collect();
-    let unit_end = q.unit_span.filter(|u| u.start >= q.span.end).map_or(q.span.end, |u| u.end);
+    let unit_end = q
+        .unit_span
+        .filter(|u| u.start >= q.span.end)
+        .map_or(q.span.end, |u| u.end);
     let after_unit = s
         .tokens
         .iter()
@@ -750,7 +817,11 @@ fn is_part(s: &Sentence, q: &Quantity) -> bool {
 /// The event kind of the sentence's reported content, when exactly one kind is named.
 /// "calling the report untrue" calls nothing.
 fn event_kind(s: &Sentence, region: Span) -> Option<&'static str> {
-    let toks: Vec<&Token> = s.tokens.iter().filter(|t| region.contains(t.span)).collect();
+    let toks: Vec<&Token> = s
+        .tokens
+        .iter()
+        .filter(|t| region.contains(t.span))
+        .collect();
     let mut kinds: Vec<&'static str> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if matches!(t.lower.as_str(), "calling" | "called" | "calls")

@@ -59,7 +59,11 @@ impl Name {
     fn describe(&self) -> String {
         match self {
             Name::Known(id) => format!("#{}", id.0),
-            Name::Words(w) => w.iter().map(|s| sym::word(*s)).collect::<Vec<_>>().join(" "),
+            Name::Words(w) => w
+                .iter()
+                .map(|s| sym::word(*s))
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }

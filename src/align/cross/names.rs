@@ -127,11 +127,45 @@ const CIRCUMSTANTIAL: &[&str] = &["about", "of", "from", "on", "into", "at", "fo
 /// Nouns that stand for a named thing when used with "the" as a subject ("The film was
 /// released …"): the name is in an earlier sentence, or nowhere.
 pub const NAMEABLE: &[&str] = &[
-    "film", "movie", "company", "group", "band", "album", "song", "single", "series", "show",
-    "team", "club", "book", "novel", "game", "firm", "play", "musical", "singer", "actor",
-    "actress", "player", "city", "country", "town", "region", "state", "province", "airline",
-    "bank", "network", "channel", "party", "station", "university", "school", "episode",
-    "season", "video",
+    "film",
+    "movie",
+    "company",
+    "group",
+    "band",
+    "album",
+    "song",
+    "single",
+    "series",
+    "show",
+    "team",
+    "club",
+    "book",
+    "novel",
+    "game",
+    "firm",
+    "play",
+    "musical",
+    "singer",
+    "actor",
+    "actress",
+    "player",
+    "city",
+    "country",
+    "town",
+    "region",
+    "state",
+    "province",
+    "airline",
+    "bank",
+    "network",
+    "channel",
+    "party",
+    "station",
+    "university",
+    "school",
+    "episode",
+    "season",
+    "video",
 ];
 
 /// Pronouns that can be the subject of a claim.
@@ -202,7 +236,11 @@ pub fn roles(s: &Sentence, text: &str, region: Span, words: &ArticleWords) -> Ve
     let first = s.tokens.first().map(|t| t.span.start);
     let mut out = Vec::new();
     for m in &s.mentions {
-        let toks: Vec<&Token> = s.tokens.iter().filter(|t| m.span.contains(t.span)).collect();
+        let toks: Vec<&Token> = s
+            .tokens
+            .iter()
+            .filter(|t| m.span.contains(t.span))
+            .collect();
         let initial = Some(m.span.start) == first;
         let Some((name, weak)) = name_of(m, &toks, initial, words) else {
             continue;
@@ -275,7 +313,13 @@ fn is_place(s: &Sentence, text: &str, m: &Mention) -> bool {
         return true;
     }
     let mut end = m.span.start;
-    for t in s.tokens.iter().rev().filter(|t| t.span.end <= m.span.start).take(6) {
+    for t in s
+        .tokens
+        .iter()
+        .rev()
+        .filter(|t| t.span.end <= m.span.start)
+        .take(6)
+    {
         if text[t.span.end..end].contains([',', ';', ':', '(', ')']) {
             return false;
         }
@@ -304,7 +348,9 @@ pub fn scope_word(tokens: &[&Token], i: usize) -> Option<&'static str> {
             "country" | "nation" => Some("@nation"),
             _ => None,
         },
-        "in" if w(i + 1) == "other" && matches!(w(i + 2), "territories" | "markets" | "countries") => {
+        "in" if w(i + 1) == "other"
+            && matches!(w(i + 2), "territories" | "markets" | "countries") =>
+        {
             Some("@abroad")
         }
         _ => None,
@@ -318,8 +364,23 @@ pub fn place_reference(tokens: &[&Token], i: usize) -> bool {
     match w(i) {
         "there" => !matches!(
             w(i + 1),
-            "is" | "are" | "was" | "were" | "have" | "has" | "had" | "will" | "would" | "could"
-                | "may" | "might" | "remain" | "remains" | "remained" | "seem" | "seems" | "be"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "have"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "seem"
+                | "seems"
+                | "be"
         ),
         "in" | "across" | "throughout" => {
             w(i + 1) == "the"
@@ -327,9 +388,7 @@ pub fn place_reference(tokens: &[&Token], i: usize) -> bool {
                     w(i + 2),
                     "region" | "area" | "province" | "city" | "town" | "district" | "state"
                 )
-                && !tokens
-                    .get(i + 3)
-                    .is_some_and(|t| t.cap || t.lower == "of")
+                && !tokens.get(i + 3).is_some_and(|t| t.cap || t.lower == "of")
         }
         _ => false,
     }

@@ -152,8 +152,8 @@ impl List {
                 let mid = self.dated.partition_point(|&(x, _)| x < d);
                 let (mut l, mut r) = (mid, mid);
                 while out.len() - before < MAX_PER_LIST && (l > lo || r < hi) {
-                    let take_right = r < hi
-                        && (l == lo || (self.dated[r].0 - d) <= (d - self.dated[l - 1].0));
+                    let take_right =
+                        r < hi && (l == lo || (self.dated[r].0 - d) <= (d - self.dated[l - 1].0));
                     if take_right {
                         out.push(self.dated[r].1);
                         r += 1;
@@ -163,12 +163,7 @@ impl List {
                     }
                 }
             }
-            None => out.extend(
-                self.dated
-                    .iter()
-                    .map(|(_, i)| *i)
-                    .take(MAX_PER_LIST),
-            ),
+            None => out.extend(self.dated.iter().map(|(_, i)| *i).take(MAX_PER_LIST)),
         }
         let room = (before + 2 * MAX_PER_LIST).saturating_sub(out.len());
         out.extend(self.undated.iter().take(room.min(MAX_PER_LIST)));
@@ -379,7 +374,10 @@ fn names_fit(x: &Slot, y: &Slot, strict: bool) -> Option<(f64, usize)> {
                 (_, 0) => Some((0.5, 0)),
                 (least, most) => {
                     let m = scored.min(most) as f64;
-                    Some(((m / least.max(1) as f64).min(1.0) / 2.0 + m / most as f64 / 2.0, matched))
+                    Some((
+                        (m / least.max(1) as f64).min(1.0) / 2.0 + m / most as f64 / 2.0,
+                        matched,
+                    ))
                 }
             }
         }
@@ -473,7 +471,12 @@ mod tests {
         assert!(score(&a, &b).is_none());
         assert!(score(&a, &c).is_none());
         // A weak name ("Floods" opening a sentence) is passed over when the other lacks it.
-        let d = count(3, 14.0, names(&[name("flods", true)]), names(&[name("kesa", false)]));
+        let d = count(
+            3,
+            14.0,
+            names(&[name("flods", true)]),
+            names(&[name("kesa", false)]),
+        );
         assert!(score(&a, &d).is_some());
     }
 
@@ -488,9 +491,9 @@ mod tests {
         ];
         let found = pairs(&frames);
         let linked = |x: usize, y: usize| {
-            found.iter().any(|p| {
-                std::ptr::eq(p.a, &frames[x]) && std::ptr::eq(p.b, &frames[y])
-            })
+            found
+                .iter()
+                .any(|p| std::ptr::eq(p.a, &frames[x]) && std::ptr::eq(p.b, &frames[y]))
         };
         // Article 1 says both 12 and 14: frame 0 abstains from it, and so does frame 3.
         assert!(!linked(0, 1) && !linked(0, 2));

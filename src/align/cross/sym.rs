@@ -22,7 +22,9 @@ static TABLE: LazyLock<Mutex<Table>> = LazyLock::new(Mutex::default);
 fn table() -> MutexGuard<'static, Table> {
     // A panic elsewhere while the lock was held leaves the table consistent (entries are
     // added whole), so a poisoned lock is still usable.
-    TABLE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    TABLE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Table {
