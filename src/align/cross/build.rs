@@ -637,7 +637,11 @@ impl Base<'_> {
                 && negators.iter().any(|&n| {
                     n < k
                         && k - n <= 4
-                        && !self.article.text[toks[n].span.end..t.span.start].contains(',')
+                        && !self
+                            .article
+                            .text
+                            .get(toks[n].span.end..t.span.start)
+                            .is_none_or(|g| g.contains(','))
                 })
         });
         Some(governs)
@@ -913,15 +917,70 @@ pub fn content_region(s: &Sentence, text: &str) -> Span {
             // Trailing attribution ("…, the Post reported", "…, according to aides"): the
             // speaker stands after the last comma before the cue.
             let from = region.start.min(cue.span.start);
-            if let Some(comma) = text[from..cue.span.start].rfind(',') {
+            if let Some(comma) = text.get(from..cue.span.start).and_then(|t| t.rfind(',')) {
                 region = Span::new(region.start, region.end.min(from + comma));
             }
         } else if toks.first().is_some_and(|t| t.lower == "according") {
             // "According to the Post, …": the speaker ends at the first comma after the cue.
-            if let Some(comma) = text[cue.span.end..region.end].find(',') {
+            if let Some(comma) = text.get(cue.span.end..region.end).and_then(|t| t.find(',')) {
                 region = Span::new(region.start.max(cue.span.end + comma), region.end);
             }
         }
     }
     region
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{ArticleId, ArticleMeta};
+    use crate::extract::{self, entities::EntityMatcher};
+
+    fn keys(text: &str) -> Vec<String> {
+        let article = Article::plain(
+            ArticleId(0),
+            "a.txt",
+            text.to_string(),
+            ArticleMeta {
+                published: Some(jiff::civil::date(2025, 5, 20)),
+                ..ArticleMeta::default()
+            },
+        );
+        let claims = extract::extract(&article, &EntityMatcher::new(None));
+        let event_date = |s: &Sentence| crate::checks::event_date(&article.text, s);
+        frames(&article, &claims, &event_date, &|_| false)
+            .iter()
+            .map(Frame::key)
+            .collect()
+    }
+
+    #[test]
+    fn each_number_takes_its_own_act_and_the_clause_scope() {
+        assert_eq!(
+            keys("A train derailed near Lodz on Monday, killing seven people and injuring 45."),
+            [
+                "q||person|kill|lodz",
+                "q||person|injure|lodz",
+                "d||derailment|lodz"
+            ]
+        );
+    }
+
+    #[test]
+    fn there_takes_the_place_of_the_sentence_before() {
+        assert_eq!(
+            keys("Marn was worst hit. Floods killed four people there on Wednesday."),
+            ["q|(flods)|person|kill|marn"]
+        );
+    }
+
+    #[test]
+    fn a_source_after_its_cue_mid_clause_does_not_break_anything() {
+        // The cue's source stands before the cue's end here: no slicing backwards.
+        keys(
+            "The Kremlin on Monday dismissed a report that Vladimir Putin and Donald Trump had \
+             spoken by phone since the U.S. election, calling it fiction.",
+        );
+        keys("Officials said Fenfalos group had recalled 33,801 vehicles in Mardelford.");
+    }
 }

@@ -225,8 +225,12 @@ pub fn roles(s: &Sentence, text: &str, region: Span, words: &ArticleWords) -> Ve
         cues.iter().any(|c| {
             c.source.as_ref() == Some(&m.entity)
                 && (m.span.end <= c.span.start
-                    || text[c.span.end..m.span.start].trim() == "by"
-                    || text[m.span.end..s.span.end]
+                    || text
+                        .get(c.span.end..m.span.start)
+                        .is_some_and(|g| g.trim() == "by")
+                    || text
+                        .get(m.span.end..s.span.end)
+                        .unwrap_or_default()
                         .trim_start()
                         .chars()
                         .next()
@@ -308,7 +312,10 @@ fn name_of(
 fn is_place(s: &Sentence, text: &str, m: &Mention) -> bool {
     let after = s.tokens.iter().find(|t| t.span.start >= m.span.end);
     if after.is_some_and(|t| PLACE_NOUNS.contains(&t.lower.as_str()))
-        && !text[m.span.end..after.map_or(m.span.end, |t| t.span.start)].contains([',', ';'])
+        && !text
+            .get(m.span.end..after.map_or(m.span.end, |t| t.span.start))
+            .unwrap_or_default()
+            .contains([',', ';'])
     {
         return true;
     }
@@ -320,7 +327,10 @@ fn is_place(s: &Sentence, text: &str, m: &Mention) -> bool {
         .filter(|t| t.span.end <= m.span.start)
         .take(6)
     {
-        if text[t.span.end..end].contains([',', ';', ':', '(', ')']) {
+        if text
+            .get(t.span.end..end)
+            .is_none_or(|g| g.contains([',', ';', ':', '(', ')']))
+        {
             return false;
         }
         let w = t.lower.as_str();
