@@ -197,7 +197,7 @@ impl ArticleWords {
         let mut w = Self::default();
         for s in sentences {
             for t in &s.tokens {
-                if !t.cap {
+                if !t.cap && !w.lower.contains(&t.lower) {
                     w.lower.insert(t.lower.clone());
                 }
             }
@@ -205,7 +205,9 @@ impl ArticleWords {
             for m in &s.mentions {
                 if Some(m.span.start) != first {
                     for t in s.tokens.iter().filter(|t| m.span.contains(t.span)) {
-                        w.inner_caps.insert(t.folded.clone());
+                        if !w.inner_caps.contains(&t.folded) {
+                            w.inner_caps.insert(t.folded.clone());
+                        }
                     }
                 }
             }

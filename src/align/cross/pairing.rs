@@ -196,6 +196,11 @@ pub fn pairs(frames: &[Frame]) -> Vec<Pair<'_>> {
 }
 
 fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(usize, usize, f64)> {
+    // One article alone has nothing to be compared with.
+    let first = group.first().map(|&i| frames[i].article);
+    if group.iter().all(|&i| Some(frames[i].article) == first) {
+        return Vec::new();
+    }
     let mut lists: HashMap<Key, List> = HashMap::new();
     for &i in group {
         let d = day(&frames[i]);
