@@ -58,12 +58,18 @@ pub fn fingerprint(f: &Finding, articles: &[Article], facts: Option<&FactFile>) 
     let sentence = crate::report::find_article(articles, f.article)
         .map(|i| &articles[i])
         .and_then(|a| a.text.get(f.sentence.start..f.sentence.end))
-        .map(normalise)
         .unwrap_or_default();
+    fingerprint_parts(f, &other, sentence)
+}
+
+/// [`fingerprint`] from its parts: `other` is `fact:ID` or `article:PATH`, `sentence` the
+/// article's sentence as written.
+pub fn fingerprint_parts(f: &Finding, other: &str, sentence: &str) -> String {
+    let sentence = normalise(sentence);
     let expected = f.expected.as_deref().map(normalise).unwrap_or_default();
     let h = fnv1a(&[
         f.kind.as_str(),
-        &other,
+        other,
         &normalise(&f.found),
         &expected,
         &sentence,

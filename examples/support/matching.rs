@@ -602,7 +602,12 @@ articles:
 
     #[test]
     fn the_committed_corpora_are_labelled_completely() {
-        for dir in ["corpus/dev", "corpus/dev2", "corpus/holdout", "corpus/holdout2"] {
+        for dir in [
+            "corpus/dev",
+            "corpus/dev2",
+            "corpus/holdout",
+            "corpus/holdout2",
+        ] {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
             let text = std::fs::read_to_string(root.join("expected.yaml")).expect("labels exist");
             let e = Expected::parse(&text).expect("labels parse");

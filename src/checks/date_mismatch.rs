@@ -15,7 +15,7 @@
 //! with the fact, and when a date lies more than a month away (another occasion).
 
 use super::{Context, CrossContext, OCCASION_DAYS, days_apart};
-use crate::align::cross::{Claim, Frame};
+use crate::align::cross::Frame;
 use crate::finding::{Finding, Kind, Related, Severity};
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
@@ -195,41 +195,35 @@ fn nearest<T>(items: &[T], distance: impl Fn(&T) -> Option<usize>) -> Option<&T>
 /// Cross-source: two articles place the same event of the same people on disjoint dates,
 /// each resolved against its own publication date.
 pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
-    let date = |f: &Frame| match f.claim {
-        Claim::Date(i) => ctx
-            .sentence(f)
-            .dates
-            .get(i)
-            .and_then(|d| d.range.map(|r| (d, r))),
-        _ => None,
-    };
+    use crate::align::cross::Topic;
+    use crate::align::frames::{Identity, identity};
+    let date = Frame::date;
     let same = |a: &Frame, b: &Frame| match (date(a), date(b)) {
-        (Some((_, x)), Some((_, y))) => x.overlaps(&y),
+        (Some(x), Some(y)) => x.range.overlaps(&y.range),
         _ => false,
     };
     let mut out = Vec::new();
     for p in ctx.pairs {
-        let (Some((_, x)), Some((_, y))) = (date(p.a), date(p.b)) else {
+        let (Some(x), Some(y)) = (date(p.a), date(p.b)) else {
             continue;
         };
-        if x.overlaps(&y) || days_apart(&x, &y) > OCCASION_DAYS {
+        // Dates a month apart are another occasion, unless the event happens once (a birth,
+        // a film's release).
+        let once = matches!(p.a.topic, Topic::Date(kind) if identity(kind) == Identity::OncePerParticipant);
+        if x.range.overlaps(&y.range) || (!once && days_apart(&x.range, &y.range) > OCCASION_DAYS) {
             continue;
         }
         let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));
-        let ((d, got), (od, theirs)) = match (date(odd), date(other)) {
-            (Some(a), Some(b)) => (a, b),
-            _ => continue,
+        let (Some(d), Some(od)) = (date(odd), date(other)) else {
+            continue;
         };
-        let found = ctx.text(odd, d.span).to_string();
-        let their_words = ctx.text(other, od.span).to_string();
+        let (got, theirs) = (d.range, od.range);
         let mut notes = vec![format!("{got} and {theirs} do not overlap")];
-        for (f, m, words) in [(odd, d, &found), (other, od, &their_words)] {
-            if let (true, Some(p)) = (
-                m.relative,
-                ctx.articles[f.article.0 as usize].meta.published,
-            ) {
+        for (f, m) in [(odd, d), (other, od)] {
+            if let (true, Some(p)) = (m.relative, f.published) {
                 notes.push(format!(
-                    "`{words}` in {} resolved against its publication date {p}",
+                    "`{}` in {} resolved against its publication date {p}",
+                    m.words,
                     ctx.path(f)
                 ));
             }
@@ -237,18 +231,20 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         out.push(Finding {
             kind: Kind::DateMismatch,
             severity: Severity::Error,
-            confidence: 0.7,
+            confidence: (0.5 + 0.4 * p.score).min(0.9),
             fact: None,
             article: odd.article,
             span: d.span,
-            sentence: ctx.sentence(odd).span,
+            sentence: odd.sentence_span,
             message: format!(
-                "this article dates the event {got} ({found}), but {} dates it {theirs} ({their_words})",
-                ctx.path(other)
+                "this article dates the event {got} ({}), but {} dates it {theirs} ({})",
+                d.words,
+                ctx.path(other),
+                od.words
             ),
-            found,
+            found: d.words.to_string(),
             expected: Some(theirs.to_string()),
-            related: vec![ctx.related(other, od.span)],
+            related: vec![ctx.related(other, od.span, &od.words)],
             notes,
         });
     }

@@ -30,10 +30,10 @@ pub struct Context<'a> {
 type Check = fn(&Context) -> Vec<Finding>;
 type CrossCheck = fn(&CrossContext) -> Vec<Finding>;
 
-/// Everything a cross-source check reads: all articles, their claims, the paired frames.
+/// Everything a cross-source check reads: the articles (their paths and publication dates;
+/// their text may be gone) and the paired frames, which carry the words they report.
 pub struct CrossContext<'a> {
     pub articles: &'a [Article],
-    pub claims: &'a [ArticleClaims],
     pub pairs: &'a [Pair<'a>],
     /// Each frame's partners in `pairs` (by address), so counting a frame's agreeing
     /// partners costs its own pairs, not all of them. Built by [`CrossContext::new`].
@@ -47,6 +47,10 @@ pub const CROSS_REGISTRY: &[(Kind, CrossCheck)] = &[
     (Kind::StanceConflict, stance_conflict::cross),
 ];
 
+/// Most other articles named as related locations of one finding; the note says how many
+/// there are in all.
+pub const MAX_RELATED: usize = 5;
+
 pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
     let mut out: Vec<Finding> = CROSS_REGISTRY
         .iter()
@@ -55,36 +59,39 @@ pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
     // One finding per place and kind: the other articles that disagree become its related
     // locations, and paraphrases of one statement collapse into one.
     out.sort_by_key(|f| (f.article, f.span.start, f.kind));
-    let mut merged: Vec<Finding> = Vec::with_capacity(out.len());
+    let mut merged: Vec<(Finding, usize)> = Vec::with_capacity(out.len());
     for f in out {
         match merged.last_mut() {
-            Some(m) if m.article == f.article && m.span == f.span && m.kind == f.kind => {
+            Some((m, n)) if m.article == f.article && m.span == f.span && m.kind == f.kind => {
                 for r in f.related {
                     if !m.related.contains(&r) {
-                        m.related.push(r);
+                        *n += 1;
+                        if m.related.len() < MAX_RELATED {
+                            m.related.push(r);
+                        }
                     }
                 }
             }
-            _ => merged.push(f),
-        }
-    }
-    for m in &mut merged {
-        if m.related.len() > 1 {
-            m.notes.push(format!(
-                "{} other articles disagree with this one",
-                m.related.len()
-            ));
+            _ => {
+                let n = f.related.len();
+                merged.push((f, n));
+            }
         }
     }
     merged
+        .into_iter()
+        .map(|(mut m, n)| {
+            if n > 1 {
+                m.notes
+                    .push(format!("{n} other articles disagree with this one"));
+            }
+            m
+        })
+        .collect()
 }
 
 impl<'a> CrossContext<'a> {
-    pub fn new(
-        articles: &'a [Article],
-        claims: &'a [ArticleClaims],
-        pairs: &'a [Pair<'a>],
-    ) -> Self {
+    pub fn new(articles: &'a [Article], pairs: &'a [Pair<'a>]) -> Self {
         let mut partners: HashMap<*const Frame, Vec<&'a Frame>> = HashMap::new();
         for p in pairs {
             partners
@@ -98,31 +105,26 @@ impl<'a> CrossContext<'a> {
         }
         Self {
             articles,
-            claims,
             pairs,
             partners,
         }
     }
 
-    pub fn sentence(&self, f: &Frame) -> &'a Sentence {
-        &self.claims[f.article.0 as usize].sentences[f.sentence]
-    }
-
-    pub fn text(&self, f: &Frame, span: Span) -> &'a str {
-        &self.articles[f.article.0 as usize].text[span.start..span.end]
+    fn article(&self, f: &Frame) -> Option<&'a Article> {
+        crate::report::find_article(self.articles, f.article).map(|i| &self.articles[i])
     }
 
     pub fn path(&self, f: &Frame) -> &'a str {
-        &self.articles[f.article.0 as usize].path
+        self.article(f).map_or("", |a| a.path.as_str())
     }
 
     /// The other article's words as a related location.
-    pub fn related(&self, f: &Frame, span: Span) -> Related {
+    pub fn related(&self, f: &Frame, span: Span, words: &str) -> Related {
         Related::Article {
             article: f.article,
             span,
-            sentence: self.sentence(f).span,
-            found: self.text(f, span).to_string(),
+            sentence: f.sentence_span,
+            found: words.to_string(),
         }
     }
 
@@ -144,13 +146,7 @@ impl<'a> CrossContext<'a> {
 
     /// Whether `a`'s article came out after `b`'s (by publication date, then path order).
     pub fn newer(&self, a: &Frame, b: &Frame) -> bool {
-        let key = |f: &Frame| {
-            (
-                self.articles[f.article.0 as usize].meta.published,
-                f.article,
-            )
-        };
-        key(a) > key(b)
+        (a.published, a.article) > (b.published, b.article)
     }
 
     /// How many frames of other articles in `pairs` agree with `f` by `same`.

@@ -22,7 +22,7 @@
 //! but an unusual denial phrase may be missed (a miss, not a false finding).
 
 use super::{Context, CrossContext};
-use crate::align::cross::{Claim, Frame, SentenceStance};
+use crate::align::cross::{Frame, SentenceStance};
 use crate::align::unique_best;
 use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::extract::tokens::stem;
@@ -274,14 +274,12 @@ fn record(ctx: &Context, fact: &Fact) -> String {
 /// their own voice: an error. One article's own voice against another's attributed stance: a
 /// warning on the article that states it as settled.
 pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
-    let stance = |f: &Frame| match &f.claim {
-        Claim::Stance(s) => Some(s.clone()),
-        _ => None,
-    };
+    use crate::align::cross::{Name, Topic};
+    let stance = Frame::stance;
     let mut out = Vec::new();
     // A dispute between the same two sources over the same event is reported once, however
-    // many articles repeat either side.
-    let mut disputes: Vec<(&str, Option<EntityRef>, Option<EntityRef>)> = Vec::new();
+    // many articles repeat either side, and however each paraphrases it.
+    let mut disputes: Vec<(Topic, &Name, &Name)> = Vec::new();
     for p in ctx.pairs {
         let (Some(x), Some(y)) = (stance(p.a), stance(p.b)) else {
             continue;
@@ -289,25 +287,30 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         if x.polarity == y.polarity {
             continue;
         }
+        let same_source = match (&x.source, &y.source) {
+            (Some(a), Some(b)) => a.matches(b),
+            _ => false,
+        };
         if x.attributed
             && y.attributed
-            && x.source.is_some()
-            && y.source.is_some()
-            && x.source != y.source
+            && !same_source
+            && let (Some(xs), Some(ys)) = (&x.source, &y.source)
         {
             let (affirm, deny) = if x.polarity == Polarity::Affirms {
-                (&x, &y)
+                (xs, ys)
             } else {
-                (&y, &x)
+                (ys, xs)
             };
-            let key = (p.a.key.as_str(), affirm.source.clone(), deny.source.clone());
-            if disputes.contains(&key) {
+            let seen = disputes
+                .iter()
+                .any(|(t, a, d)| *t == p.a.topic && a.matches(affirm) && d.matches(deny));
+            if seen {
                 continue;
             }
-            disputes.push(key);
+            disputes.push((p.a.topic, affirm, deny));
         }
-        let name = |f: &Frame, s: &SentenceStance| match &s.source {
-            Some(_) => format!("`{}`", ctx.text(f, source_span(ctx, f, s))),
+        let name = |s: &SentenceStance| match &s.source_words {
+            Some(w) => format!("`{w}`"),
             None if s.attributed => "unnamed sources".to_string(),
             None => "the article itself".to_string(),
         };
@@ -321,34 +324,34 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             (p.b, p.a)
         };
         let (sev, (here, there)) = match (x.attributed, y.attributed) {
-            (true, true) if x.source.is_some() && x.source == y.source => (Severity::Error, later),
+            (true, true) if same_source => (Severity::Error, later),
             (true, true) => (Severity::Warning, later),
             (false, false) => (Severity::Error, later),
             (false, true) => (Severity::Warning, (p.a, p.b)),
             (true, false) => (Severity::Warning, (p.b, p.a)),
         };
         let (hs, ts) = if std::ptr::eq(here, p.a) {
-            (&x, &y)
+            (x, y)
         } else {
-            (&y, &x)
+            (y, x)
         };
-        let dispute = hs.attributed && ts.attributed && hs.source != ts.source;
+        let dispute = hs.attributed && ts.attributed && !same_source;
         let message = if dispute {
             format!(
                 "sources disagree: here {} {}; in {} {} {}",
-                name(here, hs),
+                name(hs),
                 says(hs),
                 ctx.path(there),
-                name(there, ts),
+                name(ts),
                 says(ts)
             )
         } else {
             format!(
                 "{} {} here, but in {} {} {}",
-                name(here, hs),
+                name(hs),
                 says(hs),
                 ctx.path(there),
-                name(there, ts),
+                name(ts),
                 says(ts)
             )
         };
@@ -360,29 +363,17 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         out.push(Finding {
             kind: Kind::StanceConflict,
             severity: sev,
-            confidence: 0.6,
+            confidence: (0.4 + 0.4 * p.score).min(0.8),
             fact: None,
             article: here.article,
             span: hs.span,
-            sentence: ctx.sentence(here).span,
-            found: ctx.text(here, hs.span).to_string(),
-            expected: Some(
-                ctx.text(there, source_span(ctx, there, ts).cover(ts.span))
-                    .to_string(),
-            ),
+            sentence: here.sentence_span,
+            found: hs.words.to_string(),
+            expected: Some(ts.attribution_words.to_string()),
             message,
-            related: vec![ctx.related(there, source_span(ctx, there, ts).cover(ts.span))],
+            related: vec![ctx.related(there, ts.attribution, &ts.attribution_words)],
             notes,
         });
     }
     out
-}
-
-/// The words naming a stance's source in its sentence.
-fn source_span(ctx: &CrossContext, f: &Frame, s: &SentenceStance) -> Span {
-    ctx.sentence(f)
-        .mentions
-        .iter()
-        .find(|m| Some(&m.entity) == s.source.as_ref())
-        .map_or(s.span, |m| m.span)
 }

@@ -15,7 +15,7 @@
 
 use super::{Context, CrossContext};
 use crate::align::clauses::clause_of;
-use crate::align::cross::{Claim, Frame};
+use crate::align::cross::Frame;
 use crate::align::frames::{act_class, act_of_text};
 use crate::align::{Alignment, unique_best};
 use crate::claims::{EntityRef, Quantity, Sentence};
@@ -416,12 +416,10 @@ fn finding(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact, a: &Alignment
 }
 
 /// Cross-source: two articles give the same measure of the same actor, act and place, at
-/// the same time, with disjoint intervals ("12 destroyed" vs "14 destroyed").
+/// the same time, with disjoint intervals ("12 destroyed" vs "14 destroyed"). A later,
+/// higher toll may be an update: then it is a warning that says so.
 pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
-    let quantity = |f: &Frame| match f.claim {
-        Claim::Quantity(i) => Some(&ctx.sentence(f).quantities[i]),
-        _ => None,
-    };
+    let quantity = Frame::quantity;
     let same = |a: &Frame, b: &Frame| match (quantity(a), quantity(b)) {
         (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
         _ => false,
@@ -440,27 +438,41 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         } else {
             (y, x)
         };
-        let found_span = q.unit_span.map_or(q.span, |u| q.span.cover(u));
-        let other_span = o.unit_span.map_or(o.span, |u| o.span.cover(u));
-        let found = ctx.text(odd, found_span).to_string();
-        let theirs = ctx.text(other, other_span).to_string();
-        let s = ctx.sentence(odd);
+        let mut notes = vec![format!("{} and {} do not overlap", q.interval, o.interval)];
+        let mut severity = Severity::Error;
+        // The later article has the higher toll: it may have the newer count.
+        let (later, earlier) = match (odd.published, other.published) {
+            (Some(a), Some(b)) if a > b => (Some(q), Some(o)),
+            (Some(a), Some(b)) if a < b => (Some(o), Some(q)),
+            _ => (None, None),
+        };
+        if let (Some(l), Some(e)) = (later, earlier)
+            && q.toll
+            && l.interval.lo >= e.interval.hi
+        {
+            severity = Severity::Warning;
+            notes.push(
+                "the later article has the higher toll: it may be an update, not an error".into(),
+            );
+        }
         out.push(Finding {
             kind: Kind::ValueMismatch,
-            severity: Severity::Error,
-            confidence: 0.7,
+            severity,
+            confidence: (0.5 + 0.4 * p.score).min(0.9),
             fact: None,
             article: odd.article,
             span: q.span,
-            sentence: s.span,
+            sentence: odd.sentence_span,
             message: format!(
-                "this article says {found}, but {} says {theirs}",
-                ctx.path(other)
+                "this article says {}, but {} says {}",
+                q.words,
+                ctx.path(other),
+                o.words
             ),
-            found,
-            expected: Some(theirs),
-            related: vec![ctx.related(other, other_span)],
-            notes: vec![format!("{} and {} do not overlap", q.interval, o.interval)],
+            found: q.words.to_string(),
+            expected: Some(o.words.to_string()),
+            related: vec![ctx.related(other, o.shown, &o.words)],
+            notes,
         });
     }
     out

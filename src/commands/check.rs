@@ -4,14 +4,14 @@ use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
 use crate::align::cross::Frame;
 use crate::article::{Article, ArticleId};
 use crate::baseline::{Baseline, BaselinePaths};
-use crate::claims::{ArticleClaims, Sentence};
+use crate::claims::Sentence;
 use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
 use crate::extract::entities::EntityMatcher;
 use crate::facts::FactFile;
 use crate::finding::{Finding, Severity};
 use crate::load::{self, LoadOptions};
-use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate};
+use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate, place_in};
 use crate::span::LineIndex;
 use crate::{align, checks, extract, suppress};
 use rayon::prelude::*;
@@ -91,9 +91,8 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// What the check command keeps of a run once every article is checked.
 struct Checked {
-    /// Indexed by `ArticleId`. Articles that no cross-source frame or suppression needs are
-    /// kept as stubs (path, metadata, suppressions; no text), so memory does not grow with
-    /// the size of the articles.
+    /// Indexed by `ArticleId`. Articles without suppression comments are kept as stubs
+    /// (path, metadata; no text), so memory does not grow with the size of the articles.
     articles: Vec<Article>,
     /// Sorted by (article, offset, kind), each with its resolved record beside it.
     findings: Vec<Finding>,
@@ -111,16 +110,17 @@ struct FileWork {
     /// while the article's text was at hand.
     findings: Vec<Finding>,
     resolved: Vec<Resolved>,
-    /// Only the sentences the frames point at (the others are emptied, indices kept).
-    claims: ArticleClaims,
     frames: Vec<Frame>,
+    /// A hash of the article's text, to tell whether it is unchanged when it is read again.
+    text_hash: u64,
 }
 
 /// Loads, extracts, aligns and checks every file on all cores, then runs the cross-source
-/// checks on the frames. Each article is resolved for the report as soon as it is checked;
-/// only articles with cross-source frames (or suppression comments) keep their text until the
-/// end. The result does not depend on the number of threads: work is collected in discovery
-/// order and ids are given in that order.
+/// checks on the frames. Each article is resolved for the report as soon as it is checked,
+/// and only its compact frames are kept (not its text, unless it has suppression comments);
+/// the few articles that cross-source findings point at are read again to resolve them. The
+/// result does not depend on the number of threads: work is collected in discovery order and
+/// ids are given in that order.
 fn check_files(
     files: &[(std::path::PathBuf, String)],
     opts: &LoadOptions,
@@ -143,8 +143,8 @@ fn check_files(
                 input_failed: false,
                 findings: Vec::new(),
                 resolved: Vec::new(),
-                claims: ArticleClaims::default(),
                 frames: Vec::new(),
+                text_hash: 0,
             };
             let article = match load::read_article(path, display, id, opts) {
                 Ok((article, warnings)) => {
@@ -176,8 +176,8 @@ fn check_files(
             }
             .resolve_with(fact_index.as_ref());
             w.frames = one.frames;
-            w.claims = keep_framed(one.claims, &w.frames);
-            w.article = Some(if w.frames.is_empty() && article.suppressions.is_empty() {
+            w.text_hash = text_hash(&article.text);
+            w.article = Some(if article.suppressions.is_empty() {
                 stub(article)
             } else {
                 article
@@ -205,14 +205,16 @@ fn check_files(
         diagnostics: Vec::new(),
         input_failed: false,
     };
-    let mut all_claims = Vec::with_capacity(next as usize);
     let mut frames = Vec::new();
-    for w in work {
+    // Per article id: the file it came from, and its text's hash.
+    let mut origin: Vec<(usize, u64)> = Vec::with_capacity(next as usize);
+    for (file, w) in work.into_iter().enumerate() {
         out.diagnostics.extend(w.diagnostics);
         out.input_failed |= w.input_failed;
         let Some(mut article) = w.article else {
             continue;
         };
+        origin.push((file, w.text_hash));
         article.id = fix(article.id);
         for mut f in w.findings {
             f.article = fix(f.article);
@@ -223,22 +225,32 @@ fn check_files(
             f.article = fix(f.article);
             f
         }));
-        all_claims.push(w.claims);
         out.articles.push(article);
     }
 
-    let mut cross = cross_findings(&out.articles, &all_claims, &frames);
-    drop(all_claims);
+    let mut cross = cross_findings(&out.articles, &frames);
+    drop(frames);
     gate::override_severities(&mut cross, &settings.overrides);
-    let cross_resolved = ReportData {
-        articles: &out.articles,
-        facts,
-        findings: &cross,
-        diagnostics: &[],
-        hidden: Hidden::default(),
-        presolved: None,
+    let reread = |id: ArticleId| -> Option<Article> {
+        let (file, hash) = *origin.get(id.0 as usize)?;
+        let kept = &out.articles[id.0 as usize];
+        if !kept.text.is_empty() {
+            return Some(kept.clone());
+        }
+        let (path, display) = &files[file];
+        let (article, _) = load::read_article(path, display, id, opts).ok()?;
+        (text_hash(&article.text) == hash).then_some(article)
+    };
+    let (cross, cross_resolved, changed) = resolve_cross(cross, &out.articles, &reread);
+    for id in changed {
+        out.diagnostics.push(Diagnostic::new(
+            crate::finding::Severity::Warning,
+            format!(
+                "{}: changed or unreadable while being checked; its findings against other articles are left out",
+                out.articles[id.0 as usize].path
+            ),
+        ));
     }
-    .resolve();
     let mut both: Vec<(Finding, Resolved)> = out
         .findings
         .into_iter()
@@ -250,6 +262,138 @@ fn check_files(
     out
 }
 
+/// FNV-1a over the text: enough to notice an article that changed between two reads.
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Resolves findings between articles by reading again the articles they point at, each
+/// once, one at a time (so memory holds one article's text, not all of them). Findings whose
+/// articles cannot be read again unchanged are left out; their ids are returned.
+fn resolve_cross(
+    mut cross: Vec<Finding>,
+    stubs: &[Article],
+    reread: &(dyn Fn(ArticleId) -> Option<Article> + Sync),
+) -> (Vec<Finding>, Vec<Resolved>, Vec<ArticleId>) {
+    use crate::finding::Related;
+    use crate::report::Place;
+    cross.sort_by_key(|f| (f.article, f.span.start, f.kind));
+    // (article, finding, None for its own words or Some(k) for its k-th related location)
+    let mut wants: Vec<(ArticleId, usize, Option<usize>)> = Vec::new();
+    for (i, f) in cross.iter().enumerate() {
+        wants.push((f.article, i, None));
+        for (k, r) in f.related.iter().enumerate() {
+            if let Related::Article { article, .. } = r {
+                wants.push((*article, i, Some(k)));
+            }
+        }
+    }
+    wants.sort_unstable();
+    let groups: Vec<&[(ArticleId, usize, Option<usize>)]> =
+        wants.chunk_by(|x, y| x.0 == y.0).collect();
+    // Each article's places: its own findings' (place, sentence) and related places.
+    type Found = (Option<(Place, String)>, Vec<(usize, Option<usize>, Place)>);
+    let resolved: Vec<(ArticleId, Option<Found>)> = groups
+        .par_iter()
+        .map(|group| {
+            let id = group[0].0;
+            let Some(article) = reread(id) else {
+                return (id, None);
+            };
+            let idx = LineIndex::new(&article.source);
+            let mut places = Vec::with_capacity(group.len());
+            for &(_, i, slot) in group.iter() {
+                let f = &cross[i];
+                let place = match slot.and_then(|k| f.related.get(k)) {
+                    Some(Related::Article {
+                        span,
+                        sentence,
+                        found,
+                        ..
+                    }) => place_in(&article, &idx, *span, *sentence, found),
+                    _ => {
+                        let mut p = place_in(&article, &idx, f.span, f.sentence, &f.found);
+                        let s = article
+                            .text
+                            .get(f.sentence.start..f.sentence.end)
+                            .unwrap_or_default();
+                        let other = f
+                            .related
+                            .iter()
+                            .find_map(|r| match r {
+                                Related::Article { article, .. } => {
+                                    stubs.get(article.0 as usize).map(|a| {
+                                        format!(
+                                            "article:{}",
+                                            crate::report::paths::project().relative(&a.path)
+                                        )
+                                    })
+                                }
+                                Related::Fact { .. } => None,
+                            })
+                            .unwrap_or_default();
+                        // The finding's sentence and fingerprint ride in `context`/`found`.
+                        p.context = crate::report::squash(s);
+                        p.found = crate::baseline::fingerprint_parts(f, &other, s);
+                        p
+                    }
+                };
+                places.push((i, slot, place));
+            }
+            (id, Some((None, places)))
+        })
+        .collect();
+    let mut failed = Vec::new();
+    let mut own: Vec<Option<Place>> = vec![None; cross.len()];
+    let mut related: Vec<Vec<Option<Place>>> =
+        cross.iter().map(|f| vec![None; f.related.len()]).collect();
+    for (id, found) in resolved {
+        let Some((_, places)) = found else {
+            failed.push(id);
+            continue;
+        };
+        for (i, slot, place) in places {
+            match slot {
+                None => own[i] = Some(place),
+                Some(k) => related[i][k] = Some(place),
+            }
+        }
+    }
+    let mut kept = Vec::with_capacity(cross.len());
+    let mut records = Vec::with_capacity(cross.len());
+    for ((f, here), rel) in cross.into_iter().zip(own).zip(related) {
+        let (Some(here), Some(rel)) = (here, rel.into_iter().collect::<Option<Vec<Place>>>())
+        else {
+            continue;
+        };
+        records.push(Resolved {
+            kind: f.kind.as_str(),
+            severity: f.severity,
+            confidence: (f.confidence * 100.0).round() / 100.0,
+            fact: None,
+            file: here.file.clone(),
+            line: here.line,
+            column: here.column,
+            end_line: here.end_line,
+            end_column: here.end_column,
+            found: f.found.clone(),
+            expected: f.expected.clone(),
+            message: f.message.clone(),
+            sentence: here.context.clone(),
+            fingerprint: here.found.clone(),
+            related: rel,
+            notes: f.notes.clone(),
+            excerpt: here.excerpt,
+            byte_columns: here.byte_columns,
+        });
+        kept.push(f);
+    }
+    failed.sort_unstable();
+    (kept, records, failed)
+}
+
 /// An article without its text: what the report and suppressions need once its findings are
 /// resolved.
 fn stub(article: Article) -> Article {
@@ -259,33 +403,6 @@ fn stub(article: Article) -> Article {
         map: crate::article::OffsetMap::default(),
         ..article
     }
-}
-
-/// The claims with every sentence no frame points at emptied (spans kept), and the framed
-/// ones without their tokens and stance cues: the cross-source checks read a frame's
-/// sentence span, quantities, dates and mentions only (the frame carries its stance), and
-/// tokens are most of a sentence's memory. The CLI snapshot tests go through this path, so
-/// a cross check that starts reading more shows up there.
-fn keep_framed(mut claims: ArticleClaims, frames: &[Frame]) -> ArticleClaims {
-    let mut used = vec![false; claims.sentences.len()];
-    for f in frames {
-        if let Some(u) = used.get_mut(f.sentence) {
-            *u = true;
-        }
-    }
-    for (s, used) in claims.sentences.iter_mut().zip(used) {
-        if used {
-            s.tokens = Vec::new();
-            s.stances = Vec::new();
-        } else {
-            *s = Sentence {
-                span: s.span,
-                ..Sentence::default()
-            };
-        }
-    }
-    claims.sentences.shrink_to_fit();
-    claims
 }
 
 /// The findings of a run, sorted, and their resolved records when the caller has them.
@@ -449,20 +566,17 @@ pub fn check_articles(
         .map(|article| check_one(article, facts, &matcher, aligner.as_ref()))
         .collect();
     let mut findings = Vec::new();
-    let mut all_claims = Vec::with_capacity(articles.len());
     let mut frames = Vec::new();
     for w in work {
         findings.extend(w.findings);
         frames.extend(w.frames);
-        all_claims.push(w.claims);
     }
-    findings.extend(cross_findings(articles, &all_claims, &frames));
+    findings.extend(cross_findings(articles, &frames));
     findings
 }
 
-/// One article's claims, the fact file's findings on it, and its cross-source frames.
+/// The fact file's findings on one article, and its cross-source frames.
 struct ArticleWork {
-    claims: ArticleClaims,
     findings: Vec<Finding>,
     frames: Vec<Frame>,
 }
@@ -492,21 +606,13 @@ fn check_one(
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
     let frames = align::cross::frames(article, &claims, &event_date, &|si| covered.contains(&si));
-    ArticleWork {
-        claims,
-        findings,
-        frames,
-    }
+    ArticleWork { findings, frames }
 }
 
 /// Pairs the frames that share a key and runs the cross-source checks on them.
-fn cross_findings(
-    articles: &[Article],
-    claims: &[ArticleClaims],
-    frames: &[Frame],
-) -> Vec<Finding> {
-    let pairs = align::cross::pairs(frames, articles);
-    checks::run_cross(&checks::CrossContext::new(articles, claims, &pairs))
+fn cross_findings(articles: &[Article], frames: &[Frame]) -> Vec<Finding> {
+    let pairs = align::cross::pairs(frames);
+    checks::run_cross(&checks::CrossContext::new(articles, &pairs))
 }
 
 #[cfg(test)]

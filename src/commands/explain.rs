@@ -236,7 +236,7 @@ fn frame_keys(
     let event_date = |s: &Sentence| crate::checks::event_date(&article.text, s);
     align::cross::frames(article, claims, &event_date, &|i| i != si || covered(i))
         .into_iter()
-        .map(|f| f.key)
+        .map(|f| f.key())
         .collect()
 }
 

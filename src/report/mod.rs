@@ -351,6 +351,26 @@ impl ReportData<'_> {
     }
 }
 
+/// The place of `words` in one article (`span` and `sentence` are byte spans into its text),
+/// as a related location showing `found`: for resolving findings between articles one article
+/// at a time.
+pub fn place_in(
+    article: &Article,
+    idx: &LineIndex,
+    span: Span,
+    sentence: Span,
+    found: &str,
+) -> Place {
+    let text_sentence = clamp(&article.text, sentence);
+    let words = article.source_span(span);
+    let context = article.source_span(sentence).cover(words);
+    let mut p = locate(&article.source, idx, words, context);
+    p.file = article.path.clone();
+    p.found = found.to_string();
+    p.context = squash(&article.text[text_sentence.start..text_sentence.end]);
+    p
+}
+
 /// Where article `id` stands in `articles`: at its index when the slice holds every article,
 /// else found by id (a caller may resolve one article at a time).
 pub fn find_article(articles: &[Article], id: ArticleId) -> Option<usize> {

@@ -331,12 +331,12 @@ fn items(rev: &Revision, name: &dyn Fn(&EntityRef) -> String) -> Vec<Item> {
     };
     let mut keys: HashMap<(usize, u8, usize), String> = HashMap::new();
     for f in cross::frames(rev.article, rev.claims, &event_date, &|_| false) {
-        let slot = match f.claim {
-            Claim::Quantity(i) => (f.sentence, 0, i),
-            Claim::Date(i) => (f.sentence, 1, i),
+        let slot = match &f.claim {
+            Claim::Quantity(q) => (f.sentence, 0, q.index),
+            Claim::Date(d) => (f.sentence, 1, d.index),
             Claim::Stance(_) => (f.sentence, 2, 0),
         };
-        keys.entry(slot).or_insert(f.key);
+        keys.entry(slot).or_insert_with(|| f.key());
     }
     let words = |span: Span| {
         text.get(span.start..span.end)

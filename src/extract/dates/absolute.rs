@@ -26,10 +26,11 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "Sunday, November 3, 2024", "Nov. 3", "November 3rd", "between November 9 and 11".
+/// "Sunday, November 3, 2024", "Nov. 3", "November 3rd", "between November 9 and 11";
+/// "January 31 , 1892" (a space before the comma, as tokenised text writes it).
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:(?i:on|from)\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<lead>(?i:the\s+night\s+of|the\s+nights?\s+between|between))\s+)?(?P<mon>{MONTH})\s+(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?\b(?:\s*(?:[-–—]|(?i:to|and|until|through))\s*(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\b)?(?:,\s*(?P<y>\d{{4}})\b)?"
+        r"\b(?:(?i:on|from)\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<lead>(?i:the\s+night\s+of|the\s+nights?\s+between|between))\s+)?(?P<mon>{MONTH})\s+(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?\b(?:\s*(?:[-–—]|(?i:to|and|until|through))\s*(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\b)?(?: ?,\s*(?P<y>\d{{4}})\b)?"
     ))
 });
 

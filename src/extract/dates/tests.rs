@@ -842,3 +842,19 @@ fn sentences_without_triggers_exit_early() {
     assert!(cues("Two days AGO.").ago);
     assert!(cues("In Nov. it rose.").month);
 }
+
+#[test]
+fn a_space_before_the_year_comma_still_gives_the_year() {
+    check(
+        "The premiere took place on January 31 , 1892 , in Munich.",
+        None,
+        false,
+        &[("on January 31 , 1892", "1892-01-31")],
+    );
+    check(
+        "Jay Sekulow ( born June 10 , 1945 ) is a lawyer.",
+        None,
+        false,
+        &[("June 10 , 1945", "1945-06-10")],
+    );
+}

@@ -1,0 +1,509 @@
+//! Pairs frames of different articles that claim something about the same thing.
+//!
+//! **Candidates** come from an index, never from all pairs. Frames are first blocked on their
+//! topic (the measure, or the event kind). Within a topic, every frame is listed under each
+//! word of its names (actors, participants, places, other names), or under "no names" when it
+//! has none; each list is sorted by the frame's day (its event date, else its publication
+//! date). A frame's candidates are the frames in its own lists within [`NEWS_CYCLE_DAYS`] of
+//! its day (dates of one-off events such as a birth are not windowed), at most
+//! [`MAX_PER_LIST`] per list, nearest in time first. So the cost is at most
+//! frames × name words × [`MAX_PER_LIST`], however many articles share a topic.
+//!
+//! **Scoring.** A candidate pair must be compatible: the same actors when both name any (by
+//! entity, or by name words: "Weber" matches "Anna Weber"), the same scope (a regional
+//! figure is not compared with a national one), agreeing times (overlapping event dates, or
+//! publication dates within a week), and for events enough shared participants (two, or one
+//! for a birth or a release, or the place for a derailment). Compatible pairs are scored
+//! `0.4 names + 0.2 scope + 0.2 time + 0.2 shared words` (each 0..1) and kept at or above
+//! [`THRESHOLD`]. For each frame and each other article, the best candidate is paired, unless
+//! another candidate of that article scores within [`MARGIN`] of it with a different value:
+//! then it abstains.
+
+use super::{Claim, Frame, NEWS_CYCLE_DAYS, Name, Slot, Topic, sym::Sym};
+use crate::align::frames::{Identity, identity};
+use crate::checks::{OCCASION_DAYS, days_apart};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Least score for two frames to be paired.
+pub const THRESHOLD: f64 = 0.4;
+/// Two candidates closer than this are equally good.
+pub const MARGIN: f64 = 0.05;
+/// Most candidates taken from one index list for one frame.
+pub const MAX_PER_LIST: usize = 64;
+
+/// A pair of frames from different articles that claim something about the same thing.
+#[derive(Clone, Debug)]
+pub struct Pair<'a> {
+    pub a: &'a Frame,
+    pub b: &'a Frame,
+    pub score: f64,
+}
+
+/// What an index list is keyed by, within one topic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Word(Sym),
+    Entity(u32),
+    /// Frames without names to match (and without a place).
+    Nameless,
+    /// Frames with actors, for a frame whose subject refers back to nothing ("It grossed").
+    AnyNamed,
+    /// Frames with a place, for a frame whose place refers back to nothing ("in the region").
+    AnyPlaced,
+}
+
+fn name_keys(slot: &Slot, out: &mut Vec<Key>) {
+    for n in slot.names() {
+        match &n.name {
+            Name::Known(id) => out.push(Key::Entity(id.0)),
+            Name::Words(w) => out.extend(w.iter().map(|s| Key::Word(*s))),
+        }
+    }
+}
+
+/// The lists a frame is filed under.
+fn keys(f: &Frame) -> Vec<Key> {
+    let mut out = Vec::new();
+    name_keys(&f.who, &mut out);
+    name_keys(&f.scope, &mut out);
+    out.extend(f.context.iter().map(|s| Key::Word(*s)));
+    if !f.who.has_strong() && matches!(f.scope, Slot::Empty) {
+        out.push(Key::Nameless);
+    }
+    if !f.who.names().is_empty() {
+        out.push(Key::AnyNamed);
+    }
+    if !f.scope.names().is_empty() {
+        out.push(Key::AnyPlaced);
+    }
+    let mut unique = Vec::with_capacity(out.len());
+    for k in out {
+        if !unique.contains(&k) {
+            unique.push(k);
+        }
+    }
+    unique
+}
+
+/// The lists a frame looks in for candidates.
+fn probes(f: &Frame) -> Vec<Key> {
+    let mut out: Vec<Key> = keys(f)
+        .into_iter()
+        .filter(|k| !matches!(k, Key::AnyNamed | Key::AnyPlaced))
+        .collect();
+    if f.who == Slot::Unresolved {
+        out.push(Key::AnyNamed);
+    }
+    if f.scope == Slot::Unresolved {
+        out.push(Key::AnyPlaced);
+    }
+    out
+}
+
+/// Whether dates of this topic say which occasion it is (a meeting this week, a toll this
+/// week) or not (a birth, a film's release: one in a lifetime).
+fn timed(topic: Topic) -> bool {
+    match topic {
+        Topic::Date(kind) => identity(kind) != Identity::OncePerParticipant,
+        _ => true,
+    }
+}
+
+fn day_number(d: Date) -> i64 {
+    jiff::civil::date(1970, 1, 1)
+        .until((jiff::Unit::Day, d))
+        .map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// The day a frame is filed at: its event's date, else its publication date.
+fn day(f: &Frame) -> Option<i64> {
+    if !timed(f.topic) {
+        return None;
+    }
+    let event = match f.claim {
+        Claim::Date(_) => None,
+        _ => f.when.map(|w| w.start),
+    };
+    event.or(f.published).map(day_number)
+}
+
+/// One index list: dated frames sorted by day, then the undated ones.
+#[derive(Default)]
+struct List {
+    dated: Vec<(i64, usize)>,
+    undated: Vec<usize>,
+}
+
+impl List {
+    /// Up to [`MAX_PER_LIST`] frames within a week of `day`, nearest first (all undated
+    /// frames count as near).
+    fn near(&self, day: Option<i64>, out: &mut Vec<usize>) {
+        let before = out.len();
+        match day {
+            Some(d) => {
+                let lo = self
+                    .dated
+                    .partition_point(|&(x, _)| x < d - NEWS_CYCLE_DAYS);
+                let hi = self
+                    .dated
+                    .partition_point(|&(x, _)| x <= d + NEWS_CYCLE_DAYS);
+                let mid = self.dated.partition_point(|&(x, _)| x < d);
+                let (mut l, mut r) = (mid, mid);
+                while out.len() - before < MAX_PER_LIST && (l > lo || r < hi) {
+                    let take_right =
+                        r < hi && (l == lo || (self.dated[r].0 - d) <= (d - self.dated[l - 1].0));
+                    if take_right {
+                        out.push(self.dated[r].1);
+                        r += 1;
+                    } else {
+                        l -= 1;
+                        out.push(self.dated[l].1);
+                    }
+                }
+            }
+            None => out.extend(self.dated.iter().map(|(_, i)| *i).take(MAX_PER_LIST)),
+        }
+        let room = (before + 2 * MAX_PER_LIST).saturating_sub(out.len());
+        out.extend(self.undated.iter().take(room.min(MAX_PER_LIST)));
+    }
+}
+
+/// Pairs of frames from different articles that claim something about the same thing. Each
+/// pair appears once, `a` before `b` in `frames`, sorted.
+pub fn pairs(frames: &[Frame]) -> Vec<Pair<'_>> {
+    let mut groups: HashMap<Topic, Vec<usize>> = HashMap::new();
+    for (i, f) in frames.iter().enumerate() {
+        groups.entry(f.topic).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_by_key(|g| g[0]);
+    let mut found: Vec<(usize, usize, f64)> = groups
+        .par_iter()
+        .flat_map_iter(|g| pair_group(frames, g))
+        .collect();
+    found.sort_by_key(|&(a, b, _)| (a, b));
+    found.dedup_by_key(|&mut (a, b, _)| (a, b));
+    found
+        .into_iter()
+        .map(|(a, b, score)| Pair {
+            a: &frames[a],
+            b: &frames[b],
+            score,
+        })
+        .collect()
+}
+
+fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(usize, usize, f64)> {
+    // One article alone has nothing to be compared with.
+    let first = group.first().map(|&i| frames[i].article);
+    if group.iter().all(|&i| Some(frames[i].article) == first) {
+        return Vec::new();
+    }
+    let mut lists: HashMap<Key, List> = HashMap::new();
+    for &i in group {
+        let d = day(&frames[i]);
+        for k in keys(&frames[i]) {
+            let list = lists.entry(k).or_default();
+            match d {
+                Some(d) => list.dated.push((d, i)),
+                None => list.undated.push(i),
+            }
+        }
+    }
+    for list in lists.values_mut() {
+        list.dated.sort_unstable();
+    }
+    let mut out = Vec::new();
+    let mut torn: Vec<(usize, crate::article::ArticleId)> = Vec::new();
+    let mut cands = Vec::new();
+    for &i in group {
+        let f = &frames[i];
+        cands.clear();
+        for k in probes(f) {
+            if let Some(list) = lists.get(&k) {
+                list.near(day(f), &mut cands);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut scored: Vec<(usize, f64)> = cands
+            .iter()
+            .filter(|&&c| frames[c].article != f.article)
+            .filter_map(|&c| score(f, &frames[c]).map(|s| (c, s)))
+            .collect();
+        scored.sort_by_key(|&(c, _)| (frames[c].article, c));
+        for same in scored.chunk_by(|x, y| frames[x.0].article == frames[y.0].article) {
+            match best_of(frames, same) {
+                Some((c, s)) => out.push((i.min(c), i.max(c), s)),
+                None => torn.push((i, frames[same[0].0].article)),
+            }
+        }
+    }
+    // Abstaining holds both ways: a frame torn between two of an article's claims is not
+    // paired with either, even when that article's claim has no doubt about it.
+    torn.sort_unstable();
+    out.retain(|&(a, b, _)| {
+        torn.binary_search(&(a, frames[b].article)).is_err()
+            && torn.binary_search(&(b, frames[a].article)).is_err()
+    });
+    out
+}
+
+/// The best candidate of one article, or `None` when another one fits about as well with a
+/// different value.
+fn best_of(frames: &[Frame], cands: &[(usize, f64)]) -> Option<(usize, f64)> {
+    let &(best, top) = cands
+        .iter()
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))?;
+    let torn = cands.iter().any(|&(c, s)| {
+        c != best && s >= top - MARGIN && !same_value(&frames[best].claim, &frames[c].claim)
+    });
+    (!torn).then_some((best, top))
+}
+
+/// Whether two claims say the same (overlapping values or dates, the same stance).
+pub fn same_value(a: &Claim, b: &Claim) -> bool {
+    match (a, b) {
+        (Claim::Quantity(x), Claim::Quantity(y)) => x.interval.overlaps(&y.interval),
+        (Claim::Date(x), Claim::Date(y)) => x.range.overlaps(&y.range),
+        (Claim::Stance(x), Claim::Stance(y)) => x.polarity == y.polarity,
+        _ => false,
+    }
+}
+
+/// How well two frames fit, 0..1, or `None` when they cannot be about the same thing.
+pub fn score(a: &Frame, b: &Frame) -> Option<f64> {
+    if a.topic != b.topic {
+        return None;
+    }
+    let time = time_fit(a, b)?;
+    let (who, matched) = who_fit(a, b)?;
+    let scope = scope_fit(a, b)?;
+    if let Topic::Date(kind) | Topic::Stance(kind) = a.topic {
+        let placed = scope >= 1.0;
+        let wild = matches!(a.who, Slot::Unresolved) || matches!(b.who, Slot::Unresolved);
+        let enough = match identity(kind) {
+            Identity::OncePerParticipant => matched >= 1 || wild,
+            Identity::AtPlace => placed || matched >= 2,
+            Identity::BetweenParties => matched >= 2 || (matched >= 1 && placed),
+        };
+        let stance_parties = !matches!(a.topic, Topic::Stance(_)) || matched >= 2;
+        if !(enough && stance_parties) {
+            return None;
+        }
+    }
+    let shared = f64::from((a.signature & b.signature).count_ones());
+    let all = f64::from((a.signature | b.signature).count_ones());
+    let words = if all > 0.0 { shared / all } else { 0.0 };
+    let s = 0.4 * who + 0.2 * scope + 0.2 * time + 0.2 * words;
+    (s >= THRESHOLD).then_some(s)
+}
+
+/// Time agreement: 1 for overlapping event dates, 0.75 for the same publication day, 0.5
+/// within a week, 0.25 when unknown; `None` when the times disagree.
+fn time_fit(a: &Frame, b: &Frame) -> Option<f64> {
+    if !timed(a.topic) {
+        return Some(0.5);
+    }
+    let dates = matches!(a.claim, Claim::Date(_));
+    if let (Claim::Date(x), Claim::Date(y)) = (&a.claim, &b.claim)
+        && days_apart(&x.range, &y.range) > OCCASION_DAYS
+    {
+        return None;
+    }
+    if !dates && let (Some(x), Some(y)) = (a.when, b.when) {
+        return x.overlaps(&y).then_some(1.0);
+    }
+    match (a.published, b.published) {
+        (Some(x), Some(y)) => {
+            let gap = (day_number(x) - day_number(y)).abs();
+            match gap {
+                0 => Some(0.75),
+                g if g <= NEWS_CYCLE_DAYS => Some(0.5),
+                _ => None,
+            }
+        }
+        _ => Some(0.25),
+    }
+}
+
+/// The names of a slot that must be matched, and those that may be.
+fn split(slot: &Slot) -> (Vec<&Name>, Vec<&Name>) {
+    let mut strong = Vec::new();
+    let mut weak = Vec::new();
+    for n in slot.names() {
+        if n.weak {
+            weak.push(&n.name);
+        } else {
+            strong.push(&n.name);
+        }
+    }
+    (strong, weak)
+}
+
+/// How well two slots of names agree: (similarity 0..1, names matched), or `None` when a name
+/// that must be matched is not. `strict` requires every strong name of each side to be
+/// matched (the actors of a number); otherwise unmatched names only lower the score (the
+/// participants of an event, where one article names more people).
+fn names_fit(x: &Slot, y: &Slot, strict: bool) -> Option<(f64, usize)> {
+    match (x, y) {
+        (Slot::Unresolved, Slot::Unresolved) => None,
+        (Slot::Unresolved, other) | (other, Slot::Unresolved) => {
+            (!other.names().is_empty()).then_some((0.5, 0))
+        }
+        _ => {
+            let (xs, xw) = split(x);
+            let (ys, yw) = split(y);
+            let hit = |n: &Name, others: &[&Name], more: &[&Name]| {
+                others.iter().chain(more).any(|o| n.matches(o))
+            };
+            let xs_hit = xs.iter().filter(|n| hit(n, &ys, &yw)).count();
+            let ys_hit = ys.iter().filter(|n| hit(n, &xs, &xw)).count();
+            // A weak name counts when the other side has it, weak or not.
+            let xw_hit = xw.iter().filter(|n| hit(n, &ys, &yw)).count();
+            if strict && (xs_hit < xs.len() || ys_hit < ys.len()) {
+                return None;
+            }
+            let x_eff = xs.len() + xw_hit;
+            let y_eff = ys.len() + yw.iter().filter(|n| hit(n, &xs, &xw)).count();
+            // Weak names matching each other ("Floods" and "Floods") add to the identity of
+            // an event only beside a strong match.
+            let strong_hits = xs_hit + xw.iter().filter(|n| hit(n, &ys, &[])).count();
+            let scored = xs_hit + xw_hit;
+            let matched = if strong_hits > 0 { scored } else { 0 };
+            // The share of names matched, on the side with more names and on the side with
+            // fewer, averaged: one article naming more people lowers the score, not to zero.
+            match (x_eff.min(y_eff), x_eff.max(y_eff)) {
+                (_, 0) => Some((0.5, 0)),
+                (least, most) => {
+                    let m = scored.min(most) as f64;
+                    Some((
+                        (m / least.max(1) as f64).min(1.0) / 2.0 + m / most as f64 / 2.0,
+                        matched,
+                    ))
+                }
+            }
+        }
+    }
+}
+
+fn who_fit(a: &Frame, b: &Frame) -> Option<(f64, usize)> {
+    let strict = matches!(a.topic, Topic::Measure { .. });
+    names_fit(&a.who, &b.who, strict)
+}
+
+/// Scope agreement: 1 for the same place, 0.5 when neither has one (or one refers back to
+/// nothing); `None` for different places, or a place against none for a number (a regional
+/// figure is not the national one).
+fn scope_fit(a: &Frame, b: &Frame) -> Option<f64> {
+    let number = matches!(a.topic, Topic::Measure { .. });
+    match (&a.scope, &b.scope) {
+        (Slot::Empty, Slot::Empty) => Some(0.5),
+        (Slot::Empty, _) | (_, Slot::Empty) if !number => Some(0.5),
+        (Slot::Empty, _) | (_, Slot::Empty) => None,
+        _ => {
+            let (s, matched) = names_fit(&a.scope, &b.scope, number)?;
+            if matched == 0 && s < 0.5 {
+                return None;
+            }
+            Some(if matched > 0 { 1.0 } else { s })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::cross::{Named, QuantityClaim, sym};
+    use crate::article::ArticleId;
+    use crate::span::Span;
+    use crate::values::NumInterval;
+
+    fn name(words: &str, weak: bool) -> Named {
+        Named {
+            name: Name::Words(sym::intern_all(words.split(' ')).into_boxed_slice()),
+            weak,
+        }
+    }
+
+    fn count(article: u32, v: f64, who: Slot, scope: Slot) -> Frame {
+        Frame {
+            article: ArticleId(article),
+            sentence: 0,
+            sentence_span: Span::default(),
+            published: Some(jiff::civil::date(2025, 3, 14)),
+            when: None,
+            topic: Topic::Measure {
+                unit: sym::intern("person"),
+                act: sym::intern("kill"),
+            },
+            claim: Claim::Quantity(QuantityClaim {
+                index: 0,
+                interval: NumInterval::exact(v),
+                span: Span::default(),
+                shown: Span::default(),
+                words: "".into(),
+                toll: true,
+            }),
+            who,
+            scope,
+            context: Box::new([]),
+            signature: 0,
+        }
+    }
+
+    fn names(n: &[Named]) -> Slot {
+        Slot::Names(n.to_vec().into_boxed_slice())
+    }
+
+    #[test]
+    fn surnames_and_full_names_match_other_names_do_not() {
+        let kessa = names(&[name("kesa", false)]);
+        let a = count(0, 12.0, names(&[name("ana veber", false)]), kessa.clone());
+        let b = count(1, 14.0, names(&[name("veber", false)]), kessa.clone());
+        let c = count(2, 14.0, names(&[name("novak", false)]), kessa);
+        assert!(score(&a, &b).is_some());
+        assert!(score(&a, &c).is_none());
+    }
+
+    #[test]
+    fn a_regional_figure_is_not_compared_with_a_national_one() {
+        let a = count(0, 12.0, Slot::Empty, names(&[name("kesa", false)]));
+        let b = count(1, 14.0, Slot::Empty, Slot::Empty);
+        let c = count(2, 14.0, Slot::Empty, names(&[name("marn", false)]));
+        assert!(score(&a, &b).is_none());
+        assert!(score(&a, &c).is_none());
+        // A weak name ("Floods" opening a sentence) is passed over when the other lacks it.
+        let d = count(
+            3,
+            14.0,
+            names(&[name("flods", true)]),
+            names(&[name("kesa", false)]),
+        );
+        assert!(score(&a, &d).is_some());
+    }
+
+    #[test]
+    fn two_equally_good_candidates_with_different_values_abstain() {
+        let scope = names(&[name("kesa", false)]);
+        let frames = vec![
+            count(0, 12.0, Slot::Empty, scope.clone()),
+            count(1, 14.0, Slot::Empty, scope.clone()),
+            count(1, 12.0, Slot::Empty, scope.clone()),
+            count(2, 14.0, Slot::Empty, scope),
+        ];
+        let found = pairs(&frames);
+        let linked = |x: usize, y: usize| {
+            found
+                .iter()
+                .any(|p| std::ptr::eq(p.a, &frames[x]) && std::ptr::eq(p.b, &frames[y]))
+        };
+        // Article 1 says both 12 and 14: frame 0 abstains from it, and so does frame 3.
+        assert!(!linked(0, 1) && !linked(0, 2));
+        assert!(!linked(1, 3) && !linked(2, 3));
+        // Articles 0 and 2 are compared.
+        assert!(linked(0, 3));
+    }
+}
