@@ -35,6 +35,7 @@ fn lint_case(case: &str, format: &str) -> (i32, String) {
 fn lint_reports_each_problem_kind_with_its_place() {
     let cases = [
         "bad-dates",
+        "bad-value",
         "denied-without-denial",
         "disputed-sources",
         "duplicate-id",

@@ -12,9 +12,12 @@
 //!
 //! **Known false positives.** A sentence about two events of the same people with one date
 //! each can bind a date to the wrong one; we abstain when any event date in the sentence agrees
-//! with the fact, and when a date lies more than a month away (another occasion).
+//! with the fact, when a past event is dated more than three days off (another occasion), when
+//! a fact that counts something (a recurring act: drones launched, people killed) is dated
+//! elsewhere by a sentence that does not give the fact's own figure, and when a date stands in
+//! a clause about another act.
 
-use super::{Context, CrossContext, OCCASION_DAYS, days_apart};
+use super::{Context, CrossContext, OCCASION_DAYS, SAME_EVENT_DAYS, days_apart, value_mismatch};
 use crate::align::cross::Frame;
 use crate::finding::{Finding, Kind, Related, Severity};
 
@@ -80,13 +83,20 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let Some((d, got)) = chosen else {
             continue;
         };
-        // A date a month away is another occasion for what happened; for what is planned
-        // (the article looks ahead to an event after its publication), a schedule months off
-        // the fact's is the contradiction itself.
+        // A past event dated more than a couple of days off is more likely another occasion
+        // of the same kind (another night's drones, another call) than the fact's event
+        // misdated; for what is planned (the article looks ahead to an event after its
+        // publication), a schedule months off the fact's is the contradiction itself.
         let planned =
             (s.future || s.modal) && ctx.article.meta.published.is_some_and(|p| p < want.start);
-        let limit = if planned { 366 } else { OCCASION_DAYS };
+        let limit = if planned { 366 } else { SAME_EVENT_DAYS };
         if days_apart(got, &want) > limit {
+            continue;
+        }
+        // What a fact counts recurs (drones most nights, a toll every day): only the fact's
+        // own figure ties a sentence on another day to the fact's occasion. "80 drones
+        // overnight", days after the weekend's 145, is another night's attack.
+        if fact.value.is_some() && !value_mismatch::agrees(ctx, s, best.fact) {
             continue;
         }
         let found = ctx.text(d.span).to_string();

@@ -215,19 +215,51 @@ impl Context<'_> {
         (earliest <= pub_day || ((s.future || s.modal) && ahead <= pub_day)) && pub_day <= latest
     }
 
-    /// The dates in a sentence that place the fact's event (not the date of a report about it).
+    /// The dates in a sentence that place the fact's event: not the date of a report about it,
+    /// not a date in a clause about another act ("…by phone, and on Thursday he named his
+    /// chief of staff"), and not a date that would fall after the report it is told in ("said
+    /// on Monday that he had spoken … last Wednesday": which Wednesday cannot be told).
     pub fn event_dates<'s>(&self, s: &'s Sentence, fact: FactId) -> Vec<&'s DateMention> {
+        let text = &self.article.text;
         let words = &self.aligner.profiles[fact.0 as usize].event_words;
-        s.dates
+        let (reports, events): (Vec<&DateMention>, Vec<&DateMention>) = s
+            .dates
             .iter()
-            .filter(|d| !is_report_date(&self.article.text, s, d.span, words))
+            .partition(|d| is_report_date(text, s, d.span, words));
+        events
+            .into_iter()
+            .filter(|d| !in_other_clause(text, s, d.span, words))
+            .filter(|d| {
+                s.future || !reports.iter().any(|r| {
+                    r.span.end <= d.span.start
+                        && matches!((r.range, d.range), (Some(rr), Some(dr)) if dr.start > rr.end)
+                })
+            })
             .collect()
     }
 
-    /// True when an event date in the sentence lies far from the fact's dates: the sentence
-    /// is about another occasion (the same people months apart).
-    pub fn other_occasion(&self, s: &Sentence, id: FactId) -> bool {
+    /// Whether the sentence dates its event away from the fact's date: it has an event date
+    /// for the fact and none of them overlaps the fact's. Such a sentence is about another
+    /// occasion (or a misdated one, which `date-mismatch` reports), so its figures are not the
+    /// fact's figures.
+    pub fn dated_elsewhere(&self, s: &Sentence, id: FactId) -> bool {
         let Some(fd) = self.facts.fact(id).date else {
+            return false;
+        };
+        let ranges: Vec<DateRange> = self
+            .event_dates(s, id)
+            .iter()
+            .filter_map(|d| d.range)
+            .collect();
+        !ranges.is_empty() && !ranges.iter().any(|r| r.overlaps(&fd))
+    }
+
+    /// True when an event date in the sentence lies far from the fact's dates (or, for an
+    /// undated fact, from its story's dates): the sentence is about another occasion (the same
+    /// people months apart; "Congress approved $61 billion in April" in a November story).
+    pub fn other_occasion(&self, s: &Sentence, id: FactId) -> bool {
+        let story = self.aligner.profiles[id.0 as usize].story;
+        let Some(fd) = self.facts.fact(id).date.or(story) else {
             return false;
         };
         self.event_dates(s, id)
@@ -244,6 +276,59 @@ impl Context<'_> {
 
 /// Dates further than this from a fact's date are taken to be about another occasion.
 pub const OCCASION_DAYS: i64 = 31;
+
+/// A past event dated at most this many days off the fact's date may be the fact's event
+/// misdated (a weekday off by one or two, a night across midnight, the day of the first
+/// report taken for the event's); further off, it is more likely another occasion of the same
+/// kind of event, and `date-mismatch` stays silent.
+pub const SAME_EVENT_DAYS: i64 = 3;
+
+/// Words that join two clauses after a comma or semicolon: ", and on Thursday he named …".
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "yet", "as", "before", "after",
+];
+
+/// Whether the date at `span` stands in a clause of its own that names none of the fact's
+/// event words while another clause of the sentence does: "Trump spoke with Zelensky by
+/// phone, and on Thursday he named his new chief of staff" dates the naming, not the call.
+/// Clauses are split at a comma or semicolon followed by a joining word.
+fn in_other_clause(text: &str, s: &Sentence, span: Span, event_words: &[String]) -> bool {
+    if event_words.is_empty() {
+        return false;
+    }
+    let mut bounds = vec![s.span.start];
+    for (i, t) in s.tokens.iter().enumerate() {
+        let Some(prev) = i.checked_sub(1).map(|p| &s.tokens[p]) else {
+            continue;
+        };
+        let gap = &text[prev.span.end..t.span.start];
+        if gap.contains(';') || (gap.contains(',') && CLAUSE_JOINERS.contains(&t.lower.as_str())) {
+            bounds.push(t.span.start);
+        }
+    }
+    if bounds.len() < 2 {
+        return false;
+    }
+    bounds.push(s.span.end);
+    let clause_of = |at: usize| {
+        bounds
+            .windows(2)
+            .find(|w| w[0] <= at && at < w[1])
+            .map_or(s.span, |w| Span::new(w[0], w[1]))
+    };
+    let has_event = |c: Span| {
+        s.tokens
+            .iter()
+            .filter(|t| c.contains(t.span))
+            .any(|t| event_words.contains(&stem(&t.lower)))
+    };
+    let here = clause_of(span.start);
+    !has_event(here)
+        && bounds
+            .windows(2)
+            .map(|w| Span::new(w[0], w[1]))
+            .any(|c| c != here && has_event(c))
+}
 
 /// Days between two ranges (0 when they overlap).
 pub fn days_apart(a: &DateRange, b: &DateRange) -> i64 {
@@ -293,6 +378,32 @@ const HEARSAY_WORDS: &[&str] = &[
     "unconfirmed",
 ];
 
+/// Words before "reported" or "alleged" that make it an adjective ("the reported call", "a
+/// widely reported call"), not a verb with a date of its own.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any",
+    "such",
+];
+
+/// Whether the hearsay word at token `i` is a reporting verb ("the Post reported on Sunday
+/// that …", "the call, first reported on Thursday, …") rather than an adjective before the
+/// event's noun ("the reported call"): only verbs date a report.
+fn reporting_verb(s: &Sentence, i: usize) -> bool {
+    let word = s.tokens[i].lower.as_str();
+    if !matches!(word, "reported" | "alleged") {
+        return false;
+    }
+    let mut j = i;
+    // "a widely reported call": an adverb between the determiner and the word.
+    while let Some(p) = j.checked_sub(1) {
+        j = p;
+        if !s.tokens[p].lower.ends_with("ly") {
+            break;
+        }
+    }
+    !(j < i && DETERMINERS.contains(&s.tokens[j].lower.as_str()))
+}
+
 fn tokens_after(s: &Sentence, offset: usize) -> usize {
     s.tokens.iter().filter(|t| t.span.start >= offset).count()
 }
@@ -331,7 +442,7 @@ pub fn is_report_date(text: &str, s: &Sentence, span: Span, event_words: &[Strin
             continue;
         };
         let word = &s.tokens[first];
-        if HEARSAY_WORDS.contains(&word.lower.as_str()) {
+        if HEARSAY_WORDS.contains(&word.lower.as_str()) && !reporting_verb(s, first) {
             continue;
         }
         // "announced the takeover on Tuesday" against a fact about the announcement: the
@@ -380,4 +491,59 @@ pub fn is_report_date(text: &str, s: &Sentence, span: Span, event_words: &[Strin
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, ArticleId, ArticleMeta};
+    use crate::extract::entities::EntityMatcher;
+
+    /// The one sentence of `text`, extracted, published Wednesday 13 November 2024.
+    fn sentence(text: &str) -> (String, Sentence) {
+        let meta = ArticleMeta {
+            published: Some(jiff::civil::date(2024, 11, 13)),
+            ..ArticleMeta::default()
+        };
+        let article = Article::plain(ArticleId(0), "t.txt", text.to_string(), meta);
+        let mut claims = crate::extract::extract(&article, &EntityMatcher::new(None));
+        (article.text, claims.sentences.remove(0))
+    }
+
+    /// The words of each date of the sentence that dates a report.
+    fn report_dates(text: &str) -> Vec<String> {
+        let (text, s) = sentence(text);
+        s.dates
+            .iter()
+            .filter(|d| is_report_date(&text, &s, d.span, &[]))
+            .map(|d| text[d.span.start..d.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reported_as_a_verb_dates_the_report_and_as_an_adjective_does_not() {
+        assert_eq!(
+            report_dates("The Post reported on Sunday that Trump had spoken with Putin."),
+            ["on Sunday"]
+        );
+        assert_eq!(
+            report_dates("Trump's call with Zelensky, first reported on Thursday, lasted an hour."),
+            ["on Thursday"]
+        );
+        assert!(report_dates("The reported call on Thursday lasted an hour.").is_empty());
+        assert!(report_dates("A widely reported call on Thursday lasted an hour.").is_empty());
+    }
+
+    #[test]
+    fn a_date_in_a_clause_without_the_event_belongs_to_another_act() {
+        let words = vec![stem("spoke"), stem("phone")];
+        let (text, s) =
+            sentence("Trump spoke by phone, and on Thursday he named a chief of staff.");
+        assert!(in_other_clause(&text, &s, s.dates[0].span, &words));
+        let (text, s) =
+            sentence("On Thursday, Trump spoke by phone, and he named a chief of staff.");
+        assert!(!in_other_clause(&text, &s, s.dates[0].span, &words));
+        let (text, s) = sentence("Trump spoke by phone on Thursday, and aides were pleased.");
+        assert!(!in_other_clause(&text, &s, s.dates[0].span, &words));
+    }
 }

@@ -7,9 +7,12 @@
 //! - It states a `disputed` event as settled, either way, without attribution (warning).
 //! - It attributes to a recorded source the opposite of that source's recorded stance
 //!   ("Peskov confirmed the call" when Peskov denies it) (error).
+//! - It reports a source the fact file does not list negating an event recorded as
+//!   `asserted` ("Trump never spoke to Zelensky, his spokeswoman insisted") (warning).
 //!
-//! Attributed reports that match the record are silent, as are attributions to sources the
-//! fact file does not list (`factdiff suggest` proposes those).
+//! Attributed reports that match the record are silent, as are other attributions to sources
+//! the fact file does not list (`factdiff suggest` proposes those). A negation under a
+//! reporting verb counts as a denial only when it negates one of the fact's event phrases.
 //!
 //! **Why it matters.** "X reported a call; Y denied it" is a dispute; an article that drops
 //! the attribution turns a claim into a fact.
@@ -22,10 +25,11 @@
 //! but an unusual denial phrase may be missed (a miss, not a false finding).
 
 use super::{Context, CrossContext};
+use crate::align::clauses::clause_of;
 use crate::align::cross::{Frame, SentenceStance};
-use crate::align::unique_best;
+use crate::align::{FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
-use crate::extract::tokens::stem;
+use crate::extract::tokens::{is_stopword, stem};
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
 use crate::span::Span;
@@ -66,16 +70,34 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 }
             };
 
+        let profile = &ctx.aligner.profiles[best.fact.0 as usize];
         // Attributions to recorded sources.
         let mut attributed = false;
+        let mut unrecorded_denial = None;
         for cue in &s.stances {
             if cue.attributed {
                 attributed = true;
             }
-            let Some(EntityRef::Known(who)) = &cue.source else {
-                continue;
+            // A negation under a reporting verb denies only what it negates: "Peskov said
+            // Trump did not mention Ukraine" says nothing against the call.
+            let denial = match cue.polarity {
+                Polarity::Denies => match denial_of_event(s, cue.span, &profile.event_phrases) {
+                    Some(d) => Some(d),
+                    None => continue,
+                },
+                Polarity::Affirms => None,
             };
-            let Some(recorded) = fact.recorded_stance(*who) else {
+            let recorded = match &cue.source {
+                Some(EntityRef::Known(who)) => fact.recorded_stance(*who).map(|r| (*who, r)),
+                _ => None,
+            };
+            let Some((who, recorded)) = recorded else {
+                // Only a negated event ("never spoke to Zelensky, his spokeswoman insisted")
+                // is sure to deny the event itself; "X said the figure was not true" may deny
+                // a detail of it.
+                if cue.attributed && denial == Some(Denial::NegatedEvent) {
+                    unrecorded_denial.get_or_insert(cue);
+                }
                 continue;
             };
             // Saying something is not affirming the event: "Harwick said the last inspection
@@ -89,11 +111,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 Polarity::Denies => SourceStance::Denies,
             };
             if said != recorded {
-                let name = &ctx.facts.entity(*who).name;
+                let name = &ctx.facts.entity(who).name;
                 let src = fact
                     .sources
                     .iter()
-                    .find(|x| x.by == *who)
+                    .find(|x| x.by == who)
                     .map_or(fact.span, |x| x.span);
                 out.push(emit(
                     Severity::Error,
@@ -109,13 +131,33 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 ));
             }
         }
+        // Someone the fact file does not list denies an event it records as asserted: the
+        // record may lack a denial, or the article misreports one. A warning, since the
+        // article only reports it.
+        if let (Status::Asserted, Some(cue)) = (fact.status, unrecorded_denial) {
+            let who = match &cue.source {
+                Some(EntityRef::Known(e)) => ctx.facts.entity(*e).name.clone(),
+                Some(EntityRef::Named(_)) => "a source the fact file does not list".into(),
+                None => "an unnamed source".into(),
+            };
+            out.push(emit(
+                Severity::Warning,
+                cue.span,
+                format!(
+                    "the article reports a denial of `{}` by {who}, but the fact file records it as asserted",
+                    fact.id
+                ),
+                fact.span,
+                vec!["no source in the fact file denies it".to_string()],
+            ));
+        }
         if attributed {
             continue;
         }
 
         // The article's own voice.
-        let events = &ctx.aligner.profiles[best.fact.0 as usize].event_words;
-        let (severity, span, message) = match (fact.status, own_voice(s, events)) {
+        let voice = own_voice(s, &ctx.article.text, fact, profile);
+        let (severity, span, message) = match (fact.status, voice) {
             (Status::Asserted, OwnVoice::Denies(span)) => (
                 Severity::Error,
                 span,
@@ -195,8 +237,9 @@ enum OwnVoice {
 }
 
 /// The article's own voice on the event. A negation elsewhere ("urged him not to widen the
-/// war") is about something else and leaves the statement standing.
-fn own_voice(s: &Sentence, event_words: &[String]) -> OwnVoice {
+/// war", "was not part of the main conversation", "…, though he did not speak") is about
+/// something else and leaves the statement standing.
+fn own_voice(s: &Sentence, text: &str, fact: &Fact, profile: &FactProfile) -> OwnVoice {
     if let Some(c) = s
         .stances
         .iter()
@@ -208,21 +251,136 @@ fn own_voice(s: &Sentence, event_words: &[String]) -> OwnVoice {
         return OwnVoice::Silent;
     }
     for (i, t) in s.tokens.iter().enumerate() {
-        if !matches!(
-            t.lower.as_str(),
-            "not" | "never" | "didn't" | "hasn't" | "haven't" | "hadn't" | "wasn't" | "weren't"
-        ) {
+        if !NEGATORS.contains(&t.lower.as_str()) {
             continue;
         }
-        if let Some(n) = s.tokens[i + 1..]
-            .iter()
-            .take(2)
-            .find(|n| event_words.contains(&stem(&n.lower)))
-        {
-            return OwnVoice::Denies(t.span.cover(n.span));
+        let Some(end) = negated_phrase(s, i, &profile.event_phrases) else {
+            continue;
+        };
+        // The negation must stand in the clause of the fact's own people: in "Musk joined the
+        // call, though he did not speak", the clause after "though" is about Musk alone.
+        let clause = clause_of(s, text, t.span);
+        let whole = clause.start <= s.span.start && clause.end >= s.span.end;
+        let names_party = s.mentions.iter().any(|m| {
+            clause.contains(m.span)
+                && matches!(m.entity, EntityRef::Known(e) if fact.about.contains(&e) || profile.claim_entities.contains(&e))
+        });
+        if whole || names_party {
+            return OwnVoice::Denies(t.span.cover(end));
         }
     }
     OwnVoice::States
+}
+
+/// Words that negate a verb.
+const NEGATORS: &[&str] = &[
+    "not", "never", "didn't", "hasn't", "haven't", "hadn't", "wasn't", "weren't",
+];
+
+/// Words passed over between a negation and its verb ("has not yet been", "did not even").
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "have", "had", "has", "ever", "yet", "even", "actually", "really",
+];
+
+/// When one of the event's phrases opens within the two words after the negation at token
+/// `neg`, auxiliaries passed over ("did not take part", "have not yet spoken"), the span of
+/// its last word. A lone word of a longer phrase does not count ("not part of the
+/// conversation" is not "took part"), nor does a word further on ("was not on the call the
+/// whole time" may deny only the whole time).
+fn negated_phrase(s: &Sentence, neg: usize, phrases: &[Vec<String>]) -> Option<Span> {
+    let after: Vec<&crate::extract::tokens::Token> = s.tokens[neg + 1..]
+        .iter()
+        .filter(|t| !AUXILIARIES.contains(&t.lower.as_str()))
+        .collect();
+    for start in 0..after.len().min(2) {
+        // A phrase is matched without its stopwords, as alignment matches it.
+        let words: Vec<_> = after[start..]
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| *k == 0 || !is_stopword(&t.lower))
+            .map(|(_, t)| *t)
+            .collect();
+        for p in phrases {
+            if words.len() >= p.len()
+                && p.iter()
+                    .zip(&words)
+                    .all(|(w, t)| same_word(&stem(&t.lower), w))
+            {
+                return Some(words[p.len() - 1].span);
+            }
+        }
+    }
+    None
+}
+
+/// Words that make a denial whatever they follow: a denying verb or a denial phrase ("did not
+/// take place", "false", "never happened").
+const EXPLICIT_DENIAL: &[&str] = &[
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "reject",
+    "rejected",
+    "rejects",
+    "rejecting",
+    "refute",
+    "refuted",
+    "refutes",
+    "refuting",
+    "rebuff",
+    "rebuffed",
+    "rebuffs",
+    "false",
+    "untrue",
+    "fabrication",
+    "fabricated",
+    "fake",
+    "fiction",
+    "nonsense",
+    "baseless",
+    "groundless",
+    "true",
+    "place",
+    "happen",
+    "happened",
+    "such",
+    "no",
+];
+
+/// How a denial cue denies its fact's event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Denial {
+    /// A denying verb or phrase ("denied", "did not take place", "false").
+    Explicit,
+    /// A negation of one of the event's phrases ("have not spoken", "did not take part").
+    NegatedEvent,
+}
+
+/// Whether a denial cue denies the event: an explicit denial does; a negated verb under a
+/// reporting verb ("…did not mention Ukraine, Peskov said") does only when it negates one of
+/// the event's phrases.
+fn denial_of_event(s: &Sentence, span: Span, phrases: &[Vec<String>]) -> Option<Denial> {
+    let inside: Vec<usize> = (0..s.tokens.len())
+        .filter(|&i| span.contains(s.tokens[i].span))
+        .collect();
+    if inside
+        .iter()
+        .any(|&i| EXPLICIT_DENIAL.contains(&s.tokens[i].lower.as_str()))
+    {
+        return Some(Denial::Explicit);
+    }
+    match inside
+        .iter()
+        .find(|&&i| NEGATORS.contains(&s.tokens[i].lower.as_str()))
+    {
+        Some(&neg) => negated_phrase(s, neg, phrases).map(|_| Denial::NegatedEvent),
+        None => Some(Denial::Explicit),
+    }
 }
 
 fn verb(s: SourceStance) -> &'static str {

@@ -12,6 +12,12 @@
 //! **Known false positives.** A later, updated toll reads as a mismatch (we say so in a note
 //! when the article is newer than the fact's sources). Subsets are skipped only when marked
 //! ("12 of them", "over the capital", "each"); an unmarked regional figure can still fire.
+//!
+//! **Skipped.** Earlier values and changes ("from 5.25% to 5.75%", "by 0.25 points to …"),
+//! additions ("a further 120"), running totals ("since the start of November"), several
+//! figures that are parts of a total ("96 Shahed drones and 49 decoy drones"), figures the
+//! sentence doubts ("a figure Kyiv called exaggerated"), sentences dated off the fact's date
+//! (another occasion), and, for a fact about what remains, figures not said to remain.
 
 use super::{Context, CrossContext};
 use crate::align::clauses::clause_of;
@@ -46,8 +52,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             .iter()
             .filter(|q| q.kind.is_measure())
             .collect();
+        // A figure the sentence itself calls into doubt ("a figure Kyiv called exaggerated")
+        // is reported, not vouched for.
+        if doubted(s) {
+            continue;
+        }
         for q in &measures {
-            if is_subset(s, q) {
+            if !comparable(s, q) {
                 continue;
             }
             // A planned or possible figure ("would cut 2,400 jobs", "could launch 200") is
@@ -64,9 +75,15 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 continue;
             };
             let fact = ctx.facts.fact(best.fact);
+            // A sentence that dates its event off the fact's date is about another occasion
+            // (or a misdated one, which `date-mismatch` reports): its figures are not the
+            // fact's.
             if !ctx.same_occasion(best.fact, s)
                 || ctx.other_occasion(s, best.fact)
+                || ctx.dated_elsewhere(s, best.fact)
                 || narrower_place(ctx, s, q, fact)
+                || !qualified_alike(ctx, s, q, fact)
+                || (cumulative(ctx, s, q) && !cumulative_fact(fact))
             {
                 continue;
             }
@@ -78,18 +95,232 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             }
             // Another number in the sentence for the same fact agrees: the sentence may give
             // the fact's figure and a part of it; do not guess which is which.
-            let agrees_elsewhere = measures.iter().any(|o| {
-                !std::ptr::eq(*o, *q)
-                    && measures_fact(ctx, s, o, best.fact)
-                    && o.interval.overlaps(&want)
-            });
-            if agrees_elsewhere {
+            let others: Vec<&Quantity> = measures
+                .iter()
+                .copied()
+                .filter(|o| !std::ptr::eq(*o, *q))
+                .filter(|o| !is_part(s, o) && !is_earlier_or_change(s, o))
+                .filter(|o| !(s.modal && modal_near(s, o)) || profile_modal(ctx, best.fact))
+                .filter(|o| measures_fact(ctx, s, o, best.fact))
+                .collect();
+            if others.iter().any(|o| o.interval.overlaps(&want)) || parts(ctx, s, q, &others, want)
+            {
                 continue;
             }
             out.push(finding(ctx, s, q, fact, best));
         }
     }
     out
+}
+
+/// Whether the sentence gives a figure for fact `id`'s measure that agrees with the fact's
+/// value: `date-mismatch` takes it as naming the fact's occasion.
+pub fn agrees(ctx: &Context, s: &Sentence, id: FactId) -> bool {
+    let Some(want) = ctx.facts.fact(id).value_interval() else {
+        return false;
+    };
+    s.quantities
+        .iter()
+        .filter(|q| q.kind.is_measure() && comparable(s, q))
+        .filter(|q| measures_fact(ctx, s, q, id))
+        .any(|q| q.interval.overlaps(&want))
+}
+
+/// Whether a number is a claim of its own about a measure, not a part of a whole, an addition
+/// ("a further 120"), an earlier value ("from 5.25% to 5.75%") or a change ("by 0.25 points to
+/// 5.75%").
+fn comparable(s: &Sentence, q: &Quantity) -> bool {
+    !is_part(s, q) && !is_increment(s, q) && !is_earlier_or_change(s, q)
+}
+
+/// Whether `q` and the sentence's other figures for the same measure read as parts of a total
+/// or steps of a sequence, so that none of them is the fact's figure: they add up to it ("96
+/// Shahed drones and 49 decoy drones" against 145), each names a kind of its own ("Shahed
+/// drones", "decoy drones"), or one adds to another ("thirty drones, then a further 120").
+fn parts(
+    ctx: &Context,
+    s: &Sentence,
+    q: &Quantity,
+    others: &[&Quantity],
+    want: crate::values::NumInterval,
+) -> bool {
+    if others.is_empty() {
+        return false;
+    }
+    let all = || std::iter::once(q).chain(others.iter().copied());
+    let sum = crate::values::NumInterval {
+        lo: all().map(|o| o.interval.lo).sum(),
+        hi: all().map(|o| o.interval.hi).sum(),
+        lo_open: all().any(|o| o.interval.lo_open),
+        hi_open: all().any(|o| o.interval.hi_open),
+    };
+    sum.overlaps(&want)
+        || all().all(|o| qualified(ctx, s, o))
+        || others.iter().any(|o| is_increment(s, o))
+}
+
+/// Whether a word stands between the number and its counted noun: "96 Shahed drones".
+fn qualified(ctx: &Context, s: &Sentence, q: &Quantity) -> bool {
+    let Some(unit) = q.unit_span else {
+        return false;
+    };
+    unit.start > q.span.end
+        && s.tokens
+            .iter()
+            .any(|t| t.span.start >= q.span.end && t.span.end <= unit.start)
+        && !ctx
+            .text(crate::span::Span::new(q.span.end, unit.start))
+            .contains(',')
+}
+
+fn profile_modal(ctx: &Context, id: FactId) -> bool {
+    ctx.aligner.profiles[id.0 as usize].modal
+}
+
+/// "a further 120 drones", "another 30", "20 more": an addition to a figure given before.
+fn is_increment(s: &Sentence, q: &Quantity) -> bool {
+    let prev = s
+        .tokens
+        .iter()
+        .rfind(|t| t.span.end <= q.span.start)
+        .map(|t| t.lower.as_str());
+    let right_after: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= q.span.end)
+        .take(2)
+        .map(|t| t.lower.as_str())
+        .collect();
+    matches!(prev, Some("further" | "another" | "additional"))
+        || (right_after.first() == Some(&"more") && right_after.get(1) != Some(&"than"))
+}
+
+/// Words that cast doubt on a figure the sentence reports.
+const DOUBT: &[&str] = &[
+    "exaggerated",
+    "exaggeration",
+    "inflated",
+    "overstated",
+    "overstates",
+    "understated",
+    "understates",
+    "unverified",
+    "disputed",
+    "contested",
+    "unsubstantiated",
+];
+
+/// Whether the sentence calls a figure into doubt: "a figure Kyiv called exaggerated", "which
+/// could not be independently verified".
+fn doubted(s: &Sentence) -> bool {
+    let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+    words.iter().any(|w| DOUBT.contains(w))
+        || words.windows(4).any(|w| {
+            matches!(w, ["not", "be", "verified" | "confirmed", _])
+                || matches!(w, ["not", "be", "independently", "verified" | "confirmed"])
+                || matches!(w, ["not", "independently", "verified" | "confirmed", _])
+        })
+}
+
+/// The number before "to" in "from 5.25% to 5.75%" or "by 0.25 points to 5.75%" is the old
+/// value or the change, not the level now claimed; so is the one in "up from 120", "down from
+/// 90", "compared with 80".
+fn is_earlier_or_change(s: &Sentence, q: &Quantity) -> bool {
+    let before: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= q.span.start)
+        .rev()
+        .take(2)
+        .map(|t| t.lower.as_str())
+        .collect();
+    if matches!(
+        before.as_slice(),
+        [
+            "from",
+            "up" | "down" | "rising" | "falling" | "rose" | "fell"
+        ] | ["with" | "to", "compared"]
+            | ["than", ..]
+    ) {
+        return true;
+    }
+    let after_end = q.unit_span.map_or(q.span.end, |u| u.end.max(q.span.end));
+    let next_is_to_number = s
+        .tokens
+        .iter()
+        .find(|t| t.span.start >= after_end)
+        .is_some_and(|t| t.lower == "to")
+        && s.quantities.iter().any(|o| {
+            o.span.start > after_end
+                && s.tokens
+                    .iter()
+                    .filter(|t| t.span.start >= after_end && t.span.end <= o.span.start)
+                    .count()
+                    <= 2
+        });
+    matches!(before.first(), Some(&("from" | "by"))) && next_is_to_number
+}
+
+/// Words that open a running total: "since the start of November", "so far this year".
+/// "The largest attack since the summer" ranks the figure; it does not make it a running
+/// total, so "since" after a superlative does not count.
+fn cumulative(ctx: &Context, s: &Sentence, q: &Quantity) -> bool {
+    let clause = clause_of(s, &ctx.article.text, q.span);
+    let words: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| clause.contains(t.span))
+        .map(|t| t.lower.as_str())
+        .collect();
+    let ranked = |i: usize| {
+        words[i.saturating_sub(4)..i].iter().any(|w| {
+            matches!(*w, "most" | "first" | "least" | "worst" | "best")
+                || (w.len() > 4 && w.ends_with("est"))
+        })
+    };
+    let since = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| *w == "since" && !ranked(i));
+    since
+        || words
+            .windows(2)
+            .any(|w| matches!(w, ["so", "far"] | ["to", "date"] | ["in", "all"]))
+}
+
+/// Whether the fact is itself a running total ("drones launched since September").
+fn cumulative_fact(fact: &Fact) -> bool {
+    let claim = format!(" {} ", fact.claim.to_lowercase());
+    [" since ", " so far ", " to date ", " in all "]
+        .iter()
+        .any(|w| claim.contains(w))
+}
+
+/// Words that narrow a fact's measure to what is left of something.
+const REMAINDER: &[&str] = &[
+    "remaining",
+    "remainder",
+    "rest",
+    "left",
+    "leftover",
+    "outstanding",
+    "unspent",
+    "unused",
+    "still",
+];
+
+/// A fact about what remains ("the remaining $6 billion") is measured only by a figure said
+/// to remain: "$61 billion in aid" is the whole package, not the remainder.
+fn qualified_alike(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> bool {
+    let claim = crate::extract::tokens::tokenize(&fact.claim);
+    if !claim.iter().any(|t| REMAINDER.contains(&t.lower.as_str())) {
+        return true;
+    }
+    let clause = clause_of(s, &ctx.article.text, q.span);
+    s.tokens
+        .iter()
+        .filter(|t| clause.contains(t.span))
+        .any(|t| REMAINDER.contains(&t.lower.as_str()))
 }
 
 /// Whether quantity `q` measures fact `id`: same unit, same acting entity, same act.
@@ -218,8 +449,6 @@ fn narrower_place(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> boo
     }
 }
 
-/// Numbers marked as a part of a larger whole: "12 of them", "of which 9", "each", "over the
-/// capital", "in the Kharkiv region".
 /// Whether a modal word stands within the six words before the number.
 fn modal_near(s: &Sentence, q: &Quantity) -> bool {
     let before: Vec<_> = s
@@ -293,7 +522,9 @@ fn is_speaker(s: &Sentence, e: crate::facts::EntityId) -> bool {
         .any(|c| c.source == Some(EntityRef::Known(e)))
 }
 
-fn is_subset(s: &Sentence, q: &Quantity) -> bool {
+/// Numbers marked as a part of a larger whole: "12 of them", "of which 9", "each", "over the
+/// capital", "in the Kharkiv region".
+fn is_part(s: &Sentence, q: &Quantity) -> bool {
     // "Two of the injured", "12 of the drones": a part of a group.
     let right_after: Vec<&str> = s
         .tokens
@@ -364,6 +595,8 @@ fn finding(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact, a: &Alignment
         .text(q.unit_span.map_or(q.span, |u| q.span.cover(u)))
         .to_string();
     let expected = match &fact.value {
+        // A value written with its unit ("145 drones", "5.5%", "$6bn") is shown as written.
+        Some(v) if want.is_exact() && written_with_unit(&v.raw, &unit) => v.raw.trim().to_string(),
         Some(v) if want.is_exact() => format!("{} {unit}", v.raw).trim().to_string(),
         _ => format!("{want} {unit}").trim().to_string(),
     };
@@ -413,6 +646,17 @@ fn finding(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact, a: &Alignment
         }],
         notes,
     }
+}
+
+/// Whether a fact's value as written carries a unit: its own ("5.5%", "$6bn", "145 drones") or
+/// the words of `unit` ("145 drone" with `unit: drones`).
+fn written_with_unit(raw: &str, unit: &str) -> bool {
+    let words = raw
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '_'))
+        .trim();
+    crate::extract::numbers::parse_value(raw).is_some_and(|(_, u)| u.is_some())
+        || (!words.is_empty() && normalize_unit(words) == normalize_unit(unit))
 }
 
 /// Cross-source: two articles give the same measure of the same actor, act and place, at
@@ -476,4 +720,19 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_written_with_their_unit_are_shown_once() {
+        assert!(written_with_unit("145 drones", "drones"));
+        assert!(written_with_unit("145 drone", "drones"));
+        assert!(written_with_unit("5.5%", "percent"));
+        assert!(written_with_unit("$6bn", "dollars"));
+        assert!(!written_with_unit("145", "drones"));
+        assert!(!written_with_unit("6 billion", "dollars"));
+    }
 }

@@ -143,6 +143,31 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
             || (t.lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
             || (is(t, &["report", "reports", "account", "story"]) && next_is_by(tokens, i));
         if !(deny || confirm || report) {
+            // "its report that …", "the claim that …": the content is hearsay, attributed to
+            // no one the sentence names as its speaker.
+            if is(t, REPORT_NOUNS) && tokens.get(i + 1).is_some_and(|n| n.lower == "that") {
+                out.push(StanceCue {
+                    polarity: Polarity::Affirms,
+                    source: None,
+                    attributed: true,
+                    span: t.span,
+                });
+            }
+            continue;
+        }
+        // "despite reports", "contrary to claims": the sentence speaks against the reports in
+        // its own voice.
+        if is(t, &["reports", "claims", "reporting"])
+            && i > 0
+            && (is(&tokens[i - 1], &["despite", "contrary"])
+                || (tokens[i - 1].lower == "to"
+                    && i > 1
+                    && is(&tokens[i - 2], &["contrary", "counter"])))
+        {
+            continue;
+        }
+        // "Trump told Putin not to escalate": an instruction, not a report of the event.
+        if directive(text, tokens, i) {
             continue;
         }
         if negated(tokens, i) {
@@ -230,6 +255,28 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
         }
     }
 
+    // A negated complement under a reporting verb is that source's denial: "Trump never
+    // spoke to Zelensky, his spokeswoman insisted", "Peskov said Trump and Putin had not
+    // spoken". The cue's span then covers the negated words, so a check can tell whether
+    // they negate its fact's event.
+    for (j, _) in &report_sources {
+        let j = *j;
+        if !is(&tokens[j], REPORT_VERBS) && tokens[j].lower != "according" {
+            continue;
+        }
+        let start = cue_span(tokens, j).start;
+        let Some(c) = out
+            .iter_mut()
+            .find(|c| c.span.start == start && c.polarity == Polarity::Affirms)
+        else {
+            continue;
+        };
+        if let Some(neg) = negated_content(text, tokens, j) {
+            c.polarity = Polarity::Denies;
+            c.span = c.span.cover(neg);
+        }
+    }
+
     // Hearsay words attribute to unnamed sources when nothing else does.
     if out.is_empty()
         && let Some(t) = tokens.iter().find(|t| is(t, HEARSAY))
@@ -243,6 +290,117 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
     }
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Nouns that hold reported content after "that": "its report that the leaders spoke".
+const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "account",
+    "accounts",
+    "story",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+];
+
+/// Negations that can govern a verb.
+const VERB_NEGATORS: &[&str] = &[
+    "not", "never", "didn't", "hasn't", "haven't", "hadn't", "wasn't", "weren't", "isn't",
+    "aren't", "doesn't", "don't",
+];
+
+/// Whether "told"/"tells" at `i` gives an instruction ("told Putin not to escalate", "told him
+/// to stop") rather than reporting what someone said happened.
+fn directive(text: &str, tokens: &[Token], i: usize) -> bool {
+    if !is(&tokens[i], &["told", "tells", "tell"]) {
+        return false;
+    }
+    for k in i + 1..tokens.len().min(i + 7) {
+        let gap = &text[tokens[k - 1].span.end..tokens[k].span.start];
+        // A comma, a quote, "that" or a subject pronoun opens what was said.
+        if gap.contains([',', ';', ':', '"', '\u{201c}'])
+            || is(
+                &tokens[k],
+                &[
+                    "that", "about", "he", "she", "they", "it", "we", "i", "there",
+                ],
+            )
+        {
+            return false;
+        }
+        if tokens[k].lower == "to" && k + 1 < tokens.len() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The reported content of the reporting cue at token `i`: what follows it ("said (that) …",
+/// "according to X, …") or, for a trailing attribution ("…, his spokeswoman insisted"), the
+/// clause before the comma that precedes its speaker. Returns token indices `from..to`.
+fn content_of(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    let comma_before = |k: usize| {
+        k > 0 && text[tokens[k - 1].span.end..tokens[k].span.start].contains([',', ';', ':'])
+    };
+    if tokens[i].lower == "according" {
+        // "According to the Kremlin, Trump and Putin have not spoken."
+        if i == 0 {
+            let after = (i + 2..tokens.len()).find(|&k| comma_before(k))?;
+            return Some((after, tokens.len()));
+        }
+        // "Trump and Putin have not spoken, according to the Kremlin."
+        return comma_before(i).then_some((0, i));
+    }
+    // Trailing: "…, the Kremlin insisted." The speaker stands between a comma and the cue,
+    // and little follows the cue.
+    let speaker_from = (i.saturating_sub(5)..=i).rev().find(|&k| comma_before(k));
+    if let Some(k) = speaker_from
+        && k > 0
+        && tokens.len() - i <= 4
+    {
+        return Some((0, k));
+    }
+    // Leading: "Peskov said (that) …".
+    let from = if tokens.get(i + 1).is_some_and(|t| t.lower == "that") {
+        i + 2
+    } else {
+        i + 1
+    };
+    (from < tokens.len()).then_some((from, tokens.len()))
+}
+
+/// The negated words of the content of cue `i`, when the negation governs the content's own
+/// verb: it stands among the content's first words, after its subject, with no comma or
+/// relative clause before it ("Trump never spoke …", not "Trump, who did not …, said").
+fn negated_content(text: &str, tokens: &[Token], i: usize) -> Option<Span> {
+    let (from, to) = content_of(text, tokens, i)?;
+    for k in from..to.min(from + 8) {
+        if k > from && text[tokens[k - 1].span.end..tokens[k].span.start].contains([',', ';', ':'])
+        {
+            return None;
+        }
+        let t = &tokens[k];
+        if is(t, CLAUSE_STOPS) || is(t, &["whose", "when", "if", "whether", "because"]) {
+            return None;
+        }
+        if is(t, VERB_NEGATORS) {
+            // The verb: the first word after the negation that is not an auxiliary.
+            let verb = tokens[k + 1..to].iter().take(3).find(|n| {
+                !is(
+                    n,
+                    &["be", "been", "have", "ever", "yet", "even", "actually"],
+                )
+            })?;
+            return Some(t.span.cover(verb.span));
+        }
+    }
+    None
 }
 
 fn next_is_by(tokens: &[Token], i: usize) -> bool {
@@ -448,6 +606,44 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|c| c.0 == Polarity::Affirms && c.1.is_some())
+        );
+    }
+
+    #[test]
+    fn a_negated_complement_is_the_sources_denial() {
+        let got = stances("Trump never spoke to Zelensky by phone, his spokeswoman insisted.");
+        assert_eq!(
+            got,
+            [(
+                Polarity::Denies,
+                None,
+                true,
+                "never spoke to Zelensky by phone, his spokeswoman insisted".into()
+            )]
+        );
+        let got = stances("Peskov said Trump and Putin had not spoken.");
+        assert_eq!(got[0].0, Polarity::Denies);
+        assert_eq!(got[0].1.as_deref(), Some("peskov"));
+        // A negation inside a relative clause is not the content's own verb.
+        let got = stances("Trump, who did not speak, left early, aides said.");
+        assert_eq!(got[0].0, Polarity::Affirms);
+    }
+
+    #[test]
+    fn reports_spoken_against_and_instructions_are_no_attribution() {
+        assert!(
+            stances("Trump did not speak with Zelensky last week, despite reports.").is_empty()
+        );
+        assert!(stances("Trump told Putin by phone not to escalate the war.").is_empty());
+        // "told reporters that …" reports.
+        assert_eq!(
+            stances("Peskov told reporters that no call took place.")[0].0,
+            Polarity::Denies
+        );
+        // "its report that …" holds hearsay.
+        assert_eq!(
+            stances("The Post retracted its report that the leaders spoke."),
+            [(Polarity::Affirms, None, true, "report".into())]
         );
     }
 

@@ -189,6 +189,8 @@ fn semantic_code(message: &str) -> &'static str {
         "inverted-date"
     } else if message.contains("is not a date") || message.contains("not a calendar date") {
         "bad-date"
+    } else if message.starts_with("value `") {
+        "bad-value"
     } else {
         "invalid"
     }
@@ -215,6 +217,12 @@ mod tests {
         assert_eq!(
             semantic_code("`2024-13-01` is not a calendar date: x"),
             "bad-date"
+        );
+        assert_eq!(
+            semantic_code(
+                "value `6 gazillion` has words that are neither its number nor its unit (`gazillion`); …"
+            ),
+            "bad-value"
         );
     }
 }

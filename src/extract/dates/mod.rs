@@ -51,6 +51,17 @@ use std::sync::LazyLock;
 /// `published` resolves relative expressions; without it they get `range: None`.
 /// `future` says the sentence speaks of what is to come (bare weekdays point forward).
 pub fn extract_dates(text: &str, published: Option<Date>, future: bool) -> Vec<DateMention> {
+    // A sentence in capitals ("TRUMP SPOKE WITH ZELENSKY ON NOVEMBER 7") is read in title
+    // case, where month and weekday names have their usual form. Only ASCII letters change,
+    // so byte offsets stay.
+    if shouting(text) {
+        return extract_in(&title_case(text), published, future);
+    }
+    extract_in(text, published, future)
+}
+
+/// [`extract_dates`] on text in its final case.
+fn extract_in(text: &str, published: Option<Date>, future: bool) -> Vec<DateMention> {
     let cues = cues(text);
     if !cues.any() {
         return Vec::new();
@@ -73,6 +84,24 @@ pub fn extract_dates(text: &str, published: Option<Date>, future: bool) -> Vec<D
         mentions.retain(|m| !blocked.iter().any(|b| overlap(*b, m.span)));
     }
     keep_longest(mentions)
+}
+
+/// Whether the text is written in capitals: some capital letters and no lower-case ones.
+fn shouting(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
+        && text.bytes().filter(u8::is_ascii_uppercase).nth(1).is_some()
+}
+
+/// Each word's first ASCII letter kept, its other ASCII letters lower-cased: "ON NOVEMBER 7"
+/// -> "On November 7". Byte lengths are unchanged.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text.chars() {
+        out.push(if in_word { c.to_ascii_lowercase() } else { c });
+        in_word = c.is_alphanumeric() || (in_word && c == '\'');
+    }
+    out
 }
 
 /// Candidates found by the form readers.

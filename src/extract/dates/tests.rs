@@ -858,3 +858,22 @@ fn a_space_before_the_year_comma_still_gives_the_year() {
         &[("June 10 , 1945", "1945-06-10")],
     );
 }
+
+#[test]
+fn sentences_in_capitals_are_read_in_title_case() {
+    past(
+        "TRUMP SPOKE WITH ZELENSKY BY PHONE ON NOVEMBER 7.",
+        MON,
+        &[("ON NOVEMBER 7", "2024-11-07")],
+    );
+    past(
+        "PUTIN'S CALL ON THURSDAY",
+        MON,
+        &[("ON THURSDAY", "2024-11-07")],
+    );
+    // Mixed case keeps its rules: "may" in lower case is a verb, "MAY" in a normal
+    // sentence is not read as the month either.
+    none_found("Talks may resume, the MAY group said.");
+    // Capitals that title case leaves as they are.
+    none_found("A B C");
+}

@@ -345,7 +345,8 @@ impl Ctx<'_> {
         {
             let b = self.num_part(*next);
             // Both ends measure the same thing: "dropped 28% to $312m" is two numbers.
-            let same_kind = a.percent.is_some() == b.percent.is_some()
+            // "by 0.25 percentage points to 5.75%" is a change and a level, not a range.
+            let same_kind = a.percent.map(|p| p.0) == b.percent.map(|p| p.0)
                 && (a.currency.is_none()
                     || b.currency.is_none()
                     || a.currency.map(|c| c.0) == b.currency.map(|c| c.0))

@@ -371,6 +371,14 @@ fn ranges() {
             .collect::<Vec<_>>(),
         vec!["140", "150"]
     );
+    // A change in points and a level in percent, not a range.
+    assert_eq!(
+        brief("raised rates by 0.25 percentage points to 5.75%"),
+        vec![
+            ("0.25 percentage points", Percent, unit("percentage point")),
+            ("5.75%", Percent, unit("percent")),
+        ]
+    );
     // A score, not a range.
     assert_eq!(brief("they won 3-1"), vec![("3-1", Other, None)]);
     let about = find("about 140-150", "about 140-150");

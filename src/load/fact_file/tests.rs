@@ -262,3 +262,30 @@ fn numbers_that_cannot_be_kept_exactly_are_refused() {
         assert!(file.facts[0].value.is_some(), "{ok}");
     }
 }
+
+#[test]
+fn values_with_words_beyond_their_number_and_unit_are_refused() {
+    let head = "version: 1\nentities:\n  r: { name: Russia }\nfacts:\n  - id: a\n    claim: c\n    about: [r]\n    unit: drones\n    value: ";
+    let e = one(&format!("{head}\"6 gazillion\"\n"));
+    assert_eq!(
+        (e.line, e.column, e.kind),
+        (9, 12, FactFileErrorKind::Semantic)
+    );
+    assert!(e.message.contains("(`gazillion`)"), "{e}");
+    let e = one(&format!("{head}\"145 drones launched\"\n"));
+    assert!(e.message.contains("(`launched`)"), "{e}");
+    let e = one(&format!("{head}\"six\"\n"));
+    assert!(e.message.contains("written in digits"), "{e}");
+    // The value's own unit, the same as `unit`, is fine and shown once.
+    for ok in ["\"145 drones\"", "\"145 drone\"", "145"] {
+        let src = format!("{head}{ok}\n");
+        let file = parse_fact_file(src, "f.yaml").expect(ok);
+        assert!(file.facts[0].value.is_some(), "{ok}");
+    }
+    let money = "version: 1\nfacts:\n  - id: a\n    claim: c\n    unit: dollars\n    value: ";
+    for ok in ["\"6 billion\"", "\"6 billion dollars\"", "\"$6bn\""] {
+        let src = format!("{money}{ok}\n");
+        let file = parse_fact_file(src, "f.yaml").expect(ok);
+        assert!(file.facts[0].value.is_some(), "{ok}");
+    }
+}

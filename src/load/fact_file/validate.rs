@@ -260,6 +260,12 @@ fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
         .unit
         .map(|u| u.trim().to_string())
         .filter(|u| !u.is_empty());
+    if let (Some(v), Some(_)) = (&f.value, &value)
+        && !v.value.is_number
+        && let Some(why) = unread_words(&v.value.text, unit.as_deref())
+    {
+        errs.push(span_of(v), format!("value `{}` {why}", v.value.text.trim()));
+    }
     if let (Some(u), Some(vu), Some(v)) = (&unit, &value_unit, &f.value)
         && normalize_unit(u) != normalize_unit(vu)
     {
@@ -372,6 +378,38 @@ fn number(s: &Scalar) -> Option<(f64, Option<String>)> {
             .map(|v| (v, None));
     }
     parse_value(&s.text).filter(|(v, _)| v.is_finite())
+}
+
+/// Why a string value holds more than a number and its unit, if it does: "6 gazillion" would
+/// compare as 6, "145 drones launched" as 145 drones. A number in words ("six") is refused
+/// too: a fact file writes figures in digits, as its readers check them. The value's own unit
+/// ("145 drones", "6 billion dollars", "$6bn", "1.5%") is accepted, and so are words that are
+/// the fact's `unit` ("145 drone" with `unit: drones`); a unit the value binds itself must
+/// agree with `unit` (checked by the caller).
+fn unread_words(text: &str, unit: Option<&str>) -> Option<String> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Some("must be written in digits (e.g. `6`, \"6 billion\", \"1.5%\")".into());
+    }
+    let qs = crate::extract::numbers::extract_quantities(text);
+    let [q] = qs.as_slice() else {
+        return None;
+    };
+    let covered = |i: usize| {
+        q.span.start <= i && i < q.span.end
+            || q.unit_span.is_some_and(|u| u.start <= i && i < u.end)
+    };
+    let leftover: String = text
+        .char_indices()
+        .map(|(i, c)| if covered(i) { ' ' } else { c })
+        .collect();
+    let leftover = leftover.split_whitespace().collect::<Vec<_>>().join(" ");
+    if unit.is_some_and(|u| normalize_unit(u) == normalize_unit(&leftover)) {
+        return None;
+    }
+    leftover
+        .chars()
+        .any(char::is_alphanumeric)
+        .then(|| format!("has words that are neither its number nor its unit (`{leftover}`); write the number alone and the unit in `unit`"))
 }
 
 /// The value as written in the file (a YAML number's own digits, before any rounding).
