@@ -2,7 +2,6 @@
 //! "shot down") and the kind of event a date or stance concerns ("call", "meeting").
 
 use crate::claims::{EntityRef, Sentence};
-use crate::extract::tokens::stem;
 use crate::span::Span;
 
 /// Acts that numbers count; a number of one act never measures another ("launched 145" vs
@@ -63,14 +62,14 @@ pub fn act_in(sentence: &Sentence, clause: Span) -> Option<&'static str> {
         .tokens
         .iter()
         .filter(|t| clause.contains(t.span))
-        .find_map(|t| act_class(&stem(&t.lower)))
+        .find_map(|t| act_class(t.stem()))
 }
 
 /// The act named in free text (a fact's claim and keywords).
 pub fn act_of_text(text: &str) -> Option<&'static str> {
     crate::extract::tokens::tokenize(text)
         .iter()
-        .find_map(|t| act_class(&stem(&t.lower)))
+        .find_map(|t| act_class(t.stem()))
 }
 
 /// Events that happen once for whoever they concern, so one named participant is enough to
@@ -85,7 +84,7 @@ pub fn event_kind(sentence: &Sentence) -> Option<&'static str> {
         .tokens
         .iter()
         .filter_map(|t| {
-            let s = stem(&t.lower);
+            let s = t.stem();
             EVENTS
                 .iter()
                 .find(|(_, words)| {

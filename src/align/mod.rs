@@ -157,8 +157,10 @@ impl Aligner {
             for e in &known {
                 candidates.extend(self.by_entity.get(e).into_iter().flatten());
             }
-            for t in &sentence.tokens {
-                candidates.extend(self.by_word.get(&stem(&t.lower)).into_iter().flatten());
+            if !self.by_word.is_empty() {
+                for t in &sentence.tokens {
+                    candidates.extend(self.by_word.get(t.stem()).into_iter().flatten());
+                }
             }
             candidates.sort();
             candidates.dedup();
@@ -262,11 +264,11 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// their stopwords ("forced from their homes" is `forc home`), so the sentence's stopwords
 /// are passed over too.
 pub fn has_phrase(sentence: &Sentence, phrase: &[String]) -> bool {
-    let stems: Vec<String> = sentence
+    let stems: Vec<&str> = sentence
         .tokens
         .iter()
         .filter(|t| phrase.len() < 2 || !is_stopword(&t.lower))
-        .map(|t| stem(&t.lower))
+        .map(|t| t.stem())
         .collect();
     stems
         .windows(phrase.len().max(1))
