@@ -72,8 +72,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                let keep = b.is_ascii_alphanumeric()
-                    || (b == b'\'' && next_is_alphanumeric(text, i + 1));
+                let keep =
+                    b.is_ascii_alphanumeric() || (b == b'\'' && next_is_alphanumeric(text, i + 1));
                 if !keep {
                     break;
                 }
