@@ -124,16 +124,26 @@ impl Aligner {
             }
             profiles.push(profile);
         }
-        // An undated fact borrows its story's dates from the dated facts that share an entity.
+        // An undated fact borrows its story's dates from the dated facts that share an entity
+        // (found through the entities, not by comparing every pair of facts; the earliest
+        // start and latest end do not depend on the order they are met in).
+        let mut dated_by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
+        for (i, fact) in facts.facts.iter().enumerate() {
+            if fact.date.is_some() {
+                for e in &fact.about {
+                    dated_by_entity.entry(*e).or_default().push(i);
+                }
+            }
+        }
         for (i, fact) in facts.facts.iter().enumerate() {
             if fact.date.is_some() || fact.about.is_empty() {
                 continue;
             }
-            let dates = facts
-                .facts
+            let dates = fact
+                .about
                 .iter()
-                .filter(|o| o.about.iter().any(|e| fact.about.contains(e)))
-                .filter_map(|o| o.date);
+                .flat_map(|e| dated_by_entity.get(e).into_iter().flatten())
+                .filter_map(|&o| facts.facts[o].date);
             profiles[i].story = dates.reduce(|a, b| crate::values::DateRange {
                 start: a.start.min(b.start),
                 end: a.end.max(b.end),
