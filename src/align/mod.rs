@@ -174,9 +174,19 @@ impl Aligner {
             }
             candidates.sort();
             candidates.dedup();
+            if candidates.is_empty() {
+                continue;
+            }
+            // Computed once for all the candidates of the sentence, when one needs them.
+            let stems = std::cell::OnceCell::new();
+            let refers_back = sentence
+                .tokens
+                .iter()
+                .any(|t| ANAPHORS.contains(&t.lower.as_str()));
             for id in candidates {
                 let fact = facts.fact(id);
-                if let Some(score) = self.score(fact, &self.profiles[id.0 as usize], sentence, prev)
+                let profile = &self.profiles[id.0 as usize];
+                if let Some(score) = self.score(fact, profile, sentence, prev, &stems, refers_back)
                     && score >= self.cfg.threshold
                 {
                     out.push(Alignment {
@@ -191,18 +201,16 @@ impl Aligner {
     }
 
     /// The alignment score, or `None` when the gate fails.
-    fn score(
+    fn score<'s>(
         &self,
         fact: &Fact,
         profile: &FactProfile,
-        sentence: &Sentence,
+        sentence: &'s Sentence,
         prev: Option<&Sentence>,
+        stems: &std::cell::OnceCell<SentenceStems<'s>>,
+        refers_back: bool,
     ) -> Option<f64> {
         let here = |e: &EntityId| mentions(sentence, *e);
-        let refers_back = sentence
-            .tokens
-            .iter()
-            .any(|t| ANAPHORS.contains(&t.lower.as_str()));
         let required: &[EntityId] = if fact.about.is_empty() {
             &profile.claim_entities
         } else {
@@ -226,7 +234,7 @@ impl Aligner {
         let matched = profile
             .event_phrases
             .iter()
-            .filter(|p| has_phrase(sentence, p))
+            .filter(|p| stems.get_or_init(|| SentenceStems::new(sentence)).has(p))
             .count();
         if matched == 0 {
             return None;
@@ -274,15 +282,39 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// their stopwords ("forced from their homes" is `forc home`), so the sentence's stopwords
 /// are passed over too.
 pub fn has_phrase(sentence: &Sentence, phrase: &[String]) -> bool {
-    let stems: Vec<&str> = sentence
-        .tokens
-        .iter()
-        .filter(|t| phrase.len() < 2 || !is_stopword(&t.lower))
-        .map(|t| t.stem())
-        .collect();
-    stems
-        .windows(phrase.len().max(1))
-        .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
+    SentenceStems::new(sentence).has(phrase)
+}
+
+/// A sentence's stems, with and without its stopwords, for [`has_phrase`] tests of many
+/// phrases.
+struct SentenceStems<'s> {
+    all: Vec<&'s str>,
+    content: Vec<&'s str>,
+}
+
+impl<'s> SentenceStems<'s> {
+    fn new(sentence: &'s Sentence) -> Self {
+        let all = sentence.tokens.iter().map(|t| t.stem()).collect();
+        let content = sentence
+            .tokens
+            .iter()
+            .filter(|t| !is_stopword(&t.lower))
+            .map(|t| t.stem())
+            .collect();
+        Self { all, content }
+    }
+
+    /// See [`has_phrase`]: one-word phrases may be stopwords themselves.
+    fn has(&self, phrase: &[String]) -> bool {
+        let stems = if phrase.len() < 2 {
+            &self.all
+        } else {
+            &self.content
+        };
+        stems
+            .windows(phrase.len().max(1))
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
+    }
 }
 
 fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
