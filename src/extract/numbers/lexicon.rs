@@ -694,7 +694,7 @@ mod tests {
                 for other in [&w[..k], &w[k..], &format!("{w}s"), &format!("x{w}")] {
                     assert_eq!(
                         is_number_part(other),
-                        NUMBER_PARTS.contains(&other.as_ref()),
+                        NUMBER_PARTS.contains(&other),
                         "{other}"
                     );
                 }
