@@ -2,7 +2,6 @@
 //! "shot down") and the kind of event a date or stance concerns ("call", "meeting").
 
 use crate::claims::Sentence;
-use crate::extract::tokens::stem;
 use crate::span::Span;
 
 /// Acts that numbers count; a number of one act never measures another ("launched 145" vs
@@ -103,12 +102,12 @@ pub fn act_in(sentence: &Sentence, clause: Span) -> Option<&'static str> {
         .tokens
         .iter()
         .filter(|t| clause.contains(t.span))
-        .find_map(|t| act_class(&stem(&t.lower)))
+        .find_map(|t| act_class(t.stem()))
 }
 
 /// The act named in free text (a fact's claim and keywords).
 pub fn act_of_text(text: &str) -> Option<&'static str> {
     crate::extract::tokens::tokenize(text)
         .iter()
-        .find_map(|t| act_class(&stem(&t.lower)))
+        .find_map(|t| act_class(t.stem()))
 }

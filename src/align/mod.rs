@@ -124,16 +124,26 @@ impl Aligner {
             }
             profiles.push(profile);
         }
-        // An undated fact borrows its story's dates from the dated facts that share an entity.
+        // An undated fact borrows its story's dates from the dated facts that share an entity
+        // (found through the entities, not by comparing every pair of facts; the earliest
+        // start and latest end do not depend on the order they are met in).
+        let mut dated_by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
+        for (i, fact) in facts.facts.iter().enumerate() {
+            if fact.date.is_some() {
+                for e in &fact.about {
+                    dated_by_entity.entry(*e).or_default().push(i);
+                }
+            }
+        }
         for (i, fact) in facts.facts.iter().enumerate() {
             if fact.date.is_some() || fact.about.is_empty() {
                 continue;
             }
-            let dates = facts
-                .facts
+            let dates = fact
+                .about
                 .iter()
-                .filter(|o| o.about.iter().any(|e| fact.about.contains(e)))
-                .filter_map(|o| o.date);
+                .flat_map(|e| dated_by_entity.get(e).into_iter().flatten())
+                .filter_map(|&o| facts.facts[o].date);
             profiles[i].story = dates.reduce(|a, b| crate::values::DateRange {
                 start: a.start.min(b.start),
                 end: a.end.max(b.end),
@@ -157,14 +167,26 @@ impl Aligner {
             for e in &known {
                 candidates.extend(self.by_entity.get(e).into_iter().flatten());
             }
-            for t in &sentence.tokens {
-                candidates.extend(self.by_word.get(&stem(&t.lower)).into_iter().flatten());
+            if !self.by_word.is_empty() {
+                for t in &sentence.tokens {
+                    candidates.extend(self.by_word.get(t.stem()).into_iter().flatten());
+                }
             }
             candidates.sort();
             candidates.dedup();
+            if candidates.is_empty() {
+                continue;
+            }
+            // Computed once for all the candidates of the sentence, when one needs them.
+            let stems = std::cell::OnceCell::new();
+            let refers_back = sentence
+                .tokens
+                .iter()
+                .any(|t| ANAPHORS.contains(&t.lower.as_str()));
             for id in candidates {
                 let fact = facts.fact(id);
-                if let Some(score) = self.score(fact, &self.profiles[id.0 as usize], sentence, prev)
+                let profile = &self.profiles[id.0 as usize];
+                if let Some(score) = self.score(fact, profile, sentence, prev, &stems, refers_back)
                     && score >= self.cfg.threshold
                 {
                     out.push(Alignment {
@@ -179,18 +201,16 @@ impl Aligner {
     }
 
     /// The alignment score, or `None` when the gate fails.
-    fn score(
+    fn score<'s>(
         &self,
         fact: &Fact,
         profile: &FactProfile,
-        sentence: &Sentence,
+        sentence: &'s Sentence,
         prev: Option<&Sentence>,
+        stems: &std::cell::OnceCell<SentenceStems<'s>>,
+        refers_back: bool,
     ) -> Option<f64> {
         let here = |e: &EntityId| mentions(sentence, *e);
-        let refers_back = sentence
-            .tokens
-            .iter()
-            .any(|t| ANAPHORS.contains(&t.lower.as_str()));
         let required: &[EntityId] = if fact.about.is_empty() {
             &profile.claim_entities
         } else {
@@ -214,7 +234,7 @@ impl Aligner {
         let matched = profile
             .event_phrases
             .iter()
-            .filter(|p| has_phrase(sentence, p))
+            .filter(|p| stems.get_or_init(|| SentenceStems::new(sentence)).has(p))
             .count();
         if matched == 0 {
             return None;
@@ -262,15 +282,39 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// their stopwords ("forced from their homes" is `forc home`), so the sentence's stopwords
 /// are passed over too.
 pub fn has_phrase(sentence: &Sentence, phrase: &[String]) -> bool {
-    let stems: Vec<String> = sentence
-        .tokens
-        .iter()
-        .filter(|t| phrase.len() < 2 || !is_stopword(&t.lower))
-        .map(|t| stem(&t.lower))
-        .collect();
-    stems
-        .windows(phrase.len().max(1))
-        .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
+    SentenceStems::new(sentence).has(phrase)
+}
+
+/// A sentence's stems, with and without its stopwords, for [`has_phrase`] tests of many
+/// phrases.
+struct SentenceStems<'s> {
+    all: Vec<&'s str>,
+    content: Vec<&'s str>,
+}
+
+impl<'s> SentenceStems<'s> {
+    fn new(sentence: &'s Sentence) -> Self {
+        let all = sentence.tokens.iter().map(|t| t.stem()).collect();
+        let content = sentence
+            .tokens
+            .iter()
+            .filter(|t| !is_stopword(&t.lower))
+            .map(|t| t.stem())
+            .collect();
+        Self { all, content }
+    }
+
+    /// See [`has_phrase`]: one-word phrases may be stopwords themselves.
+    fn has(&self, phrase: &[String]) -> bool {
+        let stems = if phrase.len() < 2 {
+            &self.all
+        } else {
+            &self.content
+        };
+        stems
+            .windows(phrase.len().max(1))
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
+    }
 }
 
 fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {

@@ -31,6 +31,8 @@ pub struct EntityMatcher {
     single_keys: Vec<(u8, usize)>,
     /// Byte histogram of each entry of `singles`, for a cheap bound before Jaro-Winkler.
     single_hists: Vec<Histogram>,
+    /// Tells this matcher's entries in the per-thread fuzzy memo from another's.
+    generation: u64,
 }
 
 /// Bytes counted by their low five bits. Two strings share at most as many characters as the
@@ -139,6 +141,7 @@ impl EntityMatcher {
             singles,
             single_keys,
             single_hists,
+            generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -192,39 +195,7 @@ impl EntityMatcher {
             if taken[i] || !t.cap || t.folded.len() < 5 {
                 continue;
             }
-            let mut best: Option<(f64, EntityId)> = None;
-            let mut tie = false;
-            // Only names with the same first byte and a length that could score FUZZY_MIN.
-            let (first, len) = single_key(&t.folded);
-            let (lo, hi) = length_window(len);
-            let from = self.single_keys.partition_point(|&k| k < (first, lo));
-            let to = self.single_keys.partition_point(|&k| k <= (first, hi));
-            let hist = histogram(&t.folded);
-            let to = to.max(from);
-            for ((name, id), h) in self.singles[from..to]
-                .iter()
-                .zip(&self.single_hists[from..to])
-            {
-                // Jaro <= (m/a + m/b + 1) / 3 with m shared characters; skip names that
-                // cannot reach the floor (see `length_window` for the Winkler lift).
-                let m = shared(&hist, h) as f64;
-                let (a, b) = (len as f64, name.chars().count() as f64);
-                if m / a + m / b < 3.0 * JARO_FLOOR - 1.0 - 1e-9 {
-                    continue;
-                }
-                let s = strsim::jaro_winkler(name, &t.folded);
-                if s >= FUZZY_MIN {
-                    match best {
-                        Some((b, bid)) if (s - b).abs() < 1e-9 && bid != *id => tie = true,
-                        Some((b, _)) if s <= b => {}
-                        _ => {
-                            best = Some((s, *id));
-                            tie = false;
-                        }
-                    }
-                }
-            }
-            if let (Some((_, id)), false) = (best, tie) {
+            if let Some(id) = self.fuzzy_memo(&t.folded) {
                 taken[i] = true;
                 out.push(Mention {
                     entity: EntityRef::Known(id),
@@ -236,6 +207,84 @@ impl EntityMatcher {
         out.sort_by_key(|m| m.span.start);
         out
     }
+}
+
+impl EntityMatcher {
+    /// [`Self::fuzzy`], remembered per thread: the same capitalised words come back in every
+    /// article, and the answer depends on the folded word alone.
+    fn fuzzy_memo(&self, folded: &str) -> Option<EntityId> {
+        if self.singles.is_empty() {
+            return None;
+        }
+        FUZZY_MEMO.with_borrow_mut(|(owner, memo)| {
+            if *owner != self.generation {
+                *owner = self.generation;
+                memo.clear();
+            }
+            if let Some(known) = memo.get(folded) {
+                return *known;
+            }
+            let found = self.fuzzy(folded);
+            if memo.len() >= FUZZY_MEMO_MAX {
+                memo.clear();
+            }
+            memo.insert(folded.to_string(), found);
+            found
+        })
+    }
+
+    /// The one single-word name within [`FUZZY_MIN`] Jaro-Winkler of `folded` (the best; none
+    /// when two entities tie for best).
+    fn fuzzy(&self, folded: &str) -> Option<EntityId> {
+        let mut best: Option<(f64, EntityId)> = None;
+        let mut tie = false;
+        // Only names with the same first byte and a length that could score FUZZY_MIN.
+        let (first, len) = single_key(folded);
+        let (lo, hi) = length_window(len);
+        let from = self.single_keys.partition_point(|&k| k < (first, lo));
+        let to = self.single_keys.partition_point(|&k| k <= (first, hi));
+        let hist = histogram(folded);
+        let to = to.max(from);
+        for ((name, id), h) in self.singles[from..to]
+            .iter()
+            .zip(&self.single_hists[from..to])
+        {
+            // Jaro <= (m/a + m/b + 1) / 3 with m shared characters; skip names that
+            // cannot reach the floor (see `length_window` for the Winkler lift).
+            let m = shared(&hist, h) as f64;
+            let (a, b) = (len as f64, name.chars().count() as f64);
+            if m / a + m / b < 3.0 * JARO_FLOOR - 1.0 - 1e-9 {
+                continue;
+            }
+            let s = strsim::jaro_winkler(name, folded);
+            if s >= FUZZY_MIN {
+                match best {
+                    Some((b, bid)) if (s - b).abs() < 1e-9 && bid != *id => tie = true,
+                    Some((b, _)) if s <= b => {}
+                    _ => {
+                        best = Some((s, *id));
+                        tie = false;
+                    }
+                }
+            }
+        }
+        match (best, tie) {
+            (Some((_, id)), false) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// Words remembered per thread by [`EntityMatcher::fuzzy_memo`] before the memo starts over.
+const FUZZY_MEMO_MAX: usize = 1 << 16;
+
+/// Gives each matcher its own generation, so a thread's memo never answers for another.
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    /// The generation of the matcher the memo belongs to, and its answers by folded word.
+    static FUZZY_MEMO: std::cell::RefCell<(u64, std::collections::HashMap<String, Option<EntityId>>)> =
+        std::cell::RefCell::new((0, std::collections::HashMap::new()));
 }
 
 /// The sort key of a fuzzy name: its first byte and its length in characters.

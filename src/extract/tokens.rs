@@ -15,6 +15,13 @@ pub struct Token {
     pub cap: bool,
 }
 
+impl Token {
+    /// The token's [`stem`], borrowed.
+    pub fn stem(&self) -> &str {
+        stem_str(&self.lower)
+    }
+}
+
 /// Characters that may hide inside a word without being part of it.
 pub fn is_invisible(c: char) -> bool {
     matches!(
@@ -42,49 +49,90 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into word tokens. Spans are relative to `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if !c.is_alphanumeric() {
-            chars.next();
-            continue;
-        }
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            let keep = c.is_alphanumeric()
-                || is_invisible(c)
-                || is_combining_mark(c)
-                || (is_apostrophe(c)
-                    && text[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric));
-            if !keep {
-                break;
+    let bytes = text.as_bytes();
+    // About one token per six bytes of prose; a guess, so the vector rarely grows.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
             }
-            end = i + c.len_utf8();
-            chars.next();
+        } else {
+            let c = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
         }
-        let raw = &text[start..end];
-        let mut lower: String = raw
-            .chars()
-            .filter(|c| !is_invisible(*c))
-            .flat_map(char::to_lowercase)
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .collect();
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let keep =
+                    b.is_ascii_alphanumeric() || (b == b'\'' && next_is_alphanumeric(text, i + 1));
+                if !keep {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = char_at(text, i);
+                let len = c.len_utf8();
+                let keep = c.is_alphanumeric()
+                    || is_invisible(c)
+                    || is_combining_mark(c)
+                    || (is_apostrophe(c) && next_is_alphanumeric(text, i + len));
+                if !keep {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+        }
+        let raw = &text[start..i];
+        let mut lower = if ascii {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.chars()
+                .filter(|c| !is_invisible(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .collect()
+        };
         if let Some(stem) = lower.strip_suffix("'s") {
             lower.truncate(stem.len());
         } else if lower.ends_with('\'') {
             lower.pop();
         }
         out.push(Token {
-            span: Span::new(start, end),
+            span: Span::new(start, i),
             folded: fold(&lower),
-            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            cap: if ascii {
+                raw.as_bytes()[0].is_ascii_uppercase()
+            } else {
+                raw.chars().next().is_some_and(char::is_uppercase)
+            },
             lower,
         });
     }
     out
+}
+
+/// The character at byte `i` of `text` (a char boundary inside it).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// Whether the character at byte `i` (a char boundary, maybe the end) is a letter or digit.
+fn next_is_alphanumeric(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_alphanumeric(),
+    }
 }
 
 /// Folds a lower-case word so transliteration variants meet: Zelensky, Zelenskyy and
@@ -99,17 +147,21 @@ pub fn fold(lower: &str) -> String {
         owned.as_str()
     };
     let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        let c = match c.to_ascii_lowercase() {
-            'y' => 'i',
-            'w' => 'v',
+    let mut last = 0u8;
+    for b in ascii.bytes() {
+        // Transliteration leaves ASCII only, but its lower-casing may not: other bytes
+        // (never alphanumeric ASCII) are dropped like any other mark.
+        let c = match b.to_ascii_lowercase() {
+            b'y' => b'i',
+            b'w' => b'v',
             c if c.is_ascii_alphanumeric() => c,
             _ => continue,
         };
-        if out.ends_with(c) && c.is_ascii_alphabetic() {
+        if c == last && c.is_ascii_alphabetic() {
             continue;
         }
-        out.push(c);
+        out.push(char::from(c));
+        last = c;
     }
     out
 }
@@ -117,6 +169,11 @@ pub fn fold(lower: &str) -> String {
 /// A rough stem for matching content words: drops common inflections and maps irregular
 /// past forms seen in news ("spoke" -> "speak").
 pub fn stem(lower: &str) -> String {
+    stem_str(lower).to_string()
+}
+
+/// [`stem`] without the allocation: the stem is a prefix of `lower` or a fixed word.
+pub fn stem_str(lower: &str) -> &str {
     const IRREGULAR: &[(&str, &str)] = &[
         ("spoke", "speak"),
         ("spoken", "speak"),
@@ -148,17 +205,17 @@ pub fn stem(lower: &str) -> String {
         ("conversations", "call"),
     ];
     if let Some((_, s)) = IRREGULAR.iter().find(|(w, _)| *w == lower) {
-        return (*s).to_string();
+        return s;
     }
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(stem) = lower.strip_suffix(suffix)
             && stem.chars().count() >= 3
         {
             let stem = stem.strip_suffix('e').unwrap_or(stem);
-            return stem.to_string();
+            return stem;
         }
     }
-    lower.strip_suffix('e').unwrap_or(lower).to_string()
+    lower.strip_suffix('e').unwrap_or(lower)
 }
 
 /// Function words that carry no content for alignment.

@@ -70,9 +70,44 @@ impl TextBuilder {
 
     /// Writes `piece`, copied verbatim from the source at `src_start`.
     pub fn push_verbatim(&mut self, piece: &str, src_start: usize) {
-        for (i, c) in piece.char_indices() {
-            self.push_char(c, Some(src_start + i));
+        if self.preserve_space {
+            for (i, c) in piece.char_indices() {
+                self.push_char(c, Some(src_start + i));
+            }
+            return;
         }
+        // Runs without white space go in whole: the same text and the same (merged) map
+        // segment as one character at a time.
+        let mut run = 0;
+        for (i, c) in piece.char_indices() {
+            if c.is_whitespace() {
+                self.push_run(&piece[run..i], src_start + run);
+                self.push_char(c, Some(src_start + i));
+                run = i + c.len_utf8();
+            }
+        }
+        self.push_run(&piece[run..], src_start + run);
+    }
+
+    /// Writes `run` (no white space), copied verbatim from the source at `src`: what
+    /// [`Self::push_char`] does for each of its characters.
+    fn push_run(&mut self, run: &str, src: usize) {
+        if run.is_empty() {
+            return;
+        }
+        if self.pending_break {
+            self.text.push_str("\n\n");
+            self.pending_break = false;
+            self.pending_space = None;
+        }
+        if let Some(space) = self.pending_space.take() {
+            if let Some(s) = space {
+                self.map.push(self.text.len(), s, 1);
+            }
+            self.text.push(' ');
+        }
+        self.map.push(self.text.len(), src, run.len());
+        self.text.push_str(run);
     }
 
     /// Writes `piece`, the decoded form of `source[range]` (entities or escapes resolved).
@@ -83,7 +118,13 @@ impl TextBuilder {
             piece.chars().for_each(|c| self.push_char(c, None));
             return;
         };
-        if let Some(at) = raw.find(piece) {
+        // Mostly the piece is the source itself: no need to search for it.
+        let at = if raw.starts_with(piece) {
+            Some(0)
+        } else {
+            raw.find(piece)
+        };
+        if let Some(at) = at {
             self.push_verbatim(piece, range.start + at);
             return;
         }

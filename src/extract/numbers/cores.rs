@@ -207,6 +207,39 @@ fn spelled_in_run(text: &str, toks: &[Tok], i: usize, end: usize, out: &mut Vec<
     }
 }
 
+/// Whether `text` may hold a bare number: it has an ASCII digit, or a run of ASCII letters
+/// that is a number word, a scale or "dozen(s)". Every core [`find_cores`] finds starts at a
+/// digit or contains such a word, and every word it reads is a run of ASCII letters (or
+/// several joined by hyphens), so `false` means it finds none. A new kind of core must keep
+/// this true (debug builds check it on every sentence).
+pub(super) fn may_hold_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let lower = Lower::new(&text[start..i]);
+        let w = lower.as_str();
+        if is_number_word(w) || plural_scale(w).is_some() || singular_scale(w).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Every bare number of the sentence, in order.
 pub(super) fn find_cores(text: &str, toks: &[Tok], out: &mut Vec<Core>) {
     let mut i = 0;

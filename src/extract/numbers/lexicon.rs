@@ -29,80 +29,162 @@ impl Lower {
     }
 }
 
-/// One part of a spelled number ("forty", "five", "hundred", "third").
+/// One part of a spelled number ("forty", "five", "hundred", "third"), by length first: the
+/// words of [`NUMBER_PARTS`].
 fn is_number_part(w: &str) -> bool {
-    matches!(
-        w,
-        "zero"
-            | "nought"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-            | "fortieth"
-            | "fiftieth"
-            | "sixtieth"
-            | "seventieth"
-            | "eightieth"
-            | "ninetieth"
-            | "hundredth"
-            | "thousandth"
-            | "millionth"
-            | "billionth"
-    )
+    match w.len() {
+        3 => matches!(w, "one" | "two" | "six" | "ten"),
+        4 => matches!(w, "five" | "zero" | "four" | "nine"),
+        5 => matches!(
+            w,
+            "forty"
+                | "third"
+                | "three"
+                | "seven"
+                | "eight"
+                | "fifty"
+                | "sixty"
+                | "first"
+                | "fifth"
+                | "sixth"
+                | "ninth"
+                | "tenth"
+        ),
+        6 => matches!(
+            w,
+            "nought"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "eighty"
+                | "ninety"
+                | "second"
+                | "fourth"
+                | "eighth"
+        ),
+        7 => matches!(
+            w,
+            "hundred"
+                | "fifteen"
+                | "sixteen"
+                | "seventy"
+                | "million"
+                | "billion"
+                | "seventh"
+                | "twelfth"
+        ),
+        8 => matches!(
+            w,
+            "thirteen"
+                | "fourteen"
+                | "eighteen"
+                | "nineteen"
+                | "thousand"
+                | "trillion"
+                | "eleventh"
+                | "fortieth"
+                | "fiftieth"
+                | "sixtieth"
+        ),
+        9 => matches!(
+            w,
+            "seventeen"
+                | "fifteenth"
+                | "sixteenth"
+                | "twentieth"
+                | "thirtieth"
+                | "eightieth"
+                | "ninetieth"
+                | "hundredth"
+                | "millionth"
+                | "billionth"
+        ),
+        10 => matches!(
+            w,
+            "thirteenth" | "fourteenth" | "eighteenth" | "nineteenth" | "seventieth" | "thousandth"
+        ),
+        11 => matches!(w, "seventeenth"),
+        _ => false,
+    }
 }
+
+/// Every part of a spelled number, as [`is_number_part`] knows them (its tests check both
+/// agree).
+#[cfg(test)]
+const NUMBER_PARTS: &[&str] = &[
+    "forty",
+    "five",
+    "hundred",
+    "third",
+    "zero",
+    "nought",
+    "one",
+    "two",
+    "three",
+    "four",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "first",
+    "second",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+];
 
 /// A spelled number word, hyphenated compounds included ("thirty-four", "twenty-first").
 pub fn is_number_word(lower: &str) -> bool {
+    if !lower.as_bytes().contains(&b'-') {
+        return is_number_part(lower);
+    }
     !lower.is_empty() && lower.split('-').all(is_number_part)
 }
 
@@ -601,6 +683,23 @@ mod tests {
         assert!(!is_number_word("forty-odd"));
         assert!(!is_number_word(""));
         assert!(is_month("Nov") && is_month("May") && !is_month("may"));
+    }
+
+    #[test]
+    fn number_parts_by_length_are_the_list() {
+        for w in NUMBER_PARTS {
+            assert!(is_number_part(w), "{w}");
+            // Every shorter and longer neighbour is a part only when listed.
+            for k in 0..w.len() {
+                for other in [&w[..k], &w[k..], &format!("{w}s"), &format!("x{w}")] {
+                    assert_eq!(
+                        is_number_part(other),
+                        NUMBER_PARTS.contains(&other),
+                        "{other}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

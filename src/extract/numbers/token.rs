@@ -40,7 +40,11 @@ fn is_typographic_space(c: char) -> bool {
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(i) {
+        // An ASCII byte is a whole character (and so a char boundary).
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// Appends the tokens of `text` to `out`.
@@ -82,6 +86,15 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// ("forty-five-year-old" -> "forty-five", "-", "year-old"; "three-day" -> "three", "-", "day").
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let word = &text[start..end];
+    if !word.as_bytes().contains(&b'-') {
+        // One part: nothing to split.
+        out.push(Tok {
+            start,
+            end,
+            kind: TokKind::Word,
+        });
+        return;
+    }
     let mut number_end = 0;
     let mut offset = 0;
     let mut compound = false;
