@@ -510,6 +510,25 @@ fn runs_of_quote_marks_are_read_in_bounded_time() {
 }
 
 #[test]
+fn two_articles_repeating_one_claim_are_compared_in_bounded_pairs() {
+    // Every frame of one key in one article was paired with every frame of it in the other:
+    // 2,000 repetitions each made 4 million pairs and each finding listed 2,000 places.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, n) in [("a.txt", 145), ("b.txt", 150)] {
+        let sentence = format!("Russia launched {n} drones at Ukraine on Nov. 9. ");
+        std::fs::write(dir.path().join(name), sentence.repeat(2_000)).expect("write");
+    }
+    let run = check_within(600, &[dir.path().as_os_str()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let findings = run.doc["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    for f in findings {
+        let related = f["related"].as_array().map_or(0, Vec::len);
+        assert!(related <= 16, "{related} related places");
+    }
+}
+
+#[test]
 fn a_200_megabyte_file_is_refused_unread() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.txt");

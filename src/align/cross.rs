@@ -4,9 +4,11 @@
 //! with its event kind and participants; a stance on an event. A frame's key holds what must
 //! be equal for two claims to be about the same thing (same measure of the same actor, same
 //! event of the same people). Frames are grouped by key, so only frames that share a key are
-//! ever compared: the cost is the sum of the squared group sizes, not the square of all
-//! sentences. Within a group, frames of different articles are paired when their times
-//! agree: overlapping event dates, or publication dates within [`NEWS_CYCLE_DAYS`].
+//! ever compared, and frames of one article never; an article's frames past the first
+//! [`MAX_FRAMES_PER_KEY`] of one key are not compared, so the pairs of two articles are
+//! bounded whatever they repeat. Within a group, frames of different articles are paired when
+//! their times agree: overlapping event dates, or publication dates within
+//! [`NEWS_CYCLE_DAYS`].
 
 use super::clauses::{clause_of, subject_ref_before};
 use super::frames::{act_in, event_kind, happens_once, participants};
@@ -243,20 +245,36 @@ fn sentence_stance(s: &Sentence) -> Option<SentenceStance> {
     }
 }
 
-/// Pairs of frames from different articles with the same key and agreeing times.
+/// Most frames of one key taken from one article for comparison with other articles: its
+/// first ones, in text order. Real articles state one measure a handful of times; without a
+/// bound, two articles repeating one statement thousands of times would make millions of
+/// pairs, and each finding would list thousands of other places.
+pub const MAX_FRAMES_PER_KEY: usize = 16;
+
+/// Pairs of frames from different articles with the same key and agreeing times, among the
+/// first [`MAX_FRAMES_PER_KEY`] frames of each article for that key.
 pub fn pairs<'a>(frames: &'a [Frame], articles: &[Article]) -> Vec<Pair<'a>> {
     let mut groups: BTreeMap<&str, Vec<&Frame>> = BTreeMap::new();
     for f in frames {
         groups.entry(f.key.as_str()).or_default().push(f);
     }
     let mut out = Vec::new();
-    for group in groups.values() {
-        for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
-                if a.article == b.article || !same_time(a, b, articles) {
-                    continue;
+    for group in groups.values_mut() {
+        // Frames of one article together, in their order: they are never paired.
+        group.sort_by_key(|f| f.article);
+        let runs: Vec<&[&Frame]> = group
+            .chunk_by(|x, y| x.article == y.article)
+            .map(|run| &run[..run.len().min(MAX_FRAMES_PER_KEY)])
+            .collect();
+        for (i, run_a) in runs.iter().enumerate() {
+            for run_b in &runs[i + 1..] {
+                for a in *run_a {
+                    for b in *run_b {
+                        if same_time(a, b, articles) {
+                            out.push(Pair { a, b });
+                        }
+                    }
                 }
-                out.push(Pair { a, b });
             }
         }
     }
