@@ -457,10 +457,15 @@ fn check_one(
 ) -> ArticleWork {
     let claims = extract::extract(article, matcher);
     let mut findings = Vec::new();
-    let mut covered = Vec::new();
+    // By sentence index: a list searched per sentence was quadratic on huge articles.
+    let mut covered = vec![false; claims.sentences.len()];
     if let (Some(facts), Some(aligner)) = (facts, aligner) {
         let aligned = aligner.align(&claims, facts);
-        covered = aligned.iter().map(|a| a.sentence).collect();
+        for a in &aligned {
+            if let Some(c) = covered.get_mut(a.sentence) {
+                *c = true;
+            }
+        }
         let ctx = checks::Context {
             article,
             claims: &claims,
@@ -471,7 +476,9 @@ fn check_one(
         findings = checks::run(&ctx);
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
-    let frames = align::cross::frames(article, &claims, &event_date, &|si| covered.contains(&si));
+    let frames = align::cross::frames(article, &claims, &event_date, &|si| {
+        covered.get(si).copied().unwrap_or(false)
+    });
     ArticleWork {
         claims,
         findings,
