@@ -150,7 +150,11 @@ fn each_hostile_article_is_read_or_skipped_with_a_located_reason() {
         (
             "front-matter-not-yaml.md",
             1,
-            &["front-matter-not-yaml.md: 2:8: ", "invalid front matter"],
+            &[
+                "front-matter-not-yaml.md: 2:8: ",
+                "invalid front matter",
+                "its metadata is ignored and the block is not read as text",
+            ],
         ),
         (
             "front-matter-bad-date.md",
@@ -1086,4 +1090,84 @@ fn a_named_pipe_or_device_is_refused_without_blocking() {
         text.contains("/dev/zero: cannot read: is not a regular file"),
         "{text}"
     );
+}
+
+#[test]
+fn a_pipe_or_device_as_fact_file_baseline_or_config_is_refused_without_blocking() {
+    // Only articles were checked for being regular files: `--facts /dev/zero` grew to 2 GB,
+    // and a FIFO given as fact file, baseline or config blocked the run forever.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let article = fixture("articles/zero-width.md");
+    let fifo = fifo.to_str().expect("a UTF-8 temp path");
+    let article = article.to_str().expect("UTF-8 path");
+    let refused = "is not a regular file (a pipe, socket or device); not read";
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["check", "--facts", "/dev/zero", article],
+            format!("error: /dev/zero:1:1: cannot read fact file: {refused}"),
+        ),
+        (
+            vec!["check", "--facts", fifo, article],
+            format!("error: {fifo}:1:1: cannot read fact file: {refused}"),
+        ),
+        (
+            vec!["check", "--baseline", fifo, article],
+            format!("error: {fifo}: cannot read the baseline: {refused}"),
+        ),
+        (
+            vec!["check", "--config", fifo, article],
+            format!("error: {fifo}: cannot read the config file: {refused}"),
+        ),
+        (
+            vec!["lint", "/dev/zero"],
+            format!("error: /dev/zero:1:1: cannot read fact file: {refused}"),
+        ),
+        (
+            vec!["lint", fifo],
+            format!("error: {fifo}:1:1: cannot read fact file: {refused}"),
+        ),
+    ];
+    for (args, want) in cases {
+        let out = factdiff()
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(&want), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_report_that_cannot_be_written_names_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = fixture("articles/zero-width.md");
+    let dangling = dir.path().join("dangling.txt");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone/x.txt"), &dangling).expect("symlink");
+    let missing_dir = dir.path().join("no/such/dir/out.txt");
+    let mut targets = vec![missing_dir, dir.path().to_path_buf()];
+    if cfg!(unix) {
+        targets.push(dangling);
+    }
+    for target in targets {
+        let out = factdiff()
+            .arg("check")
+            .arg("-o")
+            .arg(&target)
+            .arg(&article)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        let want = format!("error: {}: cannot write the report: ", target.display());
+        assert!(stderr.contains(&want), "{stderr}");
+    }
 }

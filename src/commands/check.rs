@@ -388,7 +388,10 @@ fn finish(
     };
     let color = report::use_color(args.color, args.output.is_some());
     if let Err(e) = report::render(settings.format, &data, color, args.output.as_deref()) {
-        eprintln!("error: cannot write the report: {e}");
+        match &args.output {
+            Some(path) => eprintln!("error: {}: cannot write the report: {e}", path.display()),
+            None => eprintln!("error: cannot write the report to standard output: {e}"),
+        }
         return EXIT_INPUT;
     }
     if input_failed {

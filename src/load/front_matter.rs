@@ -84,7 +84,7 @@ fn parse_meta(
                     e.line + first_line - 1,
                     e.column,
                     &format!(
-                        "invalid front matter ({}: {}); read the file as if it had none",
+                        "invalid front matter ({}: {}); its metadata is ignored and the block is not read as text",
                         front_matter_label(e.kind),
                         e.message
                     ),

@@ -4,6 +4,7 @@ pub mod dates;
 mod decode;
 pub mod error;
 pub mod fact_file;
+pub mod file;
 mod front_matter;
 mod html;
 mod markdown;

@@ -69,7 +69,8 @@ pub fn render(data: &ReportData) -> String {
         );
     }
     for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
-        let mut props = String::new();
+        // A space after the command either way: `::warning title=…`, not `::warningtitle=…`.
+        let mut props = String::from(" ");
         if let (Some(file), Some(line), Some(col)) = (&d.file, d.line, d.column) {
             props = format!(" file={},line={line},col={col},", escape_property(file));
         }
@@ -111,7 +112,12 @@ mod tests {
 
     #[test]
     fn github_snapshot() {
-        let s = Sample::new();
+        let mut s = Sample::new();
+        // A load warning without a place (a file skipped as binary, say).
+        s.diagnostics.push(crate::report::Diagnostic::new(
+            Severity::Warning,
+            "news/photo.md: looks binary (NUL byte at offset 12); skipped",
+        ));
         insta::assert_snapshot!(render(&s.data()));
     }
 }

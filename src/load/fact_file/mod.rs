@@ -43,34 +43,21 @@ pub fn read_fact_file_source(path: &Path, display: &str) -> Result<String, FactF
 }
 
 fn read_source(path: &Path, display: &str) -> Result<String, FactFileError> {
-    let io = |message: String| FactFileError {
+    use super::file::{ReadError, read_regular_text};
+    read_regular_text(path, MAX_FACT_FILE_BYTES).map_err(|e| FactFileError {
         path: display.to_string(),
         line: 1,
         column: 1,
-        message,
+        message: match e {
+            e if e.is_missing() => "no such file".into(),
+            ReadError::Directory => "is a directory; expected a YAML fact file".into(),
+            ReadError::TooLarge { size, limit } => {
+                format!("file is {size} bytes, over the limit of {limit} bytes")
+            }
+            e => e.to_string(),
+        },
         kind: FactFileErrorKind::Io,
         found: None,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => io("no such file".into()),
-        _ => io(e.to_string()),
-    })?;
-    if meta.is_dir() {
-        return Err(io("is a directory; expected a YAML fact file".into()));
-    }
-    if meta.len() > MAX_FACT_FILE_BYTES {
-        return Err(io(format!(
-            "file is {} bytes, over the limit of {MAX_FACT_FILE_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        io(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
     })
 }
 
