@@ -153,12 +153,13 @@ impl Baseline {
 
     pub fn read(path: &Path) -> Result<Self, BaselineError> {
         let display = path.display().to_string();
-        let text = crate::load::file::read_regular_text(path, MAX_BASELINE_BYTES).map_err(
-            |source| BaselineError::Read {
-                path: display.clone(),
-                source,
-            },
-        )?;
+        let text =
+            crate::load::file::read_regular_text(path, MAX_BASELINE_BYTES).map_err(|source| {
+                BaselineError::Read {
+                    path: display.clone(),
+                    source,
+                }
+            })?;
         Self::parse(&display, &text)
     }
 

@@ -334,6 +334,24 @@ fn each_hostile_fact_file_is_refused_with_file_place_and_reason() {
             "duplicate key `claim`",
         ),
         ("tabs.yaml", "3:2", "YAML syntax error", "tabs"),
+        (
+            "hex-too-large.yaml",
+            "8:12",
+            "invalid fact file",
+            "is a hexadecimal number too large to compare exactly; write it in decimal",
+        ),
+        (
+            "octal-too-large.yaml",
+            "8:12",
+            "invalid fact file",
+            "is an octal number too large to compare exactly",
+        ),
+        (
+            "hex-twenty-digits.yaml",
+            "8:12",
+            "invalid fact file",
+            "value `0xFFFFFFFFFFFFFFFF` has 20 significant digits",
+        ),
         ("article.yaml", "1:1", "schema error", "expected mapping"),
     ];
     let article = fixture("articles/dashes-quotes.txt");
@@ -381,6 +399,74 @@ fn huge_but_finite_numbers_are_accepted() {
     let article = fixture("articles/dashes-quotes.txt");
     let run = check(&[os("--facts"), facts.as_os_str(), article.as_os_str()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn regression_every_dash_between_numbers_makes_a_range() {
+    // "140‒150 drones" with a figure dash (or a minus sign, a non-breaking hyphen, …) was read
+    // as 150 alone: a false value-mismatch against 145.
+    let run = check_article(&fixture("regressions/range-dashes.txt"));
+    assert_eq!(run.code, 0, "{}", run.doc);
+    assert_eq!(run.doc["findings"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn huge_and_tiny_values_are_shown_in_scientific_notation() {
+    // 1e308 was shown with 309 digits (and 5e-324 as 324 zeros, or as 0 in the note).
+    let article = fixture("regressions/range-dashes.txt");
+    for (name, shown) in [
+        ("huge-number-drones.yaml", "1e308"),
+        ("tiny-number-drones.yaml", "5e-324"),
+    ] {
+        let facts = fixture(&format!("facts/{name}"));
+        let run = check(&[os("--facts"), facts.as_os_str(), article.as_os_str()]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        let first = &run.doc["findings"][0];
+        let message = first["message"].as_str().unwrap_or_default();
+        assert!(
+            message.ends_with(&format!("but the fact file has {shown} drones")),
+            "{message}"
+        );
+        let note = first["notes"][0].as_str().unwrap_or_default();
+        assert!(
+            note.contains(&format!("the fact's {shown} do not overlap")),
+            "{note}"
+        );
+        assert!(!run.doc.to_string().contains("0000000000"), "{name}");
+    }
+}
+
+#[test]
+fn an_alias_amplified_fact_file_is_refused_in_words() {
+    // 70 KB of text repeated by 999 aliases: 70 MB of values from a 75 KB file. The refusal
+    // printed a Debug value (`ScalarBytes { total_scalar_bytes: … }`), and lint quoted the
+    // whole 70 KB line.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("amplified.yaml");
+    let aliases = vec!["*c"; 999].join(", ");
+    let text = format!(
+        "version: 1\nentities:\n  russia: {{ name: Russia }}\nfacts:\n  - id: a\n    claim: &c \"{}\"\n    about: [russia]\n    keywords: [{aliases}]\n",
+        "x".repeat(70_000)
+    );
+    std::fs::write(&path, text).expect("write");
+    let article = fixture("articles/dashes-quotes.txt");
+    let run = check(&[os("--facts"), path.as_os_str(), article.as_os_str()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "fact file exceeds a safety limit: YAML too large or too deeply nested: its values add up to"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("ScalarBytes"), "{}", run.stderr);
+    assert!(run.stderr.len() < 1000, "{} bytes", run.stderr.len());
+    let out = factdiff().arg("lint").arg(&path).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1), "lint reports it as a problem");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("its values add up to"), "{text}");
+    assert!(text.len() < 2000, "lint quoted {} bytes", text.len());
 }
 
 #[test]

@@ -94,9 +94,11 @@ mod tests {
             read_regular(dir.path(), 100),
             Err(ReadError::Directory)
         ));
-        assert!(read_regular(&dir.path().join("none"), 100)
-            .expect_err("missing")
-            .is_missing());
+        assert!(
+            read_regular(&dir.path().join("none"), 100)
+                .expect_err("missing")
+                .is_missing()
+        );
         if Path::new("/dev/zero").exists() {
             assert!(matches!(
                 read_regular(Path::new("/dev/zero"), 100),
@@ -105,6 +107,9 @@ mod tests {
         }
         std::fs::write(&path, b"ok\xFFno").expect("write");
         let e = read_regular_text(&path, 100).expect_err("not UTF-8");
-        assert_eq!(e.to_string(), "not valid UTF-8 (first bad byte at offset 2)");
+        assert_eq!(
+            e.to_string(),
+            "not valid UTF-8 (first bad byte at offset 2)"
+        );
     }
 }
