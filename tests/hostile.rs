@@ -640,7 +640,7 @@ fn a_200_megabyte_file_is_refused_unread() {
         &run,
         &[
             &format!("error: {}: ", path.display()),
-            "file is 209715200 bytes, over the limit of 67108864 bytes; not read",
+            "file is 209715200 bytes, over the limit of 16777216 bytes; not read",
         ],
     );
 }
