@@ -470,6 +470,30 @@ fn an_alias_amplified_fact_file_is_refused_in_words() {
 }
 
 #[test]
+fn the_fact_file_reader_takes_bytes_with_its_limits() {
+    // The byte-level entry point the fuzz target runs: what `--facts` does after reading.
+    let valid = std::fs::read(fixture("facts.yaml")).expect("fixture");
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(&valid);
+    assert!(load::fact_file_from_bytes(&with_bom, "f.yaml").is_ok());
+    let mut bad = valid.clone();
+    bad.insert(10, 0xFF);
+    let e = load::fact_file_from_bytes(&bad, "f.yaml").expect_err("not UTF-8");
+    assert_eq!(
+        e[0].to_string(),
+        "f.yaml:1:1: cannot read fact file: not valid UTF-8 (first bad byte at offset 10)"
+    );
+    let huge = vec![b'#'; 16 * 1024 * 1024 + 1];
+    let e = load::fact_file_from_bytes(&huge, "f.yaml").expect_err("too large");
+    assert!(
+        e[0].to_string()
+            .contains("over the limit of 16777216 bytes"),
+        "{}",
+        e[0]
+    );
+}
+
+#[test]
 fn a_fact_file_given_as_an_article_is_only_text() {
     let run = check_article(&fixture("facts.yaml"));
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -14,7 +14,8 @@ pub mod walk;
 
 pub use error::{FactFileError, FactFileErrorKind, LoadError, LoadWarning};
 pub use fact_file::{
-    json_schema, parse_fact_file, parse_fact_file_lenient, read_fact_file, read_fact_file_source,
+    fact_file_from_bytes, json_schema, parse_fact_file, parse_fact_file_lenient, read_fact_file,
+    read_fact_file_source,
 };
 pub use walk::find_articles;
 
