@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 /// The baseline file format's version.
 pub const BASELINE_VERSION: u32 = 1;
+/// Baselines larger than this are refused unread: one entry is about 200 bytes, so this
+/// holds hundreds of thousands of known findings.
+pub const MAX_BASELINE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// 64-bit FNV-1a over `parts`, each followed by a separator byte no text contains.
 fn fnv1a(parts: &[&str]) -> u64 {
@@ -102,7 +105,7 @@ pub enum BaselineError {
     #[error("{path}: cannot read the baseline: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: crate::load::file::ReadError,
     },
     #[error("{path}:{line}:{column}: not a factdiff baseline: {message}")]
     Parse {
@@ -212,10 +215,13 @@ impl Baseline {
 
     pub fn read(path: &Path) -> Result<Self, BaselineError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
-            path: display.clone(),
-            source,
-        })?;
+        let text =
+            crate::load::file::read_regular_text(path, MAX_BASELINE_BYTES).map_err(|source| {
+                BaselineError::Read {
+                    path: display.clone(),
+                    source,
+                }
+            })?;
         Self::parse(&display, &text)
     }
 

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = ".factdiff.yml";
+/// Config files larger than this are refused unread: a real one is a few hundred bytes.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// `.factdiff.yml`, version 1. Relative paths are relative to the file's folder.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, JsonSchema)]
@@ -63,7 +65,7 @@ pub enum ConfigError {
     #[error("{path}: cannot read the config file: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: crate::load::file::ReadError,
     },
     #[error("{path}:{line}:{column}: {message}")]
     Parse {
@@ -115,10 +117,13 @@ impl ConfigFile {
 
     pub fn read(path: &Path) -> Result<Self, ConfigError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: display.clone(),
-            source,
-        })?;
+        let text =
+            crate::load::file::read_regular_text(path, MAX_CONFIG_BYTES).map_err(|source| {
+                ConfigError::Read {
+                    path: display.clone(),
+                    source,
+                }
+            })?;
         Self::parse(&display, &text)
     }
 }

@@ -47,13 +47,40 @@ pub struct LineCol {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(byte, chars before it)` at the first character boundary at or before every
+    /// [`CHAR_CHECKPOINT`]th byte, so a column on a line of megabytes is counted from a
+    /// nearby checkpoint rather than from the line's start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHAR_CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
+        let mut checkpoints = Vec::with_capacity(text.len() / CHAR_CHECKPOINT + 1);
+        let (mut at, mut chars) = (0, 0);
+        for k in 0..=text.len() / CHAR_CHECKPOINT {
+            let mut b = k * CHAR_CHECKPOINT;
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            chars += text[at..b].chars().count();
+            at = b;
+            checkpoints.push((b, chars));
+        }
+        Self {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[..offset]`; `offset` is on a character boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let (b, chars) = self.checkpoints[offset / CHAR_CHECKPOINT];
+        chars + text[b..offset].chars().count()
     }
 
     /// Line and column of `offset` in `text` (the text this index was built from).
@@ -64,7 +91,12 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let start = self.starts[line];
+        let column = if offset - start <= CHAR_CHECKPOINT {
+            text[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         LineCol {
             line: line + 1,
             column,
@@ -102,5 +134,22 @@ mod tests {
         assert_eq!(idx.line_col(text, 7), LineCol { line: 3, column: 1 });
         assert_eq!(idx.line_col(text, 99), LineCol { line: 3, column: 2 });
         assert_eq!(idx.line_span(text, 2), Span::new(3, 6));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_chars_from_checkpoints() {
+        let text = format!("x\n{}", "aé€😀".repeat(5000));
+        let idx = LineIndex::new(&text);
+        for (chars, (byte, c)) in text[2..].char_indices().enumerate().step_by(997) {
+            let want = LineCol {
+                line: 2,
+                column: chars + 1,
+            };
+            assert_eq!(idx.line_col(&text, 2 + byte), want);
+            // Inside a character: its start.
+            assert_eq!(idx.line_col(&text, 2 + byte + c.len_utf8() - 1), want);
+        }
+        let end = idx.line_col(&text, text.len());
+        assert_eq!(end.column, 20_001);
     }
 }

@@ -72,15 +72,27 @@ pub fn fmt_num(v: f64) -> String {
         return if v > 0.0 { "∞".into() } else { "-∞".into() };
     }
     for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
-        if v.abs() >= scale && (v / scale * 100.0).fract() == 0.0 {
+        if v.abs() >= scale && v.abs() < 1e15 && (v / scale * 100.0).fract() == 0.0 {
             return format!("{} {word}", trim_float(v / scale));
         }
     }
     trim_float(v)
 }
 
+/// Formats a number without a trailing `.0` or a scale word; past 15 digits, or below
+/// 0.0001, in scientific notation (`1e308`, `5e-324`), not hundreds of digits or a `0`.
+pub fn fmt_plain(v: f64) -> String {
+    if v.is_infinite() {
+        return fmt_num(v);
+    }
+    trim_float(v)
+}
+
 fn trim_float(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
+    if v != 0.0 && (v.abs() >= 1e15 || v.abs() < 1e-4) {
+        // The shortest form that reads back as the same number: at most 17 digits.
+        format!("{v:e}")
+    } else if v.fract() == 0.0 {
         format!("{}", v as i64)
     } else {
         let s = format!("{v:.4}");
@@ -163,6 +175,19 @@ mod tests {
         assert_eq!(fmt_num(6e9), "6 billion");
         assert_eq!(fmt_num(6.5e6), "6.5 million");
         assert_eq!(fmt_num(1.5), "1.5");
+    }
+
+    #[test]
+    fn huge_and_tiny_numbers_print_in_scientific_notation() {
+        assert_eq!(fmt_num(1e308), "1e308");
+        assert_eq!(fmt_num(-1.5e20), "-1.5e20");
+        assert_eq!(fmt_num(5e-324), "5e-324");
+        assert_eq!(fmt_num(1.5e-7), "1.5e-7");
+        assert_eq!(fmt_num(0.0), "0");
+        assert_eq!(fmt_num(999_999_999_999_999.0), "999999999999999");
+        assert_eq!(fmt_plain(145.0), "145");
+        assert_eq!(fmt_plain(6e9), "6000000000");
+        assert_eq!(fmt_plain(1e308), "1e308");
     }
 
     #[test]

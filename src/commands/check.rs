@@ -505,7 +505,10 @@ fn finish(
     };
     let color = report::use_color(args.color, args.output.is_some());
     if let Err(e) = report::render(settings.format, &data, color, args.output.as_deref()) {
-        eprintln!("error: cannot write the report: {e}");
+        match &args.output {
+            Some(path) => eprintln!("error: {}: cannot write the report: {e}", path.display()),
+            None => eprintln!("error: cannot write the report to standard output: {e}"),
+        }
         return EXIT_INPUT;
     }
     // Input errors are in the report whatever its format; when that report is not human text
@@ -591,10 +594,15 @@ fn check_one(
 ) -> ArticleWork {
     let claims = extract::extract(article, matcher);
     let mut findings = Vec::new();
-    let mut covered = Vec::new();
+    // By sentence index: a list searched per sentence was quadratic on huge articles.
+    let mut covered = vec![false; claims.sentences.len()];
     if let (Some(facts), Some(aligner)) = (facts, aligner) {
         let aligned = aligner.align(&claims, facts);
-        covered = aligned.iter().map(|a| a.sentence).collect();
+        for a in &aligned {
+            if let Some(c) = covered.get_mut(a.sentence) {
+                *c = true;
+            }
+        }
         let ctx = checks::Context {
             article,
             claims: &claims,
@@ -605,7 +613,9 @@ fn check_one(
         findings = checks::run(&ctx);
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
-    let frames = align::cross::frames(article, &claims, &event_date, &|si| covered.contains(&si));
+    let frames = align::cross::frames(article, &claims, &event_date, &|si| {
+        covered.get(si).copied().unwrap_or(false)
+    });
     ArticleWork { findings, frames }
 }
 

@@ -23,10 +23,11 @@ pub fn human(
             let text = &src[span.start..span.end];
             if !text.trim().is_empty() {
                 let gutter = p.line.to_string();
-                out.push_str(&format!("{gutter:>5} | {text}\n"));
-                let pad: String = text
+                let (shown, column) = window(text, p.column.saturating_sub(1));
+                out.push_str(&format!("{gutter:>5} | {shown}\n"));
+                let pad: String = shown
                     .chars()
-                    .take(p.column.saturating_sub(1))
+                    .take(column)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let width = p
@@ -59,6 +60,31 @@ pub fn human(
     out
 }
 
+/// Characters of a source line shown at most: a value of a megabyte on one line is quoted
+/// around the column, not whole.
+const SHOWN_CHARS: usize = 160;
+
+/// `line`, or a stretch of it around the 0-based character `column` with `…` where it is
+/// cut, and the column within what is shown.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let total = line.chars().count();
+    if total <= SHOWN_CHARS {
+        return (line.to_string(), column);
+    }
+    let skip = column
+        .saturating_sub(SHOWN_CHARS / 4)
+        .min(total - SHOWN_CHARS);
+    let mut shown = String::new();
+    if skip > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(skip).take(SHOWN_CHARS));
+    if skip + SHOWN_CHARS < total {
+        shown.push('…');
+    }
+    (shown, column - skip + usize::from(skip > 0))
+}
+
 /// `{"version": 1, "path": ..., "problems": [...], "untested": [...]}`: `untested` lists
 /// the facts whose self-tests were not run because the fact has problems of its own.
 pub fn json(path: &str, problems: &[Problem], untested: &[String]) -> String {
@@ -71,4 +97,23 @@ pub fn json(path: &str, problems: &[Problem], untested: &[String]) -> String {
     let mut s = serde_json::to_string_pretty(&value).expect("problems always serialise");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        assert_eq!(window("value: 145", 7), ("value: 145".to_string(), 7));
+        let line = format!("claim: {}", "x".repeat(100_000));
+        let (shown, column) = window(&line, 7);
+        assert_eq!(shown.chars().count(), SHOWN_CHARS + 1);
+        assert!(shown.starts_with("claim: x") && shown.ends_with('…'));
+        assert_eq!(column, 7);
+        let line = format!("{}*c", "y".repeat(50_000));
+        let (shown, column) = window(&line, 50_000);
+        assert!(shown.starts_with('…'));
+        assert_eq!(shown.chars().nth(column), Some('*'));
+    }
 }

@@ -2,63 +2,26 @@
 //! UTF-8, binary and empty files.
 
 use super::error::{LoadError, LoadWarning};
-use std::fs::File;
-use std::io::Read;
+use super::file::ReadError;
 use std::path::Path;
 
 /// How many leading bytes are searched for NUL to tell binary files from text.
 const BINARY_SNIFF: usize = 8 * 1024;
 
-/// Reads `path` whole unless it is larger than `limit` bytes, which is refused before reading.
+/// Reads `path` whole unless it is larger than `limit` bytes, which is refused before reading;
+/// only regular files (see [`super::file::read_regular`]).
 pub(super) fn read_limited(path: &Path, display: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let unreadable = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            LoadError::Missing {
-                path: display.to_string(),
-            }
-        } else {
-            LoadError::Unreadable {
-                path: display.to_string(),
+    super::file::read_regular(path, limit).map_err(|e| {
+        let path = display.to_string();
+        match e {
+            e if e.is_missing() => LoadError::Missing { path },
+            ReadError::TooLarge { size, limit } => LoadError::TooLarge { path, size, limit },
+            e => LoadError::Unreadable {
+                path,
                 message: e.to_string(),
-            }
+            },
         }
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(LoadError::Unreadable {
-            path: display.to_string(),
-            message: "is a directory, not a file".into(),
-        });
-    }
-    // A FIFO would block the run forever and a device has no end: only regular files.
-    if !meta.is_file() {
-        return Err(LoadError::Unreadable {
-            path: display.to_string(),
-            message: "is not a regular file (a pipe, socket or device); not read".into(),
-        });
-    }
-    if meta.len() > limit {
-        return Err(LoadError::TooLarge {
-            path: display.to_string(),
-            size: meta.len(),
-            limit,
-        });
-    }
-    // The file may grow between the size check and the read (or be a device without a
-    // size): read at most one byte past the limit so the check still holds.
-    let file = File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge {
-            path: display.to_string(),
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
+    })
 }
 
 /// The outcome of decoding: the text with any warnings, or a reason to skip the file.

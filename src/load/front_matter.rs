@@ -74,24 +74,26 @@ fn parse_meta(
 ) -> Option<ArticleMeta> {
     let index = LineIndex::new(source);
     let first_line = index.line_col(source, yaml_start).line;
-    let raw: RawFrontMatter =
-        match serde_saphyr::from_str_with_options(yaml, super::fact_file::yaml_options()) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let e = super::fact_file::describe_yaml_error(&e, yaml, display);
-                warnings.push(LoadWarning::at(
+    let raw: RawFrontMatter = match serde_saphyr::from_str_with_options(
+        yaml,
+        super::fact_file::yaml_options(),
+    ) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let e = super::fact_file::describe_yaml_error(&e, yaml, display);
+            warnings.push(LoadWarning::at(
                     display,
                     e.line + first_line - 1,
                     e.column,
                     &format!(
-                        "invalid front matter ({}: {}); read the file as if it had none",
+                        "invalid front matter ({}: {}); its metadata is ignored and the block is not read as text",
                         front_matter_label(e.kind),
                         e.message
                     ),
                 ));
-                return None;
-            }
-        };
+            return None;
+        }
+    };
     let published = raw.published.and_then(|p| match parse_published(&p.value) {
         Ok(d) => Some(d),
         Err(msg) => {

@@ -162,7 +162,12 @@ mod tests {
 
     #[test]
     fn github_snapshot() {
-        let s = Sample::new();
+        let mut s = Sample::new();
+        // A load warning without a place (a file skipped as binary, say).
+        s.diagnostics.push(crate::report::Diagnostic::new(
+            Severity::Warning,
+            "news/photo.md: looks binary (NUL byte at offset 12); skipped",
+        ));
         insta::assert_snapshot!(render(&s.data()));
     }
 }

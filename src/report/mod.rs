@@ -381,7 +381,12 @@ pub fn find_article(articles: &[Article], id: ArticleId) -> Option<usize> {
     }
 }
 
-/// The place of `words` in `source`, with an excerpt of the whole lines around `context`.
+/// Bytes of a line kept on either side of the quoted words in an excerpt: more than any
+/// sentence, far less than a file that is one line of megabytes.
+const EXCERPT_MARGIN: usize = 1024;
+
+/// The place of `words` in `source`, with an excerpt of the whole lines around `context`
+/// (cut [`EXCERPT_MARGIN`] bytes either side of `words` on a longer line).
 fn locate(source: &str, idx: &LineIndex, words: Span, context: Span) -> Place {
     let words = clamp(source, words);
     let context = clamp(source, context).cover(words);
@@ -392,6 +397,15 @@ fn locate(source: &str, idx: &LineIndex, words: Span, context: Span) -> Place {
     let lines = idx
         .line_span(source, first)
         .cover(idx.line_span(source, last));
+    // Whole lines, but not megabytes of one line copied into every finding on it.
+    let lines = clamp(
+        source,
+        Span::new(
+            lines.start.max(words.start.saturating_sub(EXCERPT_MARGIN)),
+            lines.end.min(words.end.saturating_add(EXCERPT_MARGIN)),
+        ),
+    );
+    let first = idx.line_col(source, lines.start).line;
     let line_start_byte = |line| idx.line_span(source, line).start;
     Place {
         file: String::new(),

@@ -289,9 +289,13 @@ impl Ctx<'_> {
         None
     }
 
-    /// A range connector at `k`: "-", "–", "to", "or", or "and" after "between".
+    /// A range connector at `k`: any dash ("-", "–", "‒", "−", …), "to", "or", or "and" after
+    /// "between".
     fn range_connector(&self, k: usize, between: bool) -> Option<RangeWord> {
-        if self.punct_is(k, "-") || self.punct_is(k, "\u{2013}") || self.punct_is(k, "\u{2014}") {
+        if self
+            .tok(k)
+            .is_some_and(|t| t.kind == TokKind::Punct && super::lexicon::is_dash(t.text(self.text)))
+        {
             return Some(RangeWord::Dash);
         }
         match self.lower(k).as_str() {

@@ -239,6 +239,25 @@ pub(super) fn is_attached_unit(lower: &str) -> bool {
     )
 }
 
+/// A dash of any kind, as a range connector between numbers: hyphen-minus, hyphen,
+/// non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus sign, and the small
+/// and full-width forms. Text typed in other tools uses any of them for "140–150".
+pub(super) fn is_dash(s: &str) -> bool {
+    matches!(
+        s,
+        "-" | "\u{2010}"
+            | "\u{2011}"
+            | "\u{2012}"
+            | "\u{2013}"
+            | "\u{2014}"
+            | "\u{2015}"
+            | "\u{2212}"
+            | "\u{FE58}"
+            | "\u{FE63}"
+            | "\u{FF0D}"
+    )
+}
+
 /// Month names and their abbreviations, capitalised as in running text.
 pub(super) fn is_month(word: &str) -> bool {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {

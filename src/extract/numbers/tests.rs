@@ -751,3 +751,18 @@ fn one_of_the_superlatives_ranks_and_counts_nothing() {
         unit("drone")
     );
 }
+
+#[test]
+fn every_dash_between_numbers_is_a_range() {
+    for dash in [
+        "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}",
+        "\u{FE58}", "\u{FE63}", "\u{FF0D}",
+    ] {
+        let needle = format!("140{dash}150");
+        let text = format!("{needle} drones");
+        let q = find(&text, &needle);
+        assert_eq!(q.interval, NumInterval::closed(140.0, 150.0), "{dash:?}");
+        assert_eq!(q.hedge, Hedge::Range, "{dash:?}");
+        assert_eq!(q.unit.as_deref(), Some("drone"), "{dash:?}");
+    }
+}

@@ -55,35 +55,66 @@ pub fn read_fact_file_source(path: &Path, display: &str) -> Result<String, FactF
 }
 
 fn read_source(path: &Path, display: &str) -> Result<String, FactFileError> {
-    let io = |message: String| FactFileError {
+    use super::file::{ReadError, read_regular};
+    let bytes = read_regular(path, MAX_FACT_FILE_BYTES).map_err(|e| {
+        io_error(
+            display,
+            match e {
+                e if e.is_missing() => "no such file".into(),
+                ReadError::Directory => "is a directory; expected a YAML fact file".into(),
+                e => e.to_string(),
+            },
+        )
+    })?;
+    decode_source(bytes, display)
+}
+
+/// Decodes and validates a fact file's bytes: what [`read_fact_file`] does once it has read
+/// them (size limit, byte-order mark, UTF-8, then [`parse_fact_file`]). The fuzz target's
+/// entry point.
+pub fn fact_file_from_bytes(bytes: &[u8], display: &str) -> Result<FactFile, Vec<FactFileError>> {
+    let source = decode_source(bytes.to_vec(), display).map_err(|e| vec![e])?;
+    parse_fact_file(source, display)
+}
+
+/// A fact file's text from its bytes: at most [`MAX_FACT_FILE_BYTES`], UTF-8 after an optional
+/// byte-order mark.
+fn decode_source(mut bytes: Vec<u8>, display: &str) -> Result<String, FactFileError> {
+    if bytes.len() as u64 > MAX_FACT_FILE_BYTES {
+        return Err(io_error(
+            display,
+            format!(
+                "file is {} bytes, over the limit of {MAX_FACT_FILE_BYTES} bytes; not read",
+                bytes.len()
+            ),
+        ));
+    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        3
+    } else {
+        0
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        io_error(
+            display,
+            format!(
+                "not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to() + bom
+            ),
+        )
+    })
+}
+
+fn io_error(display: &str, message: String) -> FactFileError {
+    FactFileError {
         path: display.to_string(),
         line: 1,
         column: 1,
         message,
         kind: FactFileErrorKind::Io,
         found: None,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => io("no such file".into()),
-        _ => io(e.to_string()),
-    })?;
-    if meta.is_dir() {
-        return Err(io("is a directory; expected a YAML fact file".into()));
     }
-    if meta.len() > MAX_FACT_FILE_BYTES {
-        return Err(io(format!(
-            "file is {} bytes, over the limit of {MAX_FACT_FILE_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        io(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
 }
 
 /// The JSON Schema (draft-07, what yaml-language-server reads) of the fact file, as committed

@@ -228,8 +228,28 @@ fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
     };
     let (value, value_unit) = match &f.value {
         None => (None, None),
+        // YAML reads `0x1F` as 31 but leaves a hexadecimal or octal number too large for 64
+        // bits as text, which would otherwise be read as the number words in it.
+        Some(v) if !v.value.is_number && radix_name(&v.value.text).is_some() => {
+            let text = v.value.text.trim();
+            let radix = radix_name(text).unwrap_or("a hexadecimal");
+            errs.push(
+                span_of(v),
+                format!(
+                    "value `{text}` is {radix} number too large to compare exactly; write it in decimal, rounded to at most {MAX_SIGNIFICANT_DIGITS} significant digits, and give a `tolerance`"
+                ),
+            );
+            (None, None)
+        }
         Some(v) => match number(&v.value) {
-            Some((n, unit)) => match lost_precision(written(v, errs.source), n) {
+            // A number written in another base is checked by its decimal digits.
+            Some((n, unit)) => match lost_precision(
+                match written(v, errs.source) {
+                    w if radix_name(w).is_some() => &v.value.text,
+                    w => w,
+                },
+                n,
+            ) {
                 Some(why) => {
                     let text = written(v, errs.source).trim().to_string();
                     errs.push(span_of(v), format!("value `{text}` {why}"));
@@ -238,7 +258,12 @@ fn fact(f: RawFact, keys: &HashMap<&str, EntityId>, errs: &mut Errors) -> Fact {
                 None => (
                     Some(FactValue {
                         value: n,
-                        raw: v.value.text.clone(),
+                        // Shown in messages: a YAML number as a number, 1e308 not 309 digits.
+                        raw: if v.value.is_number {
+                            crate::values::fmt_plain(n)
+                        } else {
+                            v.value.text.clone()
+                        },
                         span: span_of(v),
                     }),
                     unit,
@@ -419,6 +444,18 @@ fn written<'s>(v: &'s Spanned<Scalar>, source: &'s str) -> &'s str {
         .get(span.start..span.end)
         .filter(|w| !w.is_empty())
         .unwrap_or(&v.value.text)
+}
+
+/// `a hexadecimal`, `an octal` or `a binary` when `s` is written with a `0x`, `0o` or `0b` prefix.
+fn radix_name(s: &str) -> Option<&'static str> {
+    let s = s.trim().trim_start_matches(['+', '-']);
+    let prefix = s.get(..2)?.to_ascii_lowercase();
+    match prefix.as_str() {
+        "0x" => Some("a hexadecimal"),
+        "0o" => Some("an octal"),
+        "0b" => Some("a binary"),
+        _ => None,
+    }
 }
 
 /// Significant digits an `f64` always keeps: a value written with more cannot be compared

@@ -42,6 +42,36 @@ pub(super) fn parse_at(
     })
 }
 
+/// Which budget a YAML file broke, in words.
+fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Events { events } => format!("{events} parser events, more than any fact file needs"),
+        B::Aliases { aliases } => format!("{aliases} aliases"),
+        B::Anchors { anchors } => format!("{anchors} anchors"),
+        B::Depth { depth } => format!("nested {depth} levels deep"),
+        B::InclusionDepth { depth } => format!("includes nested {depth} levels deep"),
+        B::Documents { documents } => format!("{documents} YAML documents in one file"),
+        B::Nodes { nodes } => format!("{nodes} values"),
+        B::ScalarBytes { total_scalar_bytes } => format!(
+            "its values add up to {total_scalar_bytes} bytes of text, each alias counting the text it repeats"
+        ),
+        B::MergeKeys { merge_keys } => format!("{merge_keys} merge keys (`<<`)"),
+        B::AliasAnchorRatio { aliases, anchors } => format!(
+            "{aliases} aliases of {anchors} anchors, far more repetition than a fact file needs (an alias bomb?)"
+        ),
+        B::SequenceUnbalanced => "a closing bracket without an opening one".into(),
+        B::InputBytes { input_bytes } => format!("{input_bytes} bytes of input"),
+        B::RecordedAnchorEvents {
+            recorded_anchor_events,
+        } => format!("anchors that repeat {recorded_anchor_events} elements"),
+        B::RecordedAnchorBytes {
+            recorded_anchor_bytes,
+        } => format!("anchors that repeat {recorded_anchor_bytes} bytes"),
+        _ => "a parser budget exceeded".into(),
+    }
+}
+
 /// Turns a serde-saphyr error into ours, quoting the offending text from `source`.
 pub(crate) fn to_fact_file_error(e: &Error, source: &str, display: &str) -> FactFileError {
     let e = innermost(e);
@@ -137,7 +167,10 @@ fn describe(e: &Error) -> (FactFileErrorKind, String) {
         ),
         Error::Budget { breach, .. } => (
             Limit,
-            format!("YAML too large or too deeply nested ({breach:?}); refused"),
+            format!(
+                "YAML too large or too deeply nested: {}; refused",
+                describe_breach(breach)
+            ),
         ),
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
