@@ -694,12 +694,19 @@ fn story_entity(world: &World, rng: &mut Rng, story: &[usize], kind: EntityKind)
     }
 }
 
+/// A figure that belongs to an entity, the same in every article: background facts about a
+/// place (its council, its population) do not change from one article to the next, so they
+/// give the cross-source checks agreeing repetitions, not thousands of accidental conflicts.
+fn fixed(entity: usize, salt: u64, lo: u64, hi: u64) -> u64 {
+    let mut r = Rng::new((entity as u64) << 8 | salt);
+    r.range(lo, hi)
+}
+
 fn filler(world: &World, rng: &mut Rng, story: &[usize]) -> String {
     let person = story_entity(world, rng, story, EntityKind::Person);
     let who = world.mention(rng, person);
-    let place = world
-        .name(story_entity(world, rng, story, EntityKind::Place))
-        .to_string();
+    let place_id = story_entity(world, rng, story, EntityKind::Place);
+    let place = world.name(place_id).to_string();
     match rng.below(12) {
         0 => format!(
             "{who}, {}, has worked in the region for {} years.",
@@ -708,8 +715,8 @@ fn filler(world: &World, rng: &mut Rng, story: &[usize]) -> String {
         ),
         1 => format!(
             "The local council in {place}, founded in {}, has {} members.",
-            rng.range(1850, 1995),
-            rng.range(9, 60)
+            fixed(place_id, 1, 1850, 1995),
+            fixed(place_id, 2, 9, 60)
         ),
         2 => format!(
             "A meeting on the issue lasted {} minutes and ended shortly after {} p.m.",
@@ -735,7 +742,7 @@ fn filler(world: &World, rng: &mut Rng, story: &[usize]) -> String {
                 .to_string()
         }
         9 => {
-            let people = rng.range(3000, 900000);
+            let people = fixed(place_id, 3, 3000, 900000);
             format!(
                 "The area has a population of about {} and relies heavily on a handful of employers.",
                 fmt_number(rng, people)

@@ -33,7 +33,7 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "TEXT")]
     pub grep: Option<String>,
 
-    /// Minimum alignment score, as for `check` [default: 0.5].
+    /// Minimum alignment score, as for `check`.
     #[arg(long, value_name = "SCORE", default_value_t = align::DEFAULT_THRESHOLD)]
     pub threshold: f64,
 }
