@@ -594,13 +594,14 @@ fn check_one(
 ) -> ArticleWork {
     let claims = extract::extract(article, matcher);
     let mut findings = Vec::new();
-    // By sentence index: a list searched per sentence was quadratic on huge articles.
-    let mut covered = vec![false; claims.sentences.len()];
+    // The facts each sentence aligns with, by sentence index (a list searched per sentence
+    // was quadratic on huge articles).
+    let mut covered: Vec<Vec<crate::facts::FactId>> = vec![Vec::new(); claims.sentences.len()];
     if let (Some(facts), Some(aligner)) = (facts, aligner) {
         let aligned = aligner.align(&claims, facts);
         for a in &aligned {
             if let Some(c) = covered.get_mut(a.sentence) {
-                *c = true;
+                c.push(a.fact);
             }
         }
         let ctx = checks::Context {
@@ -613,8 +614,15 @@ fn check_one(
         findings = checks::run(&ctx);
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
-    let frames = align::cross::frames(article, &claims, &event_date, &|si| {
-        covered.get(si).copied().unwrap_or(false)
+    let frames = align::cross::frames(article, &claims, &event_date, &|si, claim| match (
+        facts,
+        covered.get(si),
+        claims.sentences.get(si),
+    ) {
+        (Some(facts), Some(ids), Some(s)) if !ids.is_empty() => {
+            align::cross::covered_by_facts(claim, s, facts, ids)
+        }
+        _ => false,
     });
     ArticleWork { findings, frames }
 }

@@ -229,15 +229,24 @@ fn frame_keys(
     facts: Option<&FactFile>,
     aligned: &[align::Alignment],
 ) -> Vec<String> {
-    let covered = |i: usize| facts.is_some() && aligned.iter().any(|a| a.sentence == i);
-    if covered(si) {
-        return Vec::new();
-    }
+    let ids: Vec<crate::facts::FactId> = aligned
+        .iter()
+        .filter(|a| a.sentence == si)
+        .map(|a| a.fact)
+        .collect();
     let event_date = |s: &Sentence| crate::checks::event_date(&article.text, s);
-    align::cross::frames(article, claims, &event_date, &|i| i != si || covered(i))
-        .into_iter()
-        .map(|f| f.key())
-        .collect()
+    align::cross::frames(article, claims, &event_date, &|i, claim| {
+        i != si
+            || match (facts, claims.sentences.get(i)) {
+                (Some(facts), Some(s)) if !ids.is_empty() => {
+                    align::cross::covered_by_facts(claim, s, facts, &ids)
+                }
+                _ => false,
+            }
+    })
+    .into_iter()
+    .map(|f| f.key())
+    .collect()
 }
 
 /// A frame key with the fact file's entity keys in place of their numbers (`#3` -> `trump`).

@@ -330,7 +330,7 @@ fn items(rev: &Revision, name: &dyn Fn(&EntityRef) -> String) -> Vec<Item> {
         }
     };
     let mut keys: HashMap<(usize, u8, usize), String> = HashMap::new();
-    for f in cross::frames(rev.article, rev.claims, &event_date, &|_| false) {
+    for f in cross::frames(rev.article, rev.claims, &event_date, &|_, _| false) {
         let slot = match &f.claim {
             Claim::Quantity(q) => (f.sentence, 0, q.index),
             Claim::Date(d) => (f.sentence, 1, d.index),

@@ -28,7 +28,7 @@ const ACT_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Nouns that count people in general; the act says what the count measures.
-const PEOPLE: &[&str] = &[
+pub(super) const PEOPLE: &[&str] = &[
     "people",
     "person",
     "resident",
@@ -200,13 +200,13 @@ fn slot(names: Vec<Named>) -> Slot {
     }
 }
 
-/// The frames of one article. `skip` says which sentences a fact file already covers;
-/// `event_date` gives a sentence's event date (not the date of a report).
+/// The frames of one article. `skip` says which claims of a sentence (by index) a fact file
+/// already covers; `event_date` gives a sentence's event date (not the date of a report).
 pub fn frames(
     article: &Article,
     claims: &ArticleClaims,
     event_date: &dyn Fn(&Sentence) -> Option<DateRange>,
-    skip: &dyn Fn(usize) -> bool,
+    skip: &dyn Fn(usize, &Claim) -> bool,
 ) -> Vec<Frame> {
     let text = &article.text;
     let words = ArticleWords::new(&claims.sentences);
@@ -215,7 +215,8 @@ pub fn frames(
     for (si, s) in claims.sentences.iter().enumerate() {
         let region = content_region(s, text);
         let roles = names::roles(s, text, region, &words);
-        if !(s.question || s.modal || skip(si)) {
+        if !(s.question || s.modal) {
+            let from = out.len();
             let base = Base {
                 article,
                 si,
@@ -227,6 +228,8 @@ pub fn frames(
             };
             base.quantities(&mut out);
             base.events(&mut out);
+            let new = out.split_off(from);
+            out.extend(new.into_iter().filter(|f| !skip(si, &f.claim)));
         }
         history.push(&roles);
     }
@@ -948,7 +951,7 @@ mod tests {
         );
         let claims = extract::extract(&article, &EntityMatcher::new(None));
         let event_date = |s: &Sentence| crate::checks::event_date(&article.text, s);
-        frames(&article, &claims, &event_date, &|_| false)
+        frames(&article, &claims, &event_date, &|_, _| false)
             .iter()
             .map(Frame::key)
             .collect()

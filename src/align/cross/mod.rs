@@ -30,6 +30,44 @@ use jiff::civil::Date;
 use std::fmt::Write as _;
 use sym::Sym;
 
+/// Whether a fact file already covers `claim` of sentence `s`, given the facts the sentence
+/// aligns with: a number in the unit of one of them, a date when one of them is dated, a
+/// stance when the sentence aligns at all. What the facts do not cover ("12 plants" beside a
+/// fact about closing one plant) is left to the comparison between articles.
+pub fn covered_by_facts(
+    claim: &Claim,
+    s: &crate::claims::Sentence,
+    facts: &crate::facts::FactFile,
+    aligned: &[crate::facts::FactId],
+) -> bool {
+    use crate::extract::numbers::normalize_unit;
+    match claim {
+        Claim::Quantity(q) => {
+            let Some(unit) = s.quantities.get(q.index).and_then(|q| q.unit.as_deref()) else {
+                return !aligned.is_empty();
+            };
+            aligned.iter().any(|&id| {
+                let fact = facts.fact(id);
+                let fact_unit = fact.unit.as_deref().map(normalize_unit).or_else(|| {
+                    fact.value
+                        .as_ref()
+                        .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
+                        .and_then(|(_, u)| u)
+                });
+                // A fact with a value but no unit may count anything.
+                match fact_unit {
+                    Some(fu) => {
+                        fu == unit || (build::PEOPLE.contains(&unit) && fact.value.is_some())
+                    }
+                    None => fact.value.is_some(),
+                }
+            })
+        }
+        Claim::Date(_) => aligned.iter().any(|&id| facts.fact(id).date.is_some()),
+        Claim::Stance(_) => !aligned.is_empty(),
+    }
+}
+
 /// Articles published further apart than this, with no event dates to say otherwise, are
 /// about different occasions.
 pub const NEWS_CYCLE_DAYS: i64 = 7;
