@@ -124,6 +124,14 @@ fn is_noun_use(before: &str, cue: &str) -> bool {
         .to_ascii_lowercase();
     DETERMINERS.contains(&previous.as_str())
         || (first == "will" && (previous == "s" || previous == "people"))
+        // "confirmed plans to close", "details of plans to": the object of a past verb or
+        // of a preposition is a noun, and the sentence keeps the verb's tense.
+        || (matches!(first.as_str(), "plan" | "plans")
+            && (previous.ends_with("ed")
+                || matches!(
+                    previous.as_str(),
+                    "of" | "about" | "on" | "over" | "against" | "for" | "with"
+                )))
 }
 
 #[cfg(test)]
@@ -146,6 +154,8 @@ mod tests {
             "Support Ukraine before Trump assumes office on January 20.",
             "Peskov said the president will travel on Friday.",
             "Will Trump attend on Friday?",
+            "The company plans to close the plant on Friday.",
+            "Aurelia said it plans to close the plant on Friday.",
         ] {
             assert!(is_future(s), "{s}");
         }
@@ -161,6 +171,8 @@ mod tests {
             "It was the will of the people.",
             "Leaders lacked the political will to act.",
             "The ministry unveiled a plan to rebuild the bridge.",
+            "The chief executive on Thursday confirmed plans to close the plant.",
+            "Unions protested on Monday against plans to close the plant.",
             "Willie Nelson played on Saturday.",
             "Will Smith spoke on Saturday.",
             "Actor Will Smith spoke on Saturday.",
