@@ -148,6 +148,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_config: bool,
 
+    /// Check articles against the fact file only, not against each other (needs a fact file,
+    /// from --facts or the config file): nothing is kept between articles but their findings.
+    #[arg(long)]
+    pub no_cross: bool,
+
     /// Minimum alignment score (0..1) for a sentence to be taken as about a fact
     /// [default: 0.5].
     #[arg(long = "threshold", value_name = "SCORE")]

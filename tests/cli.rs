@@ -230,3 +230,45 @@ fn explain_shows_what_each_sentence_holds_and_what_it_aligns_with() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-article.md"));
 }
+
+#[test]
+fn no_cross_leaves_the_comparison_between_articles_out() {
+    let case = "fixtures/value-mismatch/fires-cross-beside-a-fact";
+    let facts = format!("{case}/facts.yaml");
+    let kinds = |extra: &[&str]| -> (i32, Vec<Value>) {
+        let out = factdiff()
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "--facts",
+                &facts,
+            ])
+            .args(extra)
+            .arg(case)
+            .output()
+            .expect("runs");
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let findings = doc["findings"].as_array().expect("findings").clone();
+        (out.status.code().expect("exit code"), findings)
+    };
+    let (code, both) = kinds(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(both.len(), 1, "{both:?}");
+    assert!(
+        both[0]["fact"].is_null(),
+        "a finding between articles: {both:?}"
+    );
+    let (code, facts_only) = kinds(&["--no-cross"]);
+    assert_eq!(code, 0);
+    assert!(facts_only.is_empty(), "{facts_only:?}");
+
+    // Without a fact file there is nothing left to check: a usage error that says so.
+    let out = factdiff()
+        .args(["check", "--no-config", "--no-cross", case])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--no-cross"));
+}

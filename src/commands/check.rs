@@ -26,6 +26,12 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
     let args = &args;
+    if args.no_cross && args.facts.is_none() {
+        eprintln!(
+            "error: --no-cross compares articles with a fact file only, and none is given (--facts, or `facts:` in the config file)"
+        );
+        return EXIT_INPUT;
+    }
     let mut diagnostics = Vec::new();
     let default_published = args.published;
     let facts = match &args.facts {
@@ -73,7 +79,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         threshold: args.threshold,
         ..align::AlignConfig::default()
     };
-    let checked = check_files(&files, &opts, facts.as_ref(), cfg, &settings);
+    let checked = check_files(
+        &files,
+        &opts,
+        facts.as_ref(),
+        cfg,
+        &settings,
+        !args.no_cross,
+    );
     diagnostics.extend(checked.diagnostics);
     finish(
         args,
@@ -127,6 +140,7 @@ fn check_files(
     facts: Option<&FactFile>,
     cfg: align::AlignConfig,
     settings: &Settings,
+    cross: bool,
 ) -> Checked {
     let matcher = EntityMatcher::new(facts);
     let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
@@ -163,7 +177,7 @@ fn check_files(
                     return w;
                 }
             };
-            let one = check_one(&article, facts, &matcher, aligner.as_ref());
+            let one = check_one(&article, facts, &matcher, aligner.as_ref(), cross);
             w.findings = one.findings;
             gate::override_severities(&mut w.findings, &settings.overrides);
             w.resolved = ReportData {
@@ -566,7 +580,7 @@ pub fn check_articles(
     let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
     let work: Vec<ArticleWork> = articles
         .par_iter()
-        .map(|article| check_one(article, facts, &matcher, aligner.as_ref()))
+        .map(|article| check_one(article, facts, &matcher, aligner.as_ref(), true))
         .collect();
     let mut findings = Vec::new();
     let mut frames = Vec::new();
@@ -591,6 +605,7 @@ fn check_one(
     facts: Option<&FactFile>,
     matcher: &EntityMatcher,
     aligner: Option<&align::Aligner>,
+    cross: bool,
 ) -> ArticleWork {
     let claims = extract::extract(article, matcher);
     let mut findings = Vec::new();
@@ -612,6 +627,12 @@ fn check_one(
             aligned: &aligned,
         };
         findings = checks::run(&ctx);
+    }
+    if !cross {
+        return ArticleWork {
+            findings,
+            frames: Vec::new(),
+        };
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
     let frames = align::cross::frames(article, &claims, &event_date, &|si, claim| match (
