@@ -40,7 +40,10 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let aligned: Vec<_> = ctx
             .aligned_to(si)
             .into_iter()
-            .filter(|a| !s.modal || ctx.aligner.profiles[a.fact.0 as usize].modal)
+            .filter(|a| {
+                let profile = &ctx.aligner.profiles[a.fact.0 as usize];
+                profile.modal || !modal_about_event(s, &ctx.article.text, profile)
+            })
             .collect();
         let Some(best) = unique_best(&aligned, ctx.aligner.cfg.margin) else {
             continue;
@@ -213,6 +216,34 @@ fn confirms(ctx: &Context, cue: &crate::claims::StanceCue) -> bool {
     ["confirm", "acknowledg", "admit", "verif"]
         .iter()
         .any(|w| word.starts_with(w))
+}
+
+/// Whether the sentence's plan or possibility words bear on the fact's event: a modal word in
+/// the clause of an event word ("the two may meet"), or anywhere when the sentence names no
+/// event word. "Maro confirmed that Vasko had met Sorel, but said the talks should not be
+/// read as a change of policy" states the meeting; its "should" is in another clause.
+fn modal_about_event(s: &Sentence, text: &str, profile: &FactProfile) -> bool {
+    if !s.modal {
+        return false;
+    }
+    let mut events = s
+        .tokens
+        .iter()
+        .filter(|t| profile.event_words.iter().any(|w| w == t.stem()))
+        .peekable();
+    if events.peek().is_none() {
+        return true;
+    }
+    events.any(|t| {
+        let clause = clause_of(s, text, t.span);
+        let toks: Vec<_> = s
+            .tokens
+            .iter()
+            .filter(|u| clause.contains(u.span))
+            .cloned()
+            .collect();
+        crate::extract::is_modal(&toks)
+    })
 }
 
 /// Whether any negation stands in the sentence.
