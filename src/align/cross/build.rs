@@ -753,6 +753,22 @@ fn measure(
                 .find(|&i| verb_like(&toks[i].lower))
                 .map(|i| stem(&toks[i].lower))
         })
+        .or_else(|| {
+            // The number opens its clause as the subject and a phrase stands between it and
+            // its verb: "More than 100 firefighters from across the region fought the blaze".
+            toks.iter()
+                .skip(anchor + 1)
+                .take(8)
+                .filter(|t| !in_unit(t))
+                .find(|t| verb_like(&t.lower))
+                .filter(|_| {
+                    toks.iter()
+                        .skip(anchor + 1)
+                        .find(|t| !in_unit(t))
+                        .is_some_and(|t| SUBJECT_PHRASE.contains(&t.lower.as_str()))
+                })
+                .map(|t| stem(&t.lower))
+        })
         .map(|verb| {
             // A film that "made" or "took" a sum earned it.
             if money && matches!(verb.as_str(), "mad" | "take") {
@@ -773,6 +789,10 @@ fn measure(
         })?;
     Some((sym::intern(unit), act))
 }
+
+/// Words that open a phrase qualifying a number's unit before its verb ("100 firefighters
+/// from across the region fought").
+const SUBJECT_PHRASE: &[&str] = &["from", "of", "in", "at", "across", "with"];
 
 /// Whether a word looks like a verb in the past or the present participle.
 fn verb_like(w: &str) -> bool {
@@ -966,6 +986,18 @@ mod tests {
                 "q||person|injure|lodz",
                 "d||derailment|lodz"
             ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_between_a_number_and_its_verb_is_passed_over() {
+        assert_eq!(
+            keys("More than 100 firefighters from across the region fought the blaze."),
+            keys("About 40 firefighters fought the blaze."),
+        );
+        assert_eq!(
+            keys("About 40 firefighters fought the blaze."),
+            ["q||firefighter|fight|"]
         );
     }
 
