@@ -29,6 +29,7 @@ use crate::align::clauses::clause_of;
 use crate::align::cross::{Frame, SentenceStance};
 use crate::align::{FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
+use crate::extract::stance::DENY_VERBS;
 use crate::extract::tokens::{is_stopword, stem};
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
@@ -344,28 +345,9 @@ fn negated_phrase(s: &Sentence, neg: usize, phrases: &[Vec<String>]) -> Option<S
     None
 }
 
-/// Words that make a denial whatever they follow: a denying verb or a denial phrase ("did not
-/// take place", "false", "never happened").
+/// Words that, beside a denying verb ([`DENY_VERBS`]), make a denial whatever they follow:
+/// a denial phrase ("did not take place", "false", "never happened").
 const EXPLICIT_DENIAL: &[&str] = &[
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "dismiss",
-    "dismissed",
-    "dismisses",
-    "dismissing",
-    "reject",
-    "rejected",
-    "rejects",
-    "rejecting",
-    "refute",
-    "refuted",
-    "refutes",
-    "refuting",
-    "rebuff",
-    "rebuffed",
-    "rebuffs",
     "false",
     "untrue",
     "fabrication",
@@ -399,10 +381,10 @@ fn denial_of_event(s: &Sentence, span: Span, phrases: &[Vec<String>]) -> Option<
     let inside: Vec<usize> = (0..s.tokens.len())
         .filter(|&i| span.contains(s.tokens[i].span))
         .collect();
-    if inside
-        .iter()
-        .any(|&i| EXPLICIT_DENIAL.contains(&s.tokens[i].lower.as_str()))
-    {
+    if inside.iter().any(|&i| {
+        let w = s.tokens[i].lower.as_str();
+        DENY_VERBS.contains(&w) || EXPLICIT_DENIAL.contains(&w)
+    }) {
         return Some(Denial::Explicit);
     }
     match inside

@@ -10,7 +10,8 @@ use super::tokens::Token;
 use crate::claims::{EntityRef, Mention, Polarity, StanceCue};
 use crate::span::Span;
 
-const DENY_VERBS: &[&str] = &[
+/// Verbs that deny what they report.
+pub const DENY_VERBS: &[&str] = &[
     "deny",
     "denied",
     "denies",
