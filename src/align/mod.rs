@@ -74,6 +74,9 @@ pub struct FactProfile {
     /// When the fact has no date of its own: the dates of the facts about the same entities,
     /// which tell an article about this story from one about an earlier occasion.
     pub story: Option<crate::values::DateRange>,
+    /// The unit the fact's value counts, normalised: its `unit`, else the unit its value is
+    /// written with ("145 drones", "$6bn").
+    pub unit: Option<String>,
 }
 
 /// Profiles of every fact and the index from entities and words to facts.
@@ -369,6 +372,16 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
         modal: crate::extract::is_modal(&toks),
         period: period_of(&toks),
         story: None,
+        unit: fact
+            .unit
+            .as_deref()
+            .map(crate::extract::numbers::normalize_unit)
+            .or_else(|| {
+                fact.value
+                    .as_ref()
+                    .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
+                    .and_then(|(_, u)| u)
+            }),
     }
 }
 

@@ -25,7 +25,7 @@
 //! but an unusual denial phrase may be missed (a miss, not a false finding).
 
 use super::{Context, CrossContext};
-use crate::align::clauses::clause_of;
+use crate::align::clauses::{Clauses, clause_of};
 use crate::align::cross::{Frame, SentenceStance};
 use crate::align::{FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
@@ -235,15 +235,13 @@ fn modal_about_event(s: &Sentence, text: &str, profile: &FactProfile) -> bool {
     if events.peek().is_none() {
         return true;
     }
+    let clauses = Clauses::of(s, text);
     events.any(|t| {
-        let clause = clause_of(s, text, t.span);
-        let toks: Vec<_> = s
-            .tokens
-            .iter()
-            .filter(|u| clause.contains(u.span))
-            .cloned()
-            .collect();
-        crate::extract::is_modal(&toks)
+        // Tokens are in text order, so a clause's words are one run of them.
+        let clause = clauses.around(s, t.span);
+        let from = s.tokens.partition_point(|u| u.span.start < clause.start);
+        let to = s.tokens.partition_point(|u| u.span.end <= clause.end);
+        crate::extract::is_modal(&s.tokens[from..to.max(from)])
     })
 }
 

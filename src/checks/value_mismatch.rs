@@ -327,13 +327,7 @@ fn qualified_alike(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> bo
 fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool {
     let fact = ctx.facts.fact(id);
     let profile = &ctx.aligner.profiles[id.0 as usize];
-    let fact_unit = fact.unit.as_deref().map(normalize_unit).or_else(|| {
-        fact.value
-            .as_ref()
-            .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
-            .and_then(|(_, u)| u)
-    });
-    let Some(fu) = fact_unit else {
+    let Some(fu) = profile.unit.as_deref() else {
         return false;
     };
     let clause = clause_of(s, &ctx.article.text, q.span);
@@ -342,7 +336,7 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
     // act, and the number counts people doing or suffering it.
     let unit_ok = match q.unit.as_deref() {
         Some(qu) if qu == fu => true,
-        Some(qu) => PEOPLE.contains(&qu) && act.is_some() && act_class(&stem(&fu)) == act,
+        Some(qu) => PEOPLE.contains(&qu) && act.is_some() && act_class(&stem(fu)) == act,
         None => false,
     };
     if !unit_ok {

@@ -599,7 +599,7 @@ struct ArticleWork {
 }
 
 /// Extract, align and the fact checks for one article, and its frames for the cross-source
-/// checks (sentences the fact file covers are left to it).
+/// checks (claims the fact file covers are left to it).
 fn check_one(
     article: &Article,
     facts: Option<&FactFile>,
@@ -609,16 +609,9 @@ fn check_one(
 ) -> ArticleWork {
     let claims = extract::extract(article, matcher);
     let mut findings = Vec::new();
-    // The facts each sentence aligns with, by sentence index (a list searched per sentence
-    // was quadratic on huge articles).
-    let mut covered: Vec<Vec<crate::facts::FactId>> = vec![Vec::new(); claims.sentences.len()];
+    let mut aligned = Vec::new();
     if let (Some(facts), Some(aligner)) = (facts, aligner) {
-        let aligned = aligner.align(&claims, facts);
-        for a in &aligned {
-            if let Some(c) = covered.get_mut(a.sentence) {
-                c.push(a.fact);
-            }
-        }
+        aligned = aligner.align(&claims, facts);
         let ctx = checks::Context {
             article,
             claims: &claims,
@@ -628,24 +621,41 @@ fn check_one(
         };
         findings = checks::run(&ctx);
     }
-    if !cross {
-        return ArticleWork {
-            findings,
-            frames: Vec::new(),
-        };
+    let frames = if cross {
+        article_frames(article, &claims, facts.zip(aligner), &aligned)
+    } else {
+        Vec::new()
+    };
+    ArticleWork { findings, frames }
+}
+
+/// The article's frames for the cross-source checks, without the claims that the facts its
+/// sentences align with already cover ([`align::cross::covered_by_facts`]).
+pub(crate) fn article_frames(
+    article: &Article,
+    claims: &crate::claims::ArticleClaims,
+    facts: Option<(&FactFile, &align::Aligner)>,
+    aligned: &[align::Alignment],
+) -> Vec<Frame> {
+    // The facts each sentence aligns with, by sentence index (a list searched per sentence
+    // was quadratic on huge articles).
+    let mut by_sentence: Vec<Vec<crate::facts::FactId>> = vec![Vec::new(); claims.sentences.len()];
+    for a in aligned {
+        if let Some(ids) = by_sentence.get_mut(a.sentence) {
+            ids.push(a.fact);
+        }
     }
     let event_date = |s: &Sentence| checks::event_date(&article.text, s);
-    let frames = align::cross::frames(article, &claims, &event_date, &|si, claim| match (
+    align::cross::frames(article, claims, &event_date, &|si, claim| match (
         facts,
-        covered.get(si),
+        by_sentence.get(si),
         claims.sentences.get(si),
     ) {
-        (Some(facts), Some(ids), Some(s)) if !ids.is_empty() => {
-            align::cross::covered_by_facts(claim, s, facts, ids)
+        (Some((facts, aligner)), Some(ids), Some(s)) if !ids.is_empty() => {
+            align::cross::covered_by_facts(claim, s, facts, &aligner.profiles, ids)
         }
         _ => false,
-    });
-    ArticleWork { findings, frames }
+    })
 }
 
 /// Pairs the frames that share a key and runs the cross-source checks on them.

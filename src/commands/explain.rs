@@ -4,7 +4,7 @@
 use super::{EXIT_CLEAN, EXIT_INPUT};
 use crate::align::{self, AlignConfig, Aligner};
 use crate::article::{Article, ArticleId};
-use crate::claims::{ArticleClaims, EntityRef, Polarity, Sentence};
+use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::extract::{self, entities::EntityMatcher};
 use crate::facts::FactFile;
 use crate::load::{self, LoadOptions};
@@ -91,9 +91,18 @@ pub fn explain(
     let matcher = EntityMatcher::new(facts);
     let claims = extract::extract(article, &matcher);
     let threshold = cfg.threshold;
-    let aligned = facts.map_or_else(Vec::new, |f| {
-        Aligner::new(f, &matcher, cfg).align(&claims, f)
-    });
+    let aligner = facts.map(|f| Aligner::new(f, &matcher, cfg));
+    let aligned = match (facts, &aligner) {
+        (Some(f), Some(a)) => a.align(&claims, f),
+        _ => Vec::new(),
+    };
+    // Computed once, as `check` does, then shown sentence by sentence.
+    let frames = crate::commands::check::article_frames(
+        article,
+        &claims,
+        facts.zip(aligner.as_ref()),
+        &aligned,
+    );
     let index = LineIndex::new(&article.source);
     let needle = grep.map(str::to_lowercase);
     let mut out = String::new();
@@ -133,8 +142,8 @@ pub fn explain(
                 }
             }
         }
-        for key in frame_keys(article, &claims, si, facts, &aligned) {
-            let _ = writeln!(out, "  frame: {}", readable_key(&key, facts));
+        for f in frames.iter().filter(|f| f.sentence == si) {
+            let _ = writeln!(out, "  frame: {}", readable_key(&f.key(), facts));
         }
     }
     out
@@ -218,35 +227,6 @@ fn describe(out: &mut String, article: &Article, facts: Option<&FactFile>, s: &S
     if !flags.is_empty() {
         let _ = writeln!(out, "  reads as: {}", flags.join(", "));
     }
-}
-
-/// The keys of the sentence's cross-source frames: two articles' claims are compared only
-/// when their keys are equal.
-fn frame_keys(
-    article: &Article,
-    claims: &ArticleClaims,
-    si: usize,
-    facts: Option<&FactFile>,
-    aligned: &[align::Alignment],
-) -> Vec<String> {
-    let ids: Vec<crate::facts::FactId> = aligned
-        .iter()
-        .filter(|a| a.sentence == si)
-        .map(|a| a.fact)
-        .collect();
-    let event_date = |s: &Sentence| crate::checks::event_date(&article.text, s);
-    align::cross::frames(article, claims, &event_date, &|i, claim| {
-        i != si
-            || match (facts, claims.sentences.get(i)) {
-                (Some(facts), Some(s)) if !ids.is_empty() => {
-                    align::cross::covered_by_facts(claim, s, facts, &ids)
-                }
-                _ => false,
-            }
-    })
-    .into_iter()
-    .map(|f| f.key())
-    .collect()
 }
 
 /// A frame key with the fact file's entity keys in place of their numbers (`#3` -> `trump`).

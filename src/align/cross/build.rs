@@ -756,17 +756,19 @@ fn measure(
         .or_else(|| {
             // The number opens its clause as the subject and a phrase stands between it and
             // its verb: "More than 100 firefighters from across the region fought the blaze".
+            let opens_phrase = toks
+                .iter()
+                .skip(anchor + 1)
+                .find(|t| !in_unit(t))
+                .is_some_and(|t| SUBJECT_PHRASE.contains(&t.lower.as_str()));
+            if !opens_phrase {
+                return None;
+            }
             toks.iter()
                 .skip(anchor + 1)
                 .take(8)
                 .filter(|t| !in_unit(t))
                 .find(|t| verb_like(&t.lower))
-                .filter(|_| {
-                    toks.iter()
-                        .skip(anchor + 1)
-                        .find(|t| !in_unit(t))
-                        .is_some_and(|t| SUBJECT_PHRASE.contains(&t.lower.as_str()))
-                })
                 .map(|t| stem(&t.lower))
         })
         .map(|verb| {

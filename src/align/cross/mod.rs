@@ -38,28 +38,20 @@ pub fn covered_by_facts(
     claim: &Claim,
     s: &crate::claims::Sentence,
     facts: &crate::facts::FactFile,
+    profiles: &[super::FactProfile],
     aligned: &[crate::facts::FactId],
 ) -> bool {
-    use crate::extract::numbers::normalize_unit;
     match claim {
         Claim::Quantity(q) => {
             let Some(unit) = s.quantities.get(q.index).and_then(|q| q.unit.as_deref()) else {
                 return !aligned.is_empty();
             };
             aligned.iter().any(|&id| {
-                let fact = facts.fact(id);
-                let fact_unit = fact.unit.as_deref().map(normalize_unit).or_else(|| {
-                    fact.value
-                        .as_ref()
-                        .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
-                        .and_then(|(_, u)| u)
-                });
+                let valued = facts.fact(id).value.is_some();
                 // A fact with a value but no unit may count anything.
-                match fact_unit {
-                    Some(fu) => {
-                        fu == unit || (build::PEOPLE.contains(&unit) && fact.value.is_some())
-                    }
-                    None => fact.value.is_some(),
+                match profiles[id.0 as usize].unit.as_deref() {
+                    Some(fu) => fu == unit || (build::PEOPLE.contains(&unit) && valued),
+                    None => valued,
                 }
             })
         }
