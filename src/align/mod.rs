@@ -19,7 +19,7 @@ use crate::claims::{ArticleClaims, EntityRef, Sentence};
 use crate::extract::entities::EntityMatcher;
 use crate::extract::tokens::{is_stopword, stem, tokenize};
 use crate::facts::{EntityId, Fact, FactFile, FactId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Default minimum alignment score; see the README's "Alignment" section.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
@@ -112,8 +112,8 @@ const ANAPHORS: &[&str] = &[
 impl Aligner {
     pub fn new(facts: &FactFile, matcher: &EntityMatcher, cfg: AlignConfig) -> Self {
         let mut profiles = Vec::with_capacity(facts.facts.len());
-        let mut by_entity: HashMap<EntityId, Vec<FactId>> = HashMap::new();
-        let mut by_word: HashMap<String, Vec<FactId>> = HashMap::new();
+        let mut by_entity: HashMap<EntityId, Vec<FactId>> = HashMap::default();
+        let mut by_word: HashMap<String, Vec<FactId>> = HashMap::default();
         for (i, fact) in facts.facts.iter().enumerate() {
             let id = FactId(i as u32);
             let profile = profile(fact, matcher);
@@ -130,7 +130,7 @@ impl Aligner {
         // An undated fact borrows its story's dates from the dated facts that share an entity
         // (found through the entities, not by comparing every pair of facts; the earliest
         // start and latest end do not depend on the order they are met in).
-        let mut dated_by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
+        let mut dated_by_entity: HashMap<EntityId, Vec<usize>> = HashMap::default();
         for (i, fact) in facts.facts.iter().enumerate() {
             if fact.date.is_some() {
                 for e in &fact.about {

@@ -15,7 +15,7 @@ use crate::finding::{Finding, Kind, Related};
 use crate::span::Span;
 use crate::values::DateRange;
 use jiff::ToSpan;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Everything a check reads about one article.
 pub struct Context<'a> {
@@ -92,7 +92,7 @@ pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
 
 impl<'a> CrossContext<'a> {
     pub fn new(articles: &'a [Article], pairs: &'a [Pair<'a>]) -> Self {
-        let mut partners: HashMap<*const Frame, Vec<&'a Frame>> = HashMap::new();
+        let mut partners: HashMap<*const Frame, Vec<&'a Frame>> = HashMap::default();
         for p in pairs {
             partners
                 .entry(std::ptr::from_ref(p.a))

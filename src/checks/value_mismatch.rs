@@ -499,12 +499,12 @@ fn act_near(s: &Sentence, clause: crate::span::Span, q: &Quantity) -> Option<&'s
         .iter()
         .rev()
         .take(4)
-        .find_map(|t| act_class(&stem(&t.lower)))
+        .find_map(|t| act_class(t.stem()))
         .or_else(|| {
             inside
                 .filter(|t| t.span.start >= after_end)
                 .take(4)
-                .find_map(|t| act_class(&stem(&t.lower)))
+                .find_map(|t| act_class(t.stem()))
         })
 }
 

@@ -62,7 +62,7 @@ const JARO_FLOOR: f64 = (FUZZY_MIN - 0.4) / 0.6;
 impl EntityMatcher {
     pub fn new(facts: Option<&FactFile>) -> Self {
         let mut keys: Vec<String> = Vec::new();
-        let mut key_index: std::collections::HashMap<String, usize> = Default::default();
+        let mut key_index: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |alias: &str, id: EntityId, implicit: bool| {
             let toks = super::tokens::tokenize(alias);
@@ -283,8 +283,8 @@ static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64:
 
 thread_local! {
     /// The generation of the matcher the memo belongs to, and its answers by folded word.
-    static FUZZY_MEMO: std::cell::RefCell<(u64, std::collections::HashMap<String, Option<EntityId>>)> =
-        std::cell::RefCell::new((0, std::collections::HashMap::new()));
+    static FUZZY_MEMO: std::cell::RefCell<(u64, rustc_hash::FxHashMap<String, Option<EntityId>>)> =
+        std::cell::RefCell::new((0, rustc_hash::FxHashMap::default()));
 }
 
 /// The sort key of a fuzzy name: its first byte and its length in characters.

@@ -6,9 +6,10 @@
 //! place") are the article's own voice unless a reporting verb in the sentence attributes
 //! them. Negated cues ("did not deny", "declined to confirm") carry no stance.
 
-use super::tokens::Token;
+use super::tokens::{Token, WordSet};
 use crate::claims::{EntityRef, Mention, Polarity, StanceCue};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// Verbs that deny what they report.
 pub const DENY_VERBS: &[&str] = &[
@@ -137,7 +138,20 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
     let mut out = Vec::new();
     let mut report_sources: Vec<(usize, Option<EntityRef>)> = Vec::new();
 
+    // Every cue below is one of these words: most tokens are none of them.
+    static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::new(&[
+            DENY_VERBS,
+            CONFIRM_VERBS,
+            REPORT_VERBS,
+            REPORT_NOUNS,
+            &["according", "report", "reports", "account", "story"],
+        ])
+    });
     for (i, t) in tokens.iter().enumerate() {
+        if !CUE_WORDS.contains(&t.lower) {
+            continue;
+        }
         let deny = is(t, DENY_VERBS);
         let confirm = is(t, CONFIRM_VERBS);
         let report = is(t, REPORT_VERBS)
@@ -279,8 +293,9 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
     }
 
     // Hearsay words attribute to unnamed sources when nothing else does.
+    static HEARSAY_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[HEARSAY]));
     if out.is_empty()
-        && let Some(t) = tokens.iter().find(|t| is(t, HEARSAY))
+        && let Some(t) = tokens.iter().find(|t| HEARSAY_WORDS.contains(&t.lower))
     {
         out.push(StanceCue {
             polarity: Polarity::Affirms,
@@ -425,9 +440,18 @@ fn negated(tokens: &[Token], i: usize) -> bool {
 
 /// Start and length of each denial phrase in the tokens.
 fn phrase_hits(tokens: &[Token]) -> Vec<(usize, usize)> {
+    // The first words of the phrases, to pass over the other tokens at once.
+    static FIRST: LazyLock<WordSet> = LazyLock::new(|| {
+        let firsts: Vec<&'static str> = DENY_PHRASES.iter().map(|p| p[0]).collect();
+        WordSet::new(&[&firsts])
+    });
     let mut hits = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !FIRST.contains(&tokens[i].lower) {
+            i += 1;
+            continue;
+        }
         let hit = DENY_PHRASES.iter().find(|p| {
             p.len() <= tokens.len() - i && p.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
         });

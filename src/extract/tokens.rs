@@ -1,6 +1,23 @@
 //! Word tokens with byte spans and folded forms for matching names across spellings.
 
 use crate::span::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
+
+/// A fixed set of words looked up by hash. The extractors test every token against word
+/// lists; a linear scan of dozens of strings per token was a tenth of a check run.
+pub struct WordSet(FxHashSet<&'static str>);
+
+impl WordSet {
+    /// The union of `lists`.
+    pub fn new(lists: &[&[&'static str]]) -> Self {
+        Self(lists.iter().flat_map(|l| l.iter().copied()).collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
 
 /// A word: a run of letters and digits, with inner apostrophes. Hyphens split words, so
 /// "President-elect" is two tokens on both the alias side and the text side.
@@ -204,7 +221,9 @@ pub fn stem_str(lower: &str) -> &str {
         ("phone", "phone"),
         ("conversations", "call"),
     ];
-    if let Some((_, s)) = IRREGULAR.iter().find(|(w, _)| *w == lower) {
+    static BY_WORD: LazyLock<FxHashMap<&str, &str>> =
+        LazyLock::new(|| IRREGULAR.iter().copied().collect());
+    if let Some(s) = BY_WORD.get(lower) {
         return s;
     }
     for suffix in ["ing", "ed", "es", "s"] {
@@ -227,7 +246,8 @@ pub fn is_stopword(lower: &str) -> bool {
         "which", "who", "whom", "not", "no", "than", "then", "also", "after", "before", "during",
         "while", "would", "could", "will", "may", "might", "s",
     ];
-    STOP.contains(&lower)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[STOP]));
+    SET.contains(lower)
 }
 
 #[cfg(test)]

@@ -636,7 +636,7 @@ impl Base<'_> {
             return None;
         }
         let governs = toks.iter().enumerate().any(|(k, t)| {
-            event_of_stem(&stem(&t.lower)) == Some(kind)
+            event_of_stem(t.stem()) == Some(kind)
                 && negators.iter().any(|&n| {
                     n < k
                         && k - n <= 4
@@ -867,7 +867,7 @@ fn event_kind(s: &Sentence, region: Span) -> Option<&'static str> {
         let kind = if t.lower == "talks" {
             Some("meeting")
         } else {
-            event_of_stem(&stem(&t.lower))
+            event_of_stem(t.stem())
         };
         if let Some(k) = kind
             && !kinds.contains(&k)

@@ -6,7 +6,7 @@ use super::{Name, Named};
 use crate::claims::{EntityRef, Mention, Sentence};
 use crate::extract::tokens::Token;
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Words of a name that say what someone is, not who: "Chancellor Anna Weber" is Anna Weber.
 const TITLES: &[&str] = &[

@@ -24,7 +24,7 @@ use crate::align::frames::{Identity, identity};
 use crate::checks::{OCCASION_DAYS, days_apart};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Least score for two frames to be paired.
 pub const THRESHOLD: f64 = 0.4;
@@ -173,7 +173,7 @@ impl List {
 /// Pairs of frames from different articles that claim something about the same thing. Each
 /// pair appears once, `a` before `b` in `frames`, sorted.
 pub fn pairs(frames: &[Frame]) -> Vec<Pair<'_>> {
-    let mut groups: HashMap<Topic, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<Topic, Vec<usize>> = HashMap::default();
     for (i, f) in frames.iter().enumerate() {
         groups.entry(f.topic).or_default().push(i);
     }
@@ -201,7 +201,7 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(usize, usize, f64)> {
     if group.iter().all(|&i| Some(frames[i].article) == first) {
         return Vec::new();
     }
-    let mut lists: HashMap<Key, List> = HashMap::new();
+    let mut lists: HashMap<Key, List> = HashMap::default();
     for &i in group {
         let d = day(&frames[i]);
         for k in keys(&frames[i]) {

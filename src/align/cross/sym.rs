@@ -4,7 +4,7 @@
 //! Symbols are handed out in the order words are first seen, which depends on thread timing,
 //! so a `Sym` is only ever compared for equality or hashed, never used to order output.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{LazyLock, Mutex, MutexGuard};
 
 /// An interned word.

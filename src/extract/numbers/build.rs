@@ -87,7 +87,7 @@ impl Ctx<'_> {
     }
 
     /// The lower-cased word at `i`, or "" for anything but a word.
-    fn lower(&self, i: usize) -> Lower {
+    fn lower(&self, i: usize) -> Lower<'_> {
         match self.tok(i) {
             Some(t) if t.kind == TokKind::Word => Lower::new(t.text(self.text)),
             _ => Lower::new(""),

@@ -30,7 +30,7 @@ pub(super) struct Core {
     pub source: Source,
 }
 
-fn word(text: &str, toks: &[Tok], i: usize) -> Option<Lower> {
+fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> Option<Lower<'a>> {
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| Lower::new(t.text(text)))

@@ -1,31 +1,49 @@
 //! Word lists of the number extractor: number words, scales, hedges, months, time units.
 
 /// An ASCII word lower-cased on the stack. Words that are too long or not ASCII read as "",
-/// which matches none of the lists here (they are all short ASCII words).
-pub(super) struct Lower {
+/// which matches none of the lists here (they are all short ASCII words). A word already in
+/// lower case (most of prose) is borrowed as it is.
+pub(super) struct Lower<'a> {
+    word: &'a str,
     buf: [u8; 24],
-    len: usize,
+    /// Bytes of `buf` in use; `None` when `word` itself is the lower-cased word.
+    len: Option<usize>,
 }
 
-impl Lower {
-    pub fn new(word: &str) -> Self {
+impl<'a> Lower<'a> {
+    pub fn new(word: &'a str) -> Self {
         let mut buf = [0u8; 24];
         let bytes = word.as_bytes();
         if bytes.len() > buf.len() || !word.is_ascii() {
-            return Self { buf, len: 0 };
+            return Self {
+                word: "",
+                buf,
+                len: None,
+            };
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Self {
+                word,
+                buf,
+                len: None,
+            };
         }
         for (dst, src) in buf.iter_mut().zip(bytes) {
             *dst = src.to_ascii_lowercase();
         }
         Self {
+            word,
             buf,
-            len: bytes.len(),
+            len: Some(bytes.len()),
         }
     }
 
     pub fn as_str(&self) -> &str {
-        // Lower-casing ASCII keeps it ASCII, hence valid UTF-8.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+        match self.len {
+            None => self.word,
+            // Lower-casing ASCII keeps it ASCII, hence valid UTF-8.
+            Some(n) => std::str::from_utf8(&self.buf[..n]).unwrap_or_default(),
+        }
     }
 }
 
