@@ -99,6 +99,8 @@ fn count_findings(path: &Path) -> Option<usize> {
 struct Row {
     articles: usize,
     facts: Option<usize>,
+    /// `--no-cross`: the fact file only, no comparison between articles.
+    no_cross: bool,
     bytes: u64,
     run: Measured,
     findings: Option<usize>,
@@ -109,9 +111,14 @@ fn print_row(r: &Row) {
     let mb = r.bytes as f64 / 1e6;
     let rg = r.rg.as_ref();
     println!(
-        "| {:>8} | {:>6} | {:>6.1} | {:>8.2} | {:>10.0} | {:>7.1} | {:>11.1} | {:>8} | {:>4} | {:>6} | {:>7} |",
+        "| {:>8} | {:>6} | {:>11} | {:>6.1} | {:>8.2} | {:>10.0} | {:>7.1} | {:>11.1} | {:>8} | {:>4} | {:>6} | {:>7} |",
         r.articles,
         r.facts.map_or("none".to_string(), |f| f.to_string()),
+        match (r.facts, r.no_cross) {
+            (None, _) => "cross",
+            (Some(_), false) => "facts+cross",
+            (Some(_), true) => "facts",
+        },
         mb,
         r.run.secs,
         r.articles as f64 / r.run.secs,
@@ -186,18 +193,26 @@ fn run(args: &Args) -> Result<(), String> {
         );
         let articles = dir.join("articles");
         let out = dir.join("findings.json");
-        let mut runs: Vec<Option<usize>> = FACTS.iter().map(|&f| Some(f)).collect();
-        runs.push(None);
-        for facts in runs {
+        // Every fact file size with the comparison between articles (the default), the
+        // middle one also with `--no-cross`, and no fact file at all.
+        let mut runs: Vec<(Option<usize>, bool)> =
+            FACTS.iter().map(|&f| (Some(f), false)).collect();
+        runs.push((Some(FACTS[1]), true));
+        runs.push((None, false));
+        for (facts, no_cross) in runs {
             let mut a: Vec<OsString> = vec!["check".into()];
             if let Some(f) = facts {
                 a.push("--facts".into());
                 a.push(dir.join(format!("facts-{f}.yaml")).into());
             }
+            if no_cross {
+                a.push("--no-cross".into());
+            }
             a.extend([articles.clone().into(), "--format".into(), "json".into()]);
             eprintln!(
-                "  factdiff check, facts: {}",
-                facts.map_or("none".into(), |f| f.to_string())
+                "  factdiff check, facts: {}{}",
+                facts.map_or("none".into(), |f| f.to_string()),
+                if no_cross { ", --no-cross" } else { "" }
             );
             let run = measure(&bin, &a, Some(&out))?;
             let findings = count_findings(&out);
@@ -221,6 +236,7 @@ fn run(args: &Args) -> Result<(), String> {
             rows.push(Row {
                 articles: n,
                 facts,
+                no_cross,
                 bytes: written.bytes,
                 run,
                 findings,
@@ -235,10 +251,10 @@ fn run(args: &Args) -> Result<(), String> {
     }
     println!();
     println!(
-        "| articles |  facts |     MB |   wall s | articles/s |    MB/s | peak RSS MB | findings | exit |   rg s |   vs rg |"
+        "| articles |  facts |     compare |     MB |   wall s | articles/s |    MB/s | peak RSS MB | findings | exit |   rg s |   vs rg |"
     );
     println!(
-        "|---------:|-------:|-------:|---------:|-----------:|--------:|------------:|---------:|-----:|-------:|--------:|"
+        "|---------:|-------:|------------:|-------:|---------:|-----------:|--------:|------------:|---------:|-----:|-------:|--------:|"
     );
     for r in &rows {
         print_row(r);
