@@ -80,16 +80,13 @@ fn run_with(args: &CheckArgs, stream: Option<usize>) -> u8 {
         default_published,
         max_file_bytes: args.max_file_size,
     };
-    let (files, errors) = load::find_articles(&args.paths);
-    let input_failed = !errors.is_empty();
-    diagnostics.extend(errors.iter().map(Diagnostic::from_error));
-
     let cfg = align::AlignConfig {
         threshold: args.threshold,
         ..align::AlignConfig::default()
     };
     if let (true, Some(facts), Some(batch)) = (args.no_cross, &facts, stream) {
-        // Nothing between articles: the report is written as batches of them are checked.
+        // Nothing between articles: the report is written as batches of them are checked,
+        // and the files are found as the batches need them.
         let run = stream::Run {
             args,
             settings: &settings,
@@ -97,8 +94,11 @@ fn run_with(args: &CheckArgs, stream: Option<usize>) -> u8 {
             facts,
             cfg,
         };
-        return run.report(&files, batch, diagnostics, input_failed);
+        return run.report(load::walk_articles(&args.paths), batch);
     }
+    let (files, errors) = load::find_articles(&args.paths);
+    let input_failed = !errors.is_empty();
+    diagnostics.extend(errors.iter().map(Diagnostic::from_error));
     let checked = check_files(
         &files,
         &opts,

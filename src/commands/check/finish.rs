@@ -32,7 +32,9 @@ pub(super) struct Finisher<'a> {
     write_baseline: Option<(PathBuf, BaselinePaths, Vec<Entry>)>,
     sink: Box<dyn Sink>,
     output: Output,
-    /// Input problems in the order they were met, then unused suppression comments.
+    /// Problems finding the files; then those reading them, in the order they were met;
+    /// then unused suppression comments.
+    walk: Vec<ResolvedDiagnostic>,
     inputs: Vec<ResolvedDiagnostic>,
     unused: Vec<ResolvedDiagnostic>,
     articles: usize,
@@ -80,6 +82,7 @@ impl<'a> Finisher<'a> {
                 .map(|p| (p.clone(), BaselinePaths::of(p), Vec::new())),
             sink,
             output,
+            walk: Vec::new(),
             inputs: Vec::new(),
             unused: Vec::new(),
             articles: 0,
@@ -88,6 +91,12 @@ impl<'a> Finisher<'a> {
             failed: false,
             failed_shown: false,
         })
+    }
+
+    /// Takes a problem met finding the files: it goes before every other diagnostic, as
+    /// in a run that finds all files first.
+    pub(super) fn walk_problem(&mut self, d: Diagnostic) {
+        self.walk.push(resolve_diagnostic(&d, &[]));
     }
 
     /// Takes the findings of `articles` (sorted, each with its resolved record), and the
@@ -139,7 +148,8 @@ impl<'a> Finisher<'a> {
     /// the exit status.
     pub(super) fn end(mut self, input_failed: bool) -> u8 {
         let (args, settings) = (self.args, self.settings);
-        let mut diagnostics = std::mem::take(&mut self.inputs);
+        let mut diagnostics = std::mem::take(&mut self.walk);
+        diagnostics.append(&mut self.inputs);
         diagnostics.append(&mut self.unused);
         diagnostics.extend(
             self.suppressor

@@ -13,7 +13,7 @@ use crate::article::ArticleId;
 use crate::cli::CheckArgs;
 use crate::config::Settings;
 use crate::facts::FactFile;
-use crate::load::LoadOptions;
+use crate::load::{LoadError, LoadOptions};
 use crate::report::Diagnostic;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -37,24 +37,18 @@ pub(super) struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Checks `files` against the facts `batch` files at a time and writes the report as it
-    /// goes; returns the exit status. `diagnostics` are the problems met while finding the
-    /// files.
+    /// Checks the `files` found (or the problems met finding them) against the facts,
+    /// `batch` files at a time, and writes the report as it goes; returns the exit status.
     pub(super) fn report(
         &self,
-        files: &[(PathBuf, String)],
+        mut files: impl Iterator<Item = Result<(PathBuf, String), LoadError>>,
         batch: usize,
-        diagnostics: Vec<Diagnostic>,
-        mut input_failed: bool,
     ) -> u8 {
         let (args, settings) = (self.args, self.settings);
         let mut finisher = match Finisher::start(args, settings, Some(self.facts)) {
             Ok(f) => f,
             Err(code) => return code,
         };
-        if let Err(code) = finisher.batch(&[], Vec::new(), diagnostics) {
-            return code;
-        }
         let checker = Checker::new(
             self.opts,
             Some(self.facts),
@@ -62,10 +56,25 @@ impl Run<'_> {
             settings,
             false,
         );
+        let mut input_failed = false;
         // Ids count the articles that loaded, in discovery order, as in a run that holds
         // them all.
         let mut next = 0u32;
-        for chunk in files.chunks(batch.max(1)) {
+        loop {
+            let mut chunk = Vec::with_capacity(batch.max(1));
+            while chunk.len() < batch.max(1) {
+                match files.next() {
+                    Some(Ok(file)) => chunk.push(file),
+                    Some(Err(e)) => {
+                        input_failed = true;
+                        finisher.walk_problem(Diagnostic::from_error(&e));
+                    }
+                    None => break,
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
             let work: Vec<FileWork> = chunk
                 .par_iter()
                 .enumerate()
