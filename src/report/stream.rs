@@ -71,6 +71,8 @@ const SPOOL_MEMORY: usize = 1 << 20;
 pub struct Spool {
     memory: Vec<u8>,
     file: Option<SpillFile>,
+    /// No temporary file could be made: the spool stays in memory, and does not try again.
+    in_memory: bool,
 }
 
 struct SpillFile {
@@ -127,9 +129,9 @@ impl Write for Spool {
             return spilled.file.write(buf);
         }
         self.memory.extend_from_slice(buf);
-        if self.memory.len() > SPOOL_MEMORY {
+        if self.memory.len() > SPOOL_MEMORY && !self.in_memory {
             // A spool that cannot spill stays in memory: a report is worth more than a bound.
-            self.spill();
+            self.in_memory = !self.spill();
         }
         Ok(buf.len())
     }
