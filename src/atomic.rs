@@ -28,41 +28,88 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<Written> {
-    let meta = fs::symlink_metadata(path).ok();
-    let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
-    let (target, left_directory) = if is_link {
-        let target = fs::canonicalize(path)?;
-        let link_dir = fs::canonicalize(parent_of(path))?;
-        let outside = target.parent() != Some(link_dir.as_path());
-        (target, outside)
-    } else {
-        (path.to_path_buf(), false)
-    };
-    let dir = parent_of(&target).to_path_buf();
-    let name = target
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file.file)?;
+    file.commit()
+}
 
-    let (tmp_path, mut tmp) = create_temp(&dir, &name.to_string_lossy())?;
-    let result = (|| {
-        write(&mut tmp)?;
-        if let Some(p) = &permissions {
-            tmp.set_permissions(p.clone())?;
-        }
-        tmp.sync_all()?;
-        drop(tmp);
-        fs::rename(&tmp_path, &target)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp_path);
+/// A file being replaced: writes go to a temporary file beside the target, which
+/// [`AtomicFile::commit`] renames over it. Dropped without a commit (an error half-way), the
+/// temporary file is removed and the old file stays as it was. For writers that produce their
+/// contents bit by bit, such as a report written while articles are still being checked.
+#[derive(Debug)]
+pub struct AtomicFile {
+    file: File,
+    tmp_path: PathBuf,
+    target: PathBuf,
+    dir: PathBuf,
+    permissions: Option<fs::Permissions>,
+    left_directory: bool,
+    committed: bool,
+}
+
+impl AtomicFile {
+    /// Starts replacing `path` (the file a symbolic link points to, when it is one).
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let meta = fs::symlink_metadata(path).ok();
+        let is_link = meta.as_ref().is_some_and(|m| m.file_type().is_symlink());
+        let (target, left_directory) = if is_link {
+            let target = fs::canonicalize(path)?;
+            let link_dir = fs::canonicalize(parent_of(path))?;
+            let outside = target.parent() != Some(link_dir.as_path());
+            (target, outside)
+        } else {
+            (path.to_path_buf(), false)
+        };
+        let dir = parent_of(&target).to_path_buf();
+        let name = target
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+        let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+        let (tmp_path, file) = create_temp(&dir, &name.to_string_lossy())?;
+        Ok(Self {
+            file,
+            tmp_path,
+            target,
+            dir,
+            permissions,
+            left_directory,
+            committed: false,
+        })
     }
-    result.map(|()| Written {
-        target,
-        left_directory,
-    })
+
+    /// Makes the written contents the file's: keeps its permissions, syncs, renames.
+    pub fn commit(mut self) -> io::Result<Written> {
+        if let Some(p) = &self.permissions {
+            self.file.set_permissions(p.clone())?;
+        }
+        self.file.sync_all()?;
+        fs::rename(&self.tmp_path, &self.target)?;
+        self.committed = true;
+        sync_dir(&self.dir);
+        Ok(Written {
+            target: self.target.clone(),
+            left_directory: self.left_directory,
+        })
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp_path);
+        }
+    }
 }
 
 fn parent_of(path: &Path) -> &Path {
@@ -73,11 +120,13 @@ fn parent_of(path: &Path) -> &Path {
 }
 
 /// Creates a new, unique temporary file in `dir` (never an existing one: `create_new`).
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+pub(crate) fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     let pid = std::process::id();
     for attempt in 0..100u32 {
         let candidate = dir.join(format!(".{name}.factdiff-{pid}-{attempt}.tmp"));
+        // Readable too: a report's spool reads back what it wrote.
         match OpenOptions::new()
+            .read(true)
             .write(true)
             .create_new(true)
             .open(&candidate)
@@ -120,6 +169,23 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).expect("read"), "old contents\n");
         let left: Vec<_> = fs::read_dir(dir.path()).expect("dir").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn an_atomic_file_dropped_uncommitted_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("report.json");
+        fs::write(&path, "old\n").expect("write");
+        let mut f = AtomicFile::create(&path).expect("temp file");
+        f.write_all(b"half a rep").expect("write");
+        drop(f);
+        assert_eq!(fs::read_to_string(&path).expect("read"), "old\n");
+        assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1);
+        let mut f = AtomicFile::create(&path).expect("temp file");
+        f.write_all(b"new\n").expect("write");
+        f.commit().expect("commit");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "new\n");
+        assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1);
     }
 
     #[test]

@@ -92,6 +92,19 @@ pub struct Entry {
     pub found: String,
 }
 
+impl Entry {
+    /// The entry of a resolved finding, its article named by `paths`.
+    pub fn of(r: &crate::report::Resolved, paths: &BaselinePaths) -> Self {
+        Self {
+            file: paths.key(&r.file),
+            fingerprint: r.fingerprint.clone(),
+            kind: r.kind.to_string(),
+            fact: r.fact.clone(),
+            found: r.found.clone(),
+        }
+    }
+}
+
 /// A baseline file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,16 +187,11 @@ impl Baseline {
     /// A baseline of `findings` (the resolved records carry file and fingerprint), sorted,
     /// with each article named by `paths`.
     pub fn from_resolved(findings: &[crate::report::Resolved], paths: &BaselinePaths) -> Self {
-        let mut entries: Vec<Entry> = findings
-            .iter()
-            .map(|r| Entry {
-                file: paths.key(&r.file),
-                fingerprint: r.fingerprint.clone(),
-                kind: r.kind.to_string(),
-                fact: r.fact.clone(),
-                found: r.found.clone(),
-            })
-            .collect();
+        Self::from_entries(findings.iter().map(|r| Entry::of(r, paths)).collect())
+    }
+
+    /// A baseline of `entries`, sorted.
+    pub fn from_entries(mut entries: Vec<Entry>) -> Self {
         entries.sort();
         Self {
             version: BASELINE_VERSION,
@@ -228,25 +236,47 @@ impl Baseline {
     /// For each `(file as shown, fingerprint)`, whether it is known. Each entry hides at most
     /// one finding, so a second copy of a known mistake still shows.
     pub fn known(&self, findings: &[(String, String)], paths: &BaselinePaths) -> Vec<bool> {
-        let mut budget: HashMap<(String, &str), usize> = HashMap::new();
-        for e in &self.findings {
-            *budget.entry((tidy(&e.file), &e.fingerprint)).or_default() += 1;
-        }
+        let mut known = self.matcher(paths.clone());
         findings
             .iter()
-            .map(|(file, fp)| {
-                let [old_rel, old_abs] = paths.legacy_keys(file);
-                for name in [paths.key(file), old_rel, old_abs] {
-                    if let Some(n) = budget.get_mut(&(name, fp.as_str()))
-                        && *n > 0
-                    {
-                        *n -= 1;
-                        return true;
-                    }
-                }
-                false
-            })
+            .map(|(file, fp)| known.take(file, fp))
             .collect()
+    }
+
+    /// What [`Self::known`] does, one finding at a time (in report order), for findings that
+    /// come in batches.
+    pub fn matcher(&self, paths: BaselinePaths) -> Known {
+        let mut budget: HashMap<(String, String), usize> = HashMap::new();
+        for e in &self.findings {
+            *budget
+                .entry((tidy(&e.file), e.fingerprint.clone()))
+                .or_default() += 1;
+        }
+        Known { budget, paths }
+    }
+}
+
+/// A baseline's entries not yet matched: each hides one finding.
+#[derive(Clone, Debug)]
+pub struct Known {
+    budget: HashMap<(String, String), usize>,
+    paths: BaselinePaths,
+}
+
+impl Known {
+    /// Whether the finding in `file` (as shown) with `fingerprint` is known; if so, the
+    /// entry is used up.
+    pub fn take(&mut self, file: &str, fingerprint: &str) -> bool {
+        let [old_rel, old_abs] = self.paths.legacy_keys(file);
+        for name in [self.paths.key(file), old_rel, old_abs] {
+            if let Some(n) = self.budget.get_mut(&(name, fingerprint.to_string()))
+                && *n > 0
+            {
+                *n -= 1;
+                return true;
+            }
+        }
+        false
     }
 }
 

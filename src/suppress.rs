@@ -6,7 +6,7 @@ use crate::facts::FactFile;
 use crate::finding::{Finding, Severity};
 use crate::report::Diagnostic;
 use crate::span::LineIndex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What applying the suppressions left.
 #[derive(Debug, Default)]
@@ -41,89 +41,163 @@ fn ignoring_entry(f: &Finding, article: &Article, facts: Option<&FactFile>) -> O
 
 /// Drops suppressed findings. `articles` are indexed by `ArticleId`.
 pub fn apply(findings: Vec<Finding>, articles: &[Article], facts: Option<&FactFile>) -> Applied {
-    // used[article][suppression][target]
-    let mut used: Vec<Vec<Vec<bool>>> = articles
-        .iter()
-        .map(|a| {
-            a.suppressions
-                .iter()
-                .map(|s| vec![false; s.targets.len()])
-                .collect()
-        })
-        .collect();
-    // (fact index, entry index) of every `ignore` entry that silenced a finding.
-    let mut ignore_used: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut applied = Applied::default();
-    for f in findings {
-        let Some(article) = articles.get(f.article.0 as usize) else {
-            applied.kept.push(f);
-            continue;
+    let mut suppressor = Suppressor::new(facts);
+    let batch = suppressor.apply(findings.into_iter().map(|f| (f, ())).collect(), articles);
+    let mut unused = batch.unused;
+    unused.extend(suppressor.unused_ignores());
+    Applied {
+        kept: batch.kept.into_iter().map(|(f, ())| f).collect(),
+        suppressed: batch.suppressed,
+        unused,
+    }
+}
+
+/// What [`Suppressor::apply`] left of one batch of articles: the findings kept (each with
+/// what the caller carries beside it), how many were dropped, and one info diagnostic per
+/// suppression comment in those articles that silenced nothing.
+#[derive(Debug)]
+pub struct Batch<T> {
+    pub kept: Vec<(Finding, T)>,
+    pub suppressed: usize,
+    pub unused: Vec<Diagnostic>,
+}
+
+/// Applies suppressions to articles given in batches (all of them at once, or a few hundred
+/// at a time while they are checked). Inline comments concern their own article only, so
+/// they are settled batch by batch; a fact's `ignore` entries concern every article, so what
+/// is kept across batches is which entries silenced something and how many articles each
+/// outlet had: as much as the fact file and the outlets, not the articles.
+pub struct Suppressor<'a> {
+    facts: Option<&'a FactFile>,
+    /// (fact index, entry index) of every `ignore` entry that silenced a finding.
+    ignore_used: BTreeSet<(usize, usize)>,
+    /// Checked articles per outlet, counted only when some fact has an `ignore` list.
+    outlets: BTreeMap<String, usize>,
+    any_ignore: bool,
+}
+
+impl<'a> Suppressor<'a> {
+    pub fn new(facts: Option<&'a FactFile>) -> Self {
+        Self {
+            facts,
+            ignore_used: BTreeSet::new(),
+            outlets: BTreeMap::new(),
+            any_ignore: facts.is_some_and(|fs| fs.facts.iter().any(|f| !f.ignore.is_empty())),
+        }
+    }
+
+    /// Drops the suppressed findings among `findings`, which are on `articles` (each
+    /// article is given once, in one batch, with all its findings).
+    pub fn apply<T>(&mut self, findings: Vec<(Finding, T)>, articles: &[Article]) -> Batch<T> {
+        let facts = self.facts;
+        // used[article][suppression][target]
+        let mut used: Vec<Vec<Vec<bool>>> = articles
+            .iter()
+            .map(|a| {
+                a.suppressions
+                    .iter()
+                    .map(|s| vec![false; s.targets.len()])
+                    .collect()
+            })
+            .collect();
+        let mut batch = Batch {
+            kept: Vec::with_capacity(findings.len()),
+            suppressed: 0,
+            unused: Vec::new(),
         };
-        let fact_id = f.fact.zip(facts).map(|(id, fs)| fs.fact(id).id.as_str());
-        let mut silenced = false;
-        for (i, s) in article.suppressions.iter().enumerate() {
-            if !s.covers.contains(f.span) {
+        for (f, payload) in findings {
+            let Some(at) = crate::report::find_article(articles, f.article) else {
+                batch.kept.push((f, payload));
                 continue;
-            }
-            for (t, target) in s.targets.iter().enumerate() {
-                if target == f.kind.as_str() || Some(target.as_str()) == fact_id {
-                    used[f.article.0 as usize][i][t] = true;
-                    silenced = true;
+            };
+            let article = &articles[at];
+            let fact_id = f.fact.zip(facts).map(|(id, fs)| fs.fact(id).id.as_str());
+            let mut silenced = false;
+            for (i, s) in article.suppressions.iter().enumerate() {
+                if !s.covers.contains(f.span) {
+                    continue;
+                }
+                for (t, target) in s.targets.iter().enumerate() {
+                    if target == f.kind.as_str() || Some(target.as_str()) == fact_id {
+                        used[at][i][t] = true;
+                        silenced = true;
+                    }
                 }
             }
-        }
-        if !silenced && let Some(entry) = ignoring_entry(&f, article, facts) {
-            ignore_used.insert((f.fact.map_or(0, |id| id.0 as usize), entry));
-            silenced = true;
-        }
-        if silenced {
-            applied.suppressed += 1;
-        } else {
-            applied.kept.push(f);
-        }
-    }
-    for (article, flags) in articles.iter().zip(&used) {
-        for (s, targets) in article.suppressions.iter().zip(flags) {
-            let all = s.targets.join(", ");
-            let unused: Vec<&String> = s
-                .targets
-                .iter()
-                .zip(targets)
-                .filter(|(_, used)| !**used)
-                .map(|(t, _)| t)
-                .collect();
-            let message = if unused.len() == s.targets.len() {
-                format!("unused suppression `ignore[{all}]`: no such finding in the text it covers")
-            } else if unused.is_empty() {
-                continue;
+            if !silenced && let Some(entry) = ignoring_entry(&f, article, facts) {
+                self.ignore_used
+                    .insert((f.fact.map_or(0, |id| id.0 as usize), entry));
+                silenced = true;
+            }
+            if silenced {
+                batch.suppressed += 1;
             } else {
-                let names: Vec<String> = unused.iter().map(|t| format!("`{t}`")).collect();
-                format!(
-                    "unused suppression target{} {} in `ignore[{all}]`: no such finding in the \
-                     text it covers",
-                    if unused.len() == 1 { "" } else { "s" },
-                    names.join(", ")
-                )
-            };
-            let mut d = Diagnostic::new(Severity::Info, message);
-            d.location = Some((article.id, s.span));
-            applied.unused.push(d);
+                batch.kept.push((f, payload));
+            }
+        }
+        for (article, flags) in articles.iter().zip(&used) {
+            batch.unused.extend(unused_in(article, flags));
+            if self.any_ignore
+                && let Some(outlet) = &article.meta.outlet
+            {
+                *self.outlets.entry(outlet.clone()).or_default() += 1;
+            }
+        }
+        batch
+    }
+
+    /// One info diagnostic per `ignore` entry that silenced nothing in any batch although
+    /// articles from its outlet were checked.
+    pub fn unused_ignores(&self) -> Vec<Diagnostic> {
+        match self.facts {
+            Some(facts) if self.any_ignore => {
+                unused_ignores(facts, &self.outlets, &self.ignore_used)
+            }
+            _ => Vec::new(),
         }
     }
-    if let Some(facts) = facts {
-        applied
-            .unused
-            .extend(unused_ignores(facts, articles, &ignore_used));
+}
+
+/// One info diagnostic per suppression comment of `article` whose targets (`used` says which)
+/// silenced nothing.
+fn unused_in(article: &Article, used: &[Vec<bool>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (s, targets) in article.suppressions.iter().zip(used) {
+        let all = s.targets.join(", ");
+        let unused: Vec<&String> = s
+            .targets
+            .iter()
+            .zip(targets)
+            .filter(|(_, used)| !**used)
+            .map(|(t, _)| t)
+            .collect();
+        let message = if unused.len() == s.targets.len() {
+            format!("unused suppression `ignore[{all}]`: no such finding in the text it covers")
+        } else if unused.is_empty() {
+            continue;
+        } else {
+            let names: Vec<String> = unused.iter().map(|t| format!("`{t}`")).collect();
+            format!(
+                "unused suppression target{} {} in `ignore[{all}]`: no such finding in the \
+                 text it covers",
+                if unused.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            )
+        };
+        let mut d = Diagnostic::new(Severity::Info, message);
+        d.location = Some((article.id, s.span));
+        out.push(d);
     }
-    applied
+    out
 }
 
 /// One info diagnostic per `ignore` entry that silenced nothing although articles from its
-/// outlet were checked. An entry whose outlet no checked article comes from says nothing: a
-/// run over part of a site (a pull request's articles) cannot tell whether it is stale.
+/// outlet were checked (`outlets` counts the checked articles per outlet). An entry whose
+/// outlet no checked article comes from says nothing: a run over part of a site (a pull
+/// request's articles) cannot tell whether it is stale.
 fn unused_ignores(
     facts: &FactFile,
-    articles: &[Article],
+    outlets: &BTreeMap<String, usize>,
     used: &BTreeSet<(usize, usize)>,
 ) -> Vec<Diagnostic> {
     let mut layout = None;
@@ -133,15 +207,11 @@ fn unused_ignores(
             if used.contains(&(fi, ei)) {
                 continue;
             }
-            let from: usize = articles
+            let from: usize = outlets
                 .iter()
-                .filter(|a| {
-                    a.meta
-                        .outlet
-                        .as_deref()
-                        .is_some_and(|o| names_outlet(name, o, facts))
-                })
-                .count();
+                .filter(|(o, _)| names_outlet(name, o, facts))
+                .map(|(_, n)| n)
+                .sum();
             if from == 0 {
                 continue;
             }

@@ -1266,17 +1266,52 @@ fn a_report_that_cannot_be_written_names_the_file() {
     if cfg!(unix) {
         targets.push(dangling);
     }
-    for target in targets {
+    // Held to the end, and streamed as articles are checked (`--no-cross`).
+    let facts = fixture("facts.yaml");
+    let streamed: [&std::ffi::OsStr; 3] =
+        ["--no-cross".as_ref(), "--facts".as_ref(), facts.as_os_str()];
+    for (target, extra) in targets
+        .iter()
+        .flat_map(|t| [(t, &streamed[..0]), (t, &streamed[..])])
+    {
         let out = factdiff()
             .arg("check")
+            .args(extra)
             .arg("-o")
-            .arg(&target)
+            .arg(target)
             .arg(&article)
             .output()
             .expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {stderr}");
         let want = format!("error: {}: cannot write the report: ", target.display());
-        assert!(stderr.contains(&want), "{stderr}");
+        assert!(stderr.contains(&want), "{extra:?}: {stderr}");
     }
+}
+
+#[test]
+fn a_streamed_report_that_fails_at_the_end_leaves_the_old_file() {
+    // The report streams into a temporary file; the baseline, written at the end, cannot
+    // be: the old report stays, and no temporary file is left.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("report.json");
+    std::fs::write(&report, "old report\n").expect("write");
+    let out = factdiff()
+        .args(["check", "--no-cross", "--format", "json", "--facts"])
+        .arg(fixture("facts.yaml"))
+        .arg("-o")
+        .arg(&report)
+        .arg("--write-baseline")
+        .arg(dir.path().join("no/such/dir/baseline.json"))
+        .arg(fixture("articles"))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write the baseline"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&report).expect("read"),
+        "old report\n"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
 }

@@ -1,22 +1,31 @@
 //! `factdiff check`: articles against a fact file.
 
-use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT};
+mod finish;
+mod stream;
+
+use super::EXIT_INPUT;
 use crate::align::cross::Frame;
 use crate::article::{Article, ArticleId};
-use crate::baseline::{Baseline, BaselinePaths};
 use crate::claims::Sentence;
 use crate::cli::CheckArgs;
 use crate::config::{self, Settings};
 use crate::extract::entities::EntityMatcher;
 use crate::facts::FactFile;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::load::{self, LoadOptions};
-use crate::report::{self, Diagnostic, Hidden, ReportData, Resolved, gate, place_in};
+use crate::report::{Diagnostic, Hidden, ReportData, Resolved, gate, place_in};
 use crate::span::LineIndex;
-use crate::{align, checks, extract, suppress};
+use crate::{align, checks, extract};
+use finish::Finisher;
 use rayon::prelude::*;
 
 pub fn run(args: &CheckArgs) -> u8 {
+    run_with(args, Some(stream::batch_size()))
+}
+
+/// [`run`], with `--no-cross` reporting in batches of `stream` files, or holding every
+/// finding until the end when `None` (the path every other run takes; tests compare the two).
+fn run_with(args: &CheckArgs, stream: Option<usize>) -> u8 {
     // Flags, then .factdiff.yml, then defaults (fills paths, facts and threshold).
     let (args, settings) = match config::settle(args) {
         Ok(merged) => merged,
@@ -71,14 +80,25 @@ pub fn run(args: &CheckArgs) -> u8 {
         default_published,
         max_file_bytes: args.max_file_size,
     };
-    let (files, errors) = load::find_articles(&args.paths);
-    let input_failed = !errors.is_empty();
-    diagnostics.extend(errors.iter().map(Diagnostic::from_error));
-
     let cfg = align::AlignConfig {
         threshold: args.threshold,
         ..align::AlignConfig::default()
     };
+    if let (true, Some(facts), Some(batch)) = (args.no_cross, &facts, stream) {
+        // Nothing between articles: the report is written as batches of them are checked,
+        // and the files are found as the batches need them.
+        let run = stream::Run {
+            args,
+            settings: &settings,
+            opts: &opts,
+            facts,
+            cfg,
+        };
+        return run.report(load::walk_articles(&args.paths), batch);
+    }
+    let (files, errors) = load::find_articles(&args.paths);
+    let input_failed = !errors.is_empty();
+    diagnostics.extend(errors.iter().map(Diagnostic::from_error));
     let checked = check_files(
         &files,
         &opts,
@@ -124,8 +144,100 @@ struct FileWork {
     findings: Vec<Finding>,
     resolved: Vec<Resolved>,
     frames: Vec<Frame>,
-    /// A hash of the article's text, to tell whether it is unchanged when it is read again.
+    /// A hash of the article's text, to tell whether it is unchanged when it is read again
+    /// (only for the comparison between articles).
     text_hash: u64,
+}
+
+/// What checking one file needs, built once per run and shared by the worker threads.
+struct Checker<'a> {
+    opts: &'a LoadOptions,
+    facts: Option<&'a FactFile>,
+    matcher: EntityMatcher,
+    aligner: Option<align::Aligner>,
+    /// The fact file's line index, to resolve findings one article at a time.
+    fact_index: Option<LineIndex>,
+    settings: &'a Settings,
+    /// Whether the articles are compared with each other (their frames are kept).
+    cross: bool,
+}
+
+impl<'a> Checker<'a> {
+    fn new(
+        opts: &'a LoadOptions,
+        facts: Option<&'a FactFile>,
+        cfg: align::AlignConfig,
+        settings: &'a Settings,
+        cross: bool,
+    ) -> Self {
+        let matcher = EntityMatcher::new(facts);
+        let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
+        Self {
+            opts,
+            facts,
+            matcher,
+            aligner,
+            fact_index: facts.map(|f| LineIndex::new(&f.source)),
+            settings,
+            cross,
+        }
+    }
+
+    /// Reads the file, checks it against the fact file, applies the severity
+    /// overrides and resolves the findings while the text is at hand; keeps its frames when
+    /// articles are compared with each other.
+    fn file(&self, path: &std::path::Path, display: &str, id: ArticleId) -> FileWork {
+        let mut w = FileWork {
+            article: None,
+            diagnostics: Vec::new(),
+            input_failed: false,
+            findings: Vec::new(),
+            resolved: Vec::new(),
+            frames: Vec::new(),
+            text_hash: 0,
+        };
+        let article = match load::read_article(path, display, id, self.opts) {
+            Ok((article, warnings)) => {
+                w.diagnostics
+                    .extend(warnings.iter().map(Diagnostic::from_warning));
+                article
+            }
+            Err(e) => {
+                match e.as_skip_warning() {
+                    Some(skip) => w.diagnostics.push(Diagnostic::from_warning(&skip)),
+                    None => {
+                        w.input_failed = true;
+                        w.diagnostics.push(Diagnostic::from_error(&e));
+                    }
+                }
+                return w;
+            }
+        };
+        let one = check_one(
+            &article,
+            self.facts,
+            &self.matcher,
+            self.aligner.as_ref(),
+            self.cross,
+        );
+        w.findings = one.findings;
+        gate::override_severities(&mut w.findings, &self.settings.overrides);
+        w.resolved = ReportData {
+            articles: std::slice::from_ref(&article),
+            facts: self.facts,
+            findings: &w.findings,
+            diagnostics: &[],
+            hidden: Hidden::default(),
+            presolved: None,
+        }
+        .resolve_with(self.fact_index.as_ref());
+        w.frames = one.frames;
+        if self.cross {
+            w.text_hash = text_hash(&article.text);
+        }
+        w.article = Some(article);
+        w
+    }
 }
 
 /// Loads, extracts, aligns and checks every file on all cores, then runs the cross-source
@@ -142,59 +254,19 @@ fn check_files(
     settings: &Settings,
     cross: bool,
 ) -> Checked {
-    let matcher = EntityMatcher::new(facts);
-    let aligner = facts.map(|f| align::Aligner::new(f, &matcher, cfg));
-    let fact_index = facts.map(|f| LineIndex::new(&f.source));
+    let checker = Checker::new(opts, facts, cfg, settings, cross);
     let work: Vec<FileWork> = files
         .par_iter()
         .enumerate()
         .map(|(i, (path, display))| {
             // A provisional id (the file's place); renumbered below once failures are known.
-            let id = ArticleId(i as u32);
-            let mut w = FileWork {
-                article: None,
-                diagnostics: Vec::new(),
-                input_failed: false,
-                findings: Vec::new(),
-                resolved: Vec::new(),
-                frames: Vec::new(),
-                text_hash: 0,
-            };
-            let article = match load::read_article(path, display, id, opts) {
-                Ok((article, warnings)) => {
-                    w.diagnostics
-                        .extend(warnings.iter().map(Diagnostic::from_warning));
-                    article
+            let mut w = checker.file(path, display, ArticleId(i as u32));
+            w.article = w.article.map(|a| {
+                if a.suppressions.is_empty() {
+                    stub(a)
+                } else {
+                    a
                 }
-                Err(e) => {
-                    match e.as_skip_warning() {
-                        Some(skip) => w.diagnostics.push(Diagnostic::from_warning(&skip)),
-                        None => {
-                            w.input_failed = true;
-                            w.diagnostics.push(Diagnostic::from_error(&e));
-                        }
-                    }
-                    return w;
-                }
-            };
-            let one = check_one(&article, facts, &matcher, aligner.as_ref(), cross);
-            w.findings = one.findings;
-            gate::override_severities(&mut w.findings, &settings.overrides);
-            w.resolved = ReportData {
-                articles: std::slice::from_ref(&article),
-                facts,
-                findings: &w.findings,
-                diagnostics: &[],
-                hidden: Hidden::default(),
-                presolved: None,
-            }
-            .resolve_with(fact_index.as_ref());
-            w.frames = one.frames;
-            w.text_hash = text_hash(&article.text);
-            w.article = Some(if article.suppressions.is_empty() {
-                stub(article)
-            } else {
-                article
             });
             w
         })
@@ -434,14 +506,15 @@ impl From<Vec<Finding>> for Found {
     }
 }
 
-/// Everything after the checks: severity overrides, suppressions, baselines, gating, output.
+/// Everything after the checks of a run that holds all its findings: severity overrides,
+/// then the [`Finisher`] (suppressions, baselines, gating, output) in one batch.
 fn finish(
     args: &CheckArgs,
     settings: &Settings,
     articles: &[Article],
     facts: Option<&FactFile>,
     found: Found,
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     input_failed: bool,
 ) -> u8 {
     let Found {
@@ -449,8 +522,7 @@ fn finish(
         resolved,
     } = found;
     gate::override_severities(&mut findings, &settings.overrides);
-    // One resolved record per finding, kept in step through every filter below.
-    let mut resolved = resolved.unwrap_or_else(|| {
+    let resolved = resolved.unwrap_or_else(|| {
         ReportData {
             articles,
             facts,
@@ -461,111 +533,15 @@ fn finish(
         }
         .resolve()
     });
-    let before = findings.clone();
-    let applied = suppress::apply(findings, articles, facts);
-    let mut findings = applied.kept;
-    resolved = keep_in_step(&before, resolved, &findings);
-    diagnostics.extend(applied.unused);
-    let mut hidden = Hidden {
-        suppressed: applied.suppressed,
-        ..Hidden::default()
+    let mut finisher = match Finisher::start(args, settings, facts) {
+        Ok(f) => f,
+        Err(code) => return code,
     };
-
-    if let Some(path) = &args.write_baseline {
-        let text = Baseline::from_resolved(&resolved, &BaselinePaths::of(path)).to_json();
-        if let Err(e) = report::write_to(path, text.as_bytes()) {
-            eprintln!("error: {}: cannot write the baseline: {e}", path.display());
-            return EXIT_INPUT;
-        }
+    let found = findings.into_iter().zip(resolved).collect();
+    if let Err(code) = finisher.batch(articles, found, diagnostics) {
+        return code;
     }
-    if let Some(path) = &args.baseline {
-        let baseline = match Baseline::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return EXIT_INPUT;
-            }
-        };
-        let keys: Vec<(String, String)> = resolved
-            .iter()
-            .map(|r| (r.file.clone(), r.fingerprint.clone()))
-            .collect();
-        let known = baseline.known(&keys, &BaselinePaths::of(path));
-        let (kept, kept_resolved): (Vec<_>, Vec<_>) = findings
-            .into_iter()
-            .zip(resolved)
-            .zip(known.into_iter().chain(std::iter::repeat(false)))
-            .filter(|(_, known)| !known)
-            .map(|(pair, _)| pair)
-            .unzip();
-        (findings, resolved) = (kept, kept_resolved);
-        hidden.baselined = keys.len() - findings.len();
-    }
-
-    // --fail-on looks at every finding left; --min-severity only at what is shown.
-    let failed = gate::fails(&findings, settings.fail_on);
-    let before = findings.clone();
-    hidden.below_min = gate::keep_at_least(&mut findings, settings.min_severity);
-    resolved = keep_in_step(&before, resolved, &findings);
-    diagnostics.retain(|d| d.severity >= settings.min_severity);
-
-    let data = ReportData {
-        articles,
-        facts,
-        findings: &findings,
-        diagnostics: &diagnostics,
-        hidden,
-        presolved: Some(&resolved),
-    };
-    let color = report::use_color(args.color, args.output.is_some());
-    if let Err(e) = report::render(settings.format, &data, color, args.output.as_deref()) {
-        match &args.output {
-            Some(path) => eprintln!("error: {}: cannot write the report: {e}", path.display()),
-            None => eprintln!("error: cannot write the report to standard output: {e}"),
-        }
-        return EXIT_INPUT;
-    }
-    // Input errors are in the report whatever its format; when that report is not human text
-    // on the terminal, they are also said on stderr, so an exit status 2 never goes unexplained.
-    if settings.format != crate::cli::Format::Human || args.output.is_some() {
-        for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-            eprintln!("error: {}", d.message);
-        }
-    }
-    if failed && !input_failed && !gate::fails(&findings, settings.fail_on) {
-        // Only findings the report does not show fail the run: say so, or the exit status
-        // would contradict a report of "0 errors, 0 warnings".
-        eprintln!(
-            "note: exit status 1: --fail-on {} counts findings that --min-severity {} does not show",
-            match settings.fail_on {
-                crate::cli::FailOn::Error => "error",
-                crate::cli::FailOn::Warning => "warning",
-                crate::cli::FailOn::Never => "never",
-            },
-            settings.min_severity.as_str(),
-        );
-    }
-    if input_failed {
-        EXIT_INPUT
-    } else if failed {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
-}
-
-/// The resolved records of the findings a filter kept. `kept` is a subsequence of `before`
-/// (filters keep order), and equal findings resolve alike, so matching greedily is exact.
-fn keep_in_step(before: &[Finding], resolved: Vec<Resolved>, kept: &[Finding]) -> Vec<Resolved> {
-    let mut out = Vec::with_capacity(kept.len());
-    let mut next = kept.iter().peekable();
-    for (f, r) in before.iter().zip(resolved) {
-        if next.peek().is_some_and(|k| *k == f) {
-            next.next();
-            out.push(r);
-        }
-    }
-    out
+    finisher.end(input_failed)
 }
 
 /// Runs extract, align and the checks over every article: against the fact file when there
@@ -667,7 +643,9 @@ fn cross_findings(articles: &[Article], frames: &[Frame]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::baseline::Baseline;
     use crate::cli::{Cli, Command, FailOn, Format};
+    use crate::commands::{EXIT_CLEAN, EXIT_FINDINGS};
     use crate::report::testdata;
     use clap::Parser;
 

@@ -17,7 +17,7 @@ pub use fact_file::{
     fact_file_from_bytes, json_schema, parse_fact_file, parse_fact_file_lenient,
     parse_fact_file_masked, read_fact_file, read_fact_file_source,
 };
-pub use walk::find_articles;
+pub use walk::{find_articles, walk_articles};
 
 use crate::article::{Article, ArticleFormat, ArticleId, ArticleMeta};
 use jiff::civil::Date;

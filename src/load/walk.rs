@@ -22,43 +22,56 @@ pub fn is_article_path(path: &Path) -> bool {
 pub fn find_articles(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<LoadError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
-    for root in paths {
-        let display = root.display().to_string();
-        match std::fs::metadata(root) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(LoadError::Missing { path: display });
-            }
-            Err(e) => errors.push(LoadError::Unreadable {
-                path: display,
-                message: e.to_string(),
-            }),
-            Ok(meta) if meta.is_dir() => walk_dir(root, &mut found, &mut errors),
-            Ok(_) => found.push((root.clone(), display)),
+    for item in walk_articles(paths) {
+        match item {
+            Ok(file) => found.push(file),
+            Err(e) => errors.push(e),
         }
     }
     (found, errors)
 }
 
-fn walk_dir(root: &Path, found: &mut Vec<(PathBuf, String)>, errors: &mut Vec<LoadError>) {
+/// [`find_articles`] one file (or problem) at a time, in the same order, for a caller that
+/// does not keep the whole list: a directory's entries are read when the walk reaches it.
+pub fn walk_articles(
+    paths: &[PathBuf],
+) -> impl Iterator<Item = Result<(PathBuf, String), LoadError>> + '_ {
+    type Found = Box<dyn Iterator<Item = Result<(PathBuf, String), LoadError>>>;
+    paths.iter().flat_map(|root| -> Found {
+        let display = root.display().to_string();
+        match std::fs::metadata(root) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Box::new(std::iter::once(Err(LoadError::Missing { path: display })))
+            }
+            Err(e) => Box::new(std::iter::once(Err(LoadError::Unreadable {
+                path: display,
+                message: e.to_string(),
+            }))),
+            Ok(meta) if meta.is_dir() => Box::new(walk_dir(root)),
+            Ok(_) => Box::new(std::iter::once(Ok((root.clone(), display)))),
+        }
+    })
+}
+
+fn walk_dir(root: &Path) -> impl Iterator<Item = Result<(PathBuf, String), LoadError>> + use<> {
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .hidden(true)
         .follow_links(true)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && is_article_path(entry.path()) {
-                    let path = entry.path().to_path_buf();
-                    let display = path.display().to_string();
-                    found.push((path, display));
-                }
-            }
-            Err(e) => errors.push(walk_error(root, e)),
+    let root = root.to_path_buf();
+    walker.filter_map(move |entry| match entry {
+        Ok(entry) => {
+            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            (is_file && is_article_path(entry.path())).then(|| {
+                let path = entry.path().to_path_buf();
+                let display = path.display().to_string();
+                Ok((path, display))
+            })
         }
-    }
+        Err(e) => Some(Err(walk_error(&root, e))),
+    })
 }
 
 /// Turns a walker error into one naming the path it is about.

@@ -17,12 +17,16 @@ pub fn override_severities(findings: &mut [Finding], overrides: &BTreeMap<Kind, 
 
 /// True when some finding is at or above the `--fail-on` level.
 pub fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
-    let floor = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Never => return false,
-    };
-    findings.iter().any(|f| f.severity >= floor)
+    findings.iter().any(|f| fails_at(f.severity, fail_on))
+}
+
+/// True when a finding of severity `s` is at or above the `--fail-on` level.
+pub fn fails_at(s: Severity, fail_on: FailOn) -> bool {
+    match fail_on {
+        FailOn::Error => s >= Severity::Error,
+        FailOn::Warning => s >= Severity::Warning,
+        FailOn::Never => false,
+    }
 }
 
 /// Keeps the findings at or above `min`; returns how many were dropped.

@@ -2,9 +2,11 @@
 //! finding, errors first because GitHub shows only about ten annotations of each step.
 
 use super::paths::{self, Project};
+use super::stream::{End, Sink, Spool};
 use super::{ReportData, Resolved, ResolvedDiagnostic};
 use crate::finding::Severity;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// Escapes a command's message: `%`, CR and LF.
 pub fn escape_data(s: &str) -> String {
@@ -53,49 +55,79 @@ pub fn render(data: &ReportData) -> String {
 }
 
 pub fn render_in(data: &ReportData, project: &Project) -> String {
-    let mut out = String::new();
-    let mut findings = data.resolve();
-    // Stable: within one severity the report's own order (file, offset, kind) stays.
-    findings.sort_by_key(|r| std::cmp::Reverse(r.severity));
-    let mut diagnostics = data.resolve_diagnostics();
-    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
-    // Input errors first of all: they explain what was not checked.
-    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-        let _ = writeln!(
-            out,
-            "::error {}title=factdiff::{}",
-            diagnostic_place(d, project),
-            escape_data(&d.message)
-        );
+    data.render_with(Box::new(GithubSink::new(project.clone())))
+}
+
+/// Workflow commands: input errors, then the findings by severity (errors first; within one
+/// severity the report's own order, file, offset, kind), then the other diagnostics. Each
+/// severity's findings wait in a spool of their own.
+pub struct GithubSink {
+    project: Project,
+    /// Errors, warnings, infos.
+    findings: [Spool; 3],
+}
+
+impl GithubSink {
+    pub fn new(project: Project) -> Self {
+        Self {
+            project,
+            findings: Default::default(),
+        }
     }
-    for r in &findings {
+}
+
+impl Sink for GithubSink {
+    fn finding(&mut self, _out: &mut dyn Write, r: &Resolved) -> io::Result<()> {
         let title = match &r.fact {
             Some(f) => format!("{} ({f})", r.kind),
             None => r.kind.to_string(),
         };
-        let _ = writeln!(
-            out,
+        let slot = match r.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        writeln!(
+            self.findings[slot],
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(r.severity),
-            escape_property(&project.relative(&r.file)),
+            escape_property(&self.project.relative(&r.file)),
             r.line,
             r.column,
             r.end_line,
             r.end_column,
             escape_property(&title),
-            escape_data(&message(r, project)),
-        );
+            escape_data(&message(r, &self.project)),
+        )
     }
-    for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
-        let _ = writeln!(
-            out,
-            "::{} {}title=factdiff::{}",
-            command(d.severity),
-            diagnostic_place(d, project),
-            escape_data(&d.message)
-        );
+
+    fn end(self: Box<Self>, out: &mut dyn Write, end: &End) -> io::Result<()> {
+        let project = &self.project;
+        let mut diagnostics: Vec<&ResolvedDiagnostic> = end.diagnostics.iter().collect();
+        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        // Input errors first of all: they explain what was not checked.
+        for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            writeln!(
+                out,
+                "::error {}title=factdiff::{}",
+                diagnostic_place(d, project),
+                escape_data(&d.message)
+            )?;
+        }
+        for spool in self.findings {
+            spool.copy_to(out)?;
+        }
+        for d in diagnostics.iter().filter(|d| d.severity != Severity::Error) {
+            writeln!(
+                out,
+                "::{} {}title=factdiff::{}",
+                command(d.severity),
+                diagnostic_place(d, project),
+                escape_data(&d.message)
+            )?;
+        }
+        Ok(())
     }
-    out
 }
 
 /// `file=…,line=…,col=…,` for a diagnostic, as far as its place is known.

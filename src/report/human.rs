@@ -2,9 +2,11 @@
 //! with the words underlined, the fact's line or the other article's sentence, notes, and a
 //! summary line.
 
+use super::stream::{End, Sink, Spool};
 use super::{Excerpt, ReportData, Resolved, ResolvedDiagnostic, Summary};
 use crate::finding::Severity;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::io::{self, Write};
 
 fn level(s: Severity) -> Level<'static> {
     match s {
@@ -104,24 +106,45 @@ pub fn summary_line(s: &Summary) -> String {
 }
 
 pub fn render(data: &ReportData, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    // Input problems first: they may explain missing findings.
-    for d in data.resolve_diagnostics() {
-        out.push_str(&renderer.render(&[diagnostic_group(&d)]));
-        out.push_str("\n\n");
+    data.render_with(Box::new(HumanSink::new(color)))
+}
+
+/// Human text: input problems first (they may explain missing findings), so the findings wait
+/// in a spool until the diagnostics are known; then the summary line.
+pub struct HumanSink {
+    renderer: Renderer,
+    findings: Spool,
+}
+
+impl HumanSink {
+    pub fn new(color: bool) -> Self {
+        Self {
+            renderer: if color {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            },
+            findings: Spool::default(),
+        }
     }
-    for r in data.resolve() {
-        out.push_str(&renderer.render(&[finding_group(&r)]));
-        out.push_str("\n\n");
+}
+
+impl Sink for HumanSink {
+    fn finding(&mut self, _out: &mut dyn Write, r: &Resolved) -> io::Result<()> {
+        let text = self.renderer.render(&[finding_group(r)]);
+        self.findings.write_all(text.as_bytes())?;
+        self.findings.write_all(b"\n\n")
     }
-    out.push_str(&summary_line(&data.summary()));
-    out.push('\n');
-    out
+
+    fn end(self: Box<Self>, out: &mut dyn Write, end: &End) -> io::Result<()> {
+        for d in end.diagnostics {
+            out.write_all(self.renderer.render(&[diagnostic_group(d)]).as_bytes())?;
+            out.write_all(b"\n\n")?;
+        }
+        self.findings.copy_to(out)?;
+        out.write_all(summary_line(&end.summary).as_bytes())?;
+        out.write_all(b"\n")
+    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! JSON output, contract v1 (schemas/findings-v1.schema.json), and JSON lines: one finding
 //! per line.
 
+use super::stream::{End, JsonArray, Sink, Spool, write_nested_json};
 use super::{ReportData, Resolved, ResolvedDiagnostic, Summary};
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// The JSON v1 document. Fields are only ever added within version 1.
 #[derive(Serialize, JsonSchema)]
@@ -28,9 +30,39 @@ pub fn document(data: &ReportData) -> Document {
 }
 
 pub fn render(data: &ReportData) -> String {
-    let mut s = serde_json::to_string_pretty(&document(data)).expect("findings always serialise");
-    s.push('\n');
-    s
+    data.render_with(Box::new(JsonSink::default()))
+}
+
+/// The JSON document, written as the findings come: they stand first, before the summary
+/// and the diagnostics, so nothing is held back. The bytes are those of
+/// `serde_json::to_string_pretty` on the [`Document`].
+#[derive(Debug, Default)]
+pub struct JsonSink {
+    findings: Option<JsonArray>,
+}
+
+impl Sink for JsonSink {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"version\": 1,\n  \"findings\": [")?;
+        self.findings = Some(JsonArray::at(1));
+        Ok(())
+    }
+
+    fn finding(&mut self, out: &mut dyn Write, r: &Resolved) -> io::Result<()> {
+        self.findings
+            .as_mut()
+            .expect("begin comes first")
+            .item(out, r)
+    }
+
+    fn end(self: Box<Self>, out: &mut dyn Write, end: &End) -> io::Result<()> {
+        self.findings.expect("begin comes first").close(out)?;
+        out.write_all(b",\n  \"summary\": ")?;
+        write_nested_json(out, &end.summary, 1)?;
+        out.write_all(b",\n  \"diagnostics\": ")?;
+        write_nested_json(out, &end.diagnostics, 1)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 /// A diagnostic in JSON lines: the JSON v1 diagnostic with `"type": "diagnostic"`. Finding
@@ -52,20 +84,32 @@ fn diagnostic_type_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema
 /// One record per line: first the diagnostics (input problems, unused suppressions), each
 /// with `"type": "diagnostic"`, then one JSON v1 finding record per finding.
 pub fn render_lines(data: &ReportData) -> String {
-    let mut out = String::new();
-    for d in data.resolve_diagnostics() {
-        let record = DiagnosticRecord {
-            record_type: "diagnostic",
-            diagnostic: &d,
-        };
-        out.push_str(&serde_json::to_string(&record).expect("diagnostics always serialise"));
-        out.push('\n');
+    data.render_with(Box::new(JsonLinesSink::default()))
+}
+
+/// JSON lines: the findings wait in a spool for the diagnostics, which go first.
+#[derive(Default)]
+pub struct JsonLinesSink {
+    findings: Spool,
+}
+
+impl Sink for JsonLinesSink {
+    fn finding(&mut self, _out: &mut dyn Write, r: &Resolved) -> io::Result<()> {
+        serde_json::to_writer(&mut self.findings, r)?;
+        self.findings.write_all(b"\n")
     }
-    for r in data.resolve() {
-        out.push_str(&serde_json::to_string(&r).expect("findings always serialise"));
-        out.push('\n');
+
+    fn end(self: Box<Self>, out: &mut dyn Write, end: &End) -> io::Result<()> {
+        for d in end.diagnostics {
+            let record = DiagnosticRecord {
+                record_type: "diagnostic",
+                diagnostic: d,
+            };
+            serde_json::to_writer(&mut *out, &record)?;
+            out.write_all(b"\n")?;
+        }
+        self.findings.copy_to(out)
     }
-    out
 }
 
 /// The JSON Schema (draft-07, which editors read) of `T`, pretty-printed.

@@ -1,10 +1,12 @@
 //! Markdown output: a pull-request comment with summary tables per fact and per article, and
 //! each finding with both quotes (the article's and the fact's or other article's).
 
-use super::{ReportData, Resolved};
+use super::stream::{End, Sink};
+use super::{ReportData, Resolved, ResolvedDiagnostic, Summary};
 use crate::finding::Severity;
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io;
 
 /// Findings past this many go into a collapsed `<details>` block.
 const OPEN_FINDINGS: usize = 5;
@@ -145,8 +147,29 @@ fn table(out: &mut String, head: &str, rows: &BTreeMap<String, [usize; 3]>) {
 }
 
 pub fn render(data: &ReportData) -> String {
-    let findings = data.resolve();
-    let s = data.summary();
+    data.render_with(Box::new(MarkdownSink::default()))
+}
+
+/// A pull-request comment: its tables and its count of folded findings stand above the
+/// findings, so the findings are kept until the end (a comment is short, and GitHub cuts
+/// comments past 64 KB anyway).
+#[derive(Default)]
+pub struct MarkdownSink {
+    findings: Vec<Resolved>,
+}
+
+impl Sink for MarkdownSink {
+    fn finding(&mut self, _out: &mut dyn io::Write, r: &Resolved) -> io::Result<()> {
+        self.findings.push(r.clone());
+        Ok(())
+    }
+
+    fn end(self: Box<Self>, out: &mut dyn io::Write, end: &End) -> io::Result<()> {
+        out.write_all(comment(&self.findings, end.diagnostics, &end.summary).as_bytes())
+    }
+}
+
+fn comment(findings: &[Resolved], diagnostics: &[ResolvedDiagnostic], s: &Summary) -> String {
     let mut out = String::new();
     let verdict = if s.errors > 0 {
         "contradictions found"
@@ -156,15 +179,15 @@ pub fn render(data: &ReportData) -> String {
         "no contradictions"
     };
     let _ = writeln!(out, "### factdiff: {verdict}\n");
-    let _ = writeln!(out, "{}.\n", escape(&super::human::summary_line(&s)));
-    for d in data.resolve_diagnostics() {
+    let _ = writeln!(out, "{}.\n", escape(&super::human::summary_line(s)));
+    for d in diagnostics {
         let at = match (&d.file, d.line) {
             (Some(f), Some(l)) => format!(" ({})", code(&format!("{f}:{l}"))),
             _ => String::new(),
         };
         let _ = writeln!(out, "- **{}**{at}: {}", d.severity, escape(&d.message));
     }
-    if !data.diagnostics.is_empty() {
+    if !diagnostics.is_empty() {
         out.push('\n');
     }
     if findings.is_empty() {
@@ -177,7 +200,7 @@ pub fn render(data: &ReportData) -> String {
     };
     let mut by_fact: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     let mut by_article: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    for r in &findings {
+    for r in findings {
         let fact = r
             .fact
             .as_deref()

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod paths;
 pub mod rdjson;
 pub mod sarif;
+pub mod stream;
 
 use crate::article::{Article, ArticleId};
 use crate::cli::{ColorChoice, Format};
@@ -18,7 +19,7 @@ use crate::load::{LoadError, LoadWarning};
 use crate::span::{LineIndex, Span};
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 
 /// A problem with an input (or an unused suppression), shown before the findings.
@@ -310,44 +311,58 @@ impl ReportData<'_> {
             .collect()
     }
 
-    /// Resolves the diagnostics' places: an article span to its line, column and excerpt;
-    /// otherwise the file, line and column the diagnostic carries.
+    /// Resolves the diagnostics' places (see [`resolve_diagnostic`]).
     pub fn resolve_diagnostics(&self) -> Vec<ResolvedDiagnostic> {
         self.diagnostics
             .iter()
-            .map(|d| {
-                let place = d.location.and_then(|(id, span)| {
-                    let article = &self.articles[find_article(self.articles, id)?];
-                    let idx = LineIndex::new(&article.source);
-                    let line = idx.line_col(&article.source, span.start).line;
-                    let whole = idx.line_span(&article.source, line).cover(span);
-                    let mut p = locate(&article.source, &idx, span, whole);
-                    p.file = article.path.clone();
-                    Some(p)
-                });
-                match place {
-                    Some(p) => ResolvedDiagnostic {
-                        severity: d.severity,
-                        message: d.message.clone(),
-                        file: Some(p.file),
-                        line: Some(p.line),
-                        column: Some(p.column),
-                        excerpt: Some(p.excerpt),
-                        byte_column: Some(p.byte_columns.0),
-                    },
-                    None => ResolvedDiagnostic {
-                        severity: d.severity,
-                        message: d.message.clone(),
-                        file: d.file.clone(),
-                        line: d.line_col.map(|(l, _)| l),
-                        column: d.line_col.map(|(_, c)| c),
-                        excerpt: None,
-                        // Without the text the byte column is unknown (rdjsonl leaves it out).
-                        byte_column: None,
-                    },
-                }
-            })
+            .map(|d| resolve_diagnostic(d, self.articles))
             .collect()
+    }
+
+    /// The whole report, through `sink`.
+    pub fn render_with(&self, sink: Box<dyn stream::Sink>) -> String {
+        stream::render(
+            sink,
+            &self.resolve(),
+            &self.resolve_diagnostics(),
+            self.summary(),
+        )
+    }
+}
+
+/// A diagnostic's place: an article span to its line, column and excerpt (the article is
+/// looked up in `articles`, which must hold its text); otherwise the file, line and column
+/// the diagnostic carries.
+pub fn resolve_diagnostic(d: &Diagnostic, articles: &[Article]) -> ResolvedDiagnostic {
+    let place = d.location.and_then(|(id, span)| {
+        let article = &articles[find_article(articles, id)?];
+        let idx = LineIndex::new(&article.source);
+        let line = idx.line_col(&article.source, span.start).line;
+        let whole = idx.line_span(&article.source, line).cover(span);
+        let mut p = locate(&article.source, &idx, span, whole);
+        p.file = article.path.clone();
+        Some(p)
+    });
+    match place {
+        Some(p) => ResolvedDiagnostic {
+            severity: d.severity,
+            message: d.message.clone(),
+            file: Some(p.file),
+            line: Some(p.line),
+            column: Some(p.column),
+            excerpt: Some(p.excerpt),
+            byte_column: Some(p.byte_columns.0),
+        },
+        None => ResolvedDiagnostic {
+            severity: d.severity,
+            message: d.message.clone(),
+            file: d.file.clone(),
+            line: d.line_col.map(|(l, _)| l),
+            column: d.line_col.map(|(_, c)| c),
+            excerpt: None,
+            // Without the text the byte column is unknown (rdjsonl leaves it out).
+            byte_column: None,
+        },
     }
 }
 
@@ -472,14 +487,21 @@ fn color_wanted(
 
 /// Renders `data` in `format` as text. Only the human format is ever coloured.
 pub fn render_to_string(format: Format, data: &ReportData, color: bool) -> String {
+    data.render_with(sink(format, color))
+}
+
+/// The sink that writes `format`, with paths named from the project root where the format
+/// wants them so.
+pub fn sink(format: Format, color: bool) -> Box<dyn stream::Sink> {
+    let project = || paths::project().clone();
     match format {
-        Format::Human => human::render(data, color),
-        Format::Json => json::render(data),
-        Format::Jsonl => json::render_lines(data),
-        Format::Sarif => sarif::render(data),
-        Format::Github => github::render(data),
-        Format::Rdjsonl => rdjson::render(data),
-        Format::Markdown => markdown::render(data),
+        Format::Human => Box::new(human::HumanSink::new(color)),
+        Format::Json => Box::new(json::JsonSink::default()),
+        Format::Jsonl => Box::new(json::JsonLinesSink::default()),
+        Format::Sarif => Box::new(sarif::SarifSink::new(project())),
+        Format::Github => Box::new(github::GithubSink::new(project())),
+        Format::Rdjsonl => Box::new(rdjson::RdjsonSink::new(project())),
+        Format::Markdown => Box::new(markdown::MarkdownSink::default()),
     }
 }
 
@@ -495,29 +517,6 @@ pub fn write_to(path: &Path, bytes: &[u8]) -> io::Result<()> {
         );
     }
     Ok(())
-}
-
-/// Renders `data` in `format` to `output`, or to stdout through anstream.
-pub fn render(
-    format: Format,
-    data: &ReportData,
-    color: bool,
-    output: Option<&Path>,
-) -> io::Result<()> {
-    let text = render_to_string(format, data, color);
-    match output {
-        Some(path) => write_to(path, text.as_bytes()),
-        None => {
-            let choice = if color {
-                anstream::ColorChoice::Always
-            } else {
-                anstream::ColorChoice::Never
-            };
-            let mut out = anstream::AutoStream::new(io::stdout().lock(), choice);
-            out.write_all(text.as_bytes())?;
-            out.flush()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 //! character columns of the other formats on lines with non-ASCII text.
 
 use super::paths::{self, Project};
-use super::{ReportData, ResolvedDiagnostic};
+use super::stream::{End, Sink, Spool};
+use super::{ReportData, Resolved, ResolvedDiagnostic};
 use crate::finding::Severity;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 fn severity(s: Severity) -> &'static str {
     match s {
@@ -56,51 +58,76 @@ pub fn render(data: &ReportData) -> String {
 }
 
 pub fn render_in(data: &ReportData, project: &Project) -> String {
-    let mut out = String::new();
-    for d in data.resolve_diagnostics() {
-        out.push_str(&diagnostic(&d, project).to_string());
-        out.push('\n');
-    }
-    for r in data.resolve() {
-        let related: Vec<Value> = r
-            .related
-            .iter()
-            .map(|p| {
-                json!({
-                    "message": p.found,
-                    "location": {
-                        "path": project.relative(&p.file),
-                        "range": {
-                            "start": { "line": p.line, "column": p.byte_columns.0 },
-                            "end": { "line": p.end_line, "column": p.byte_columns.1 },
-                        },
+    data.render_with(Box::new(RdjsonSink::new(project.clone())))
+}
+
+/// A finding as a reviewdog diagnostic.
+fn finding(r: &Resolved, project: &Project) -> Value {
+    let related: Vec<Value> = r
+        .related
+        .iter()
+        .map(|p| {
+            json!({
+                "message": p.found,
+                "location": {
+                    "path": project.relative(&p.file),
+                    "range": {
+                        "start": { "line": p.line, "column": p.byte_columns.0 },
+                        "end": { "line": p.end_line, "column": p.byte_columns.1 },
                     },
-                })
-            })
-            .collect();
-        let mut message = r.message.clone();
-        if let Some(expected) = &r.expected {
-            message.push_str(&format!(" (found: {}; expected: {expected})", r.found));
-        }
-        let d = json!({
-            "message": message,
-            "location": {
-                "path": project.relative(&r.file),
-                "range": {
-                    "start": { "line": r.line, "column": r.byte_columns.0 },
-                    "end": { "line": r.end_line, "column": r.byte_columns.1 },
                 },
-            },
-            "severity": severity(r.severity),
-            "source": { "name": "factdiff" },
-            "code": { "value": r.kind },
-            "original_output": r.sentence,
-            "related_locations": related,
-        });
-        out.push_str(&d.to_string());
-        out.push('\n');
+            })
+        })
+        .collect();
+    let mut message = r.message.clone();
+    if let Some(expected) = &r.expected {
+        message.push_str(&format!(" (found: {}; expected: {expected})", r.found));
     }
-    out
+    json!({
+        "message": message,
+        "location": {
+            "path": project.relative(&r.file),
+            "range": {
+                "start": { "line": r.line, "column": r.byte_columns.0 },
+                "end": { "line": r.end_line, "column": r.byte_columns.1 },
+            },
+        },
+        "severity": severity(r.severity),
+        "source": { "name": "factdiff" },
+        "code": { "value": r.kind },
+        "original_output": r.sentence,
+        "related_locations": related,
+    })
+}
+
+/// reviewdog lines: the diagnostics go first, so the findings wait in a spool.
+pub struct RdjsonSink {
+    project: Project,
+    findings: Spool,
+}
+
+impl RdjsonSink {
+    pub fn new(project: Project) -> Self {
+        Self {
+            project,
+            findings: Spool::default(),
+        }
+    }
+}
+
+impl Sink for RdjsonSink {
+    fn finding(&mut self, _out: &mut dyn Write, r: &Resolved) -> io::Result<()> {
+        serde_json::to_writer(&mut self.findings, &finding(r, &self.project))?;
+        self.findings.write_all(b"\n")
+    }
+
+    fn end(self: Box<Self>, out: &mut dyn Write, end: &End) -> io::Result<()> {
+        for d in end.diagnostics {
+            serde_json::to_writer(&mut *out, &diagnostic(d, &self.project))?;
+            out.write_all(b"\n")?;
+        }
+        self.findings.copy_to(out)
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 //! locations, and stable partial fingerprints.
 
 use super::paths::{self, Project};
-use super::{ReportData, Resolved};
+use super::stream::{End, JsonArray, Sink, Spool};
+use super::{ReportData, Resolved, ResolvedDiagnostic};
 use crate::finding::{Kind, Severity};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 /// The key under `partialFingerprints`; bump its version if the fingerprint changes.
 pub const FINGERPRINT_KEY: &str = "factdiff/v1";
@@ -130,6 +132,12 @@ pub fn log(data: &ReportData) -> Value {
 }
 
 pub fn log_in(data: &ReportData, project: &Project) -> Value {
+    let results: Vec<Value> = data.resolve().iter().map(|r| result(r, project)).collect();
+    document(results, &data.resolve_diagnostics(), project)
+}
+
+/// The SARIF log around `results`.
+fn document(results: Vec<Value>, diagnostics: &[ResolvedDiagnostic], project: &Project) -> Value {
     let rules: Vec<Value> = Kind::ALL
         .iter()
         .map(|&k| {
@@ -143,9 +151,7 @@ pub fn log_in(data: &ReportData, project: &Project) -> Value {
             })
         })
         .collect();
-    let results: Vec<Value> = data.resolve().iter().map(|r| result(r, project)).collect();
-    let notifications: Vec<Value> = data
-        .resolve_diagnostics()
+    let notifications: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
             let mut n = json!({
@@ -165,10 +171,7 @@ pub fn log_in(data: &ReportData, project: &Project) -> Value {
             n
         })
         .collect();
-    let failed = data
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
+    let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -200,9 +203,53 @@ pub fn log_in(data: &ReportData, project: &Project) -> Value {
 }
 
 pub fn render(data: &ReportData) -> String {
-    let mut s = serde_json::to_string_pretty(&log(data)).expect("SARIF always serialises");
-    s.push('\n');
-    s
+    data.render_with(Box::new(SarifSink::new(paths::project().clone())))
+}
+
+/// Where the results array stands in the pretty-printed log. Keys are sorted, so the
+/// notifications (the diagnostics) come before it: the results wait in a spool.
+const RESULTS: &str = "\n      \"results\": []";
+/// The nesting level of the results array's `[` (document, runs, run).
+const RESULTS_DEPTH: usize = 3;
+
+/// The SARIF log, its results rendered as they come into a spool and set into the log at
+/// the end.
+pub struct SarifSink {
+    project: Project,
+    results: Spool,
+    array: JsonArray,
+}
+
+impl SarifSink {
+    pub fn new(project: Project) -> Self {
+        Self {
+            project,
+            results: Spool::default(),
+            array: JsonArray::at(RESULTS_DEPTH),
+        }
+    }
+}
+
+impl Sink for SarifSink {
+    fn finding(&mut self, _out: &mut dyn Write, r: &Resolved) -> io::Result<()> {
+        self.array
+            .item(&mut self.results, &result(r, &self.project))
+    }
+
+    fn end(self: Box<Self>, out: &mut dyn Write, end: &End) -> io::Result<()> {
+        let log = document(Vec::new(), end.diagnostics, &self.project);
+        let text = serde_json::to_string_pretty(&log).expect("SARIF always serialises");
+        let at = text
+            .find(RESULTS)
+            .expect("the log has an empty results array")
+            + RESULTS.len();
+        // Up to the `[`, the results, then from the `]` on.
+        out.write_all(&text.as_bytes()[..at - 1])?;
+        self.results.copy_to(out)?;
+        self.array.close(out)?;
+        out.write_all(&text.as_bytes()[at..])?;
+        out.write_all(b"\n")
+    }
 }
 
 /// Validation against the official SARIF 2.1.0 schema and the `serde-sarif` model, shared
