@@ -89,11 +89,64 @@ fn find_rg() -> Option<PathBuf> {
     })
 }
 
-/// Findings in a JSON v1 document, if the run printed one.
+/// Findings in a JSON v1 document, if the run printed one. Counted while the file is read,
+/// without building the document: a child process starts with its parent's resident pages
+/// counted in its peak RSS, so the bench must stay small between runs (a 100k-article report
+/// parsed whole took 500 MB, which then showed in every later row).
 fn count_findings(path: &Path) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let doc: serde_json::Value = serde_json::from_str(&text).ok()?;
-    doc.get("findings")?.as_array().map(Vec::len)
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// The length of a sequence, its elements skipped.
+    struct Count(usize);
+    impl<'de> Deserialize<'de> for Count {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Count;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("an array")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Count, A::Error> {
+                    let mut n = 0;
+                    while seq.next_element::<IgnoredAny>()?.is_some() {
+                        n += 1;
+                    }
+                    Ok(Count(n))
+                }
+            }
+            d.deserialize_seq(V)
+        }
+    }
+
+    /// The document's `findings`, counted; every other member skipped.
+    struct Doc(Option<usize>);
+    impl<'de> Deserialize<'de> for Doc {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Doc;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a JSON v1 report")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
+                    let mut findings = None;
+                    while let Some(key) = map.next_key::<String>()? {
+                        if key == "findings" {
+                            findings = Some(map.next_value::<Count>()?.0);
+                        } else {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                    Ok(Doc(findings))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+
+    let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    serde_json::from_reader::<_, Doc>(file).ok()?.0
 }
 
 struct Row {
