@@ -509,6 +509,12 @@ pub fn sink(format: Format, color: bool) -> Box<dyn stream::Sink> {
 /// another directory (the write follows it).
 pub fn write_to(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let written = crate::atomic::write_atomic(path, bytes)?;
+    say_if_followed(path, &written);
+    Ok(())
+}
+
+/// Says on stderr when the write to `path` followed a link into another directory.
+pub(crate) fn say_if_followed(path: &Path, written: &crate::atomic::Written) {
     if written.left_directory {
         eprintln!(
             "note: {} is a link; wrote its target {}",
@@ -516,7 +522,6 @@ pub fn write_to(path: &Path, bytes: &[u8]) -> io::Result<()> {
             written.target.display()
         );
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -238,14 +238,8 @@ impl Output {
             Self::Stdout(mut w) => w.flush(),
             Self::File(w) => {
                 let written = w.into_inner().map_err(|e| e.into_error())?.commit()?;
-                if written.left_directory
-                    && let Some(path) = path
-                {
-                    eprintln!(
-                        "note: {} is a link; wrote its target {}",
-                        path.display(),
-                        written.target.display()
-                    );
+                if let Some(path) = path {
+                    super::say_if_followed(path, &written);
                 }
                 Ok(())
             }
