@@ -94,7 +94,7 @@ fn find_rg() -> Option<PathBuf> {
 /// counted in its peak RSS, so the bench must stay small between runs (a 100k-article report
 /// parsed whole took 500 MB, which then showed in every later row).
 fn count_findings(path: &Path) -> Option<usize> {
-    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, SeqAccess, Visitor};
     use std::fmt;
 
     /// The length of a sequence, its elements skipped.
@@ -119,34 +119,14 @@ fn count_findings(path: &Path) -> Option<usize> {
         }
     }
 
-    /// The document's `findings`, counted; every other member skipped.
-    struct Doc(Option<usize>);
-    impl<'de> Deserialize<'de> for Doc {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Doc;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a JSON v1 report")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
-                    let mut findings = None;
-                    while let Some(key) = map.next_key::<String>()? {
-                        if key == "findings" {
-                            findings = Some(map.next_value::<Count>()?.0);
-                        } else {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                    Ok(Doc(findings))
-                }
-            }
-            d.deserialize_map(V)
-        }
+    /// The document's `findings`, counted; serde skips every other member unread.
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        findings: Option<Count>,
     }
 
     let file = std::io::BufReader::new(std::fs::File::open(path).ok()?);
-    serde_json::from_reader::<_, Doc>(file).ok()?.0
+    Some(serde_json::from_reader::<_, Doc>(file).ok()?.findings?.0)
 }
 
 struct Row {

@@ -308,7 +308,6 @@ mod tests {
             findings: &applied.kept,
             diagnostics: &applied.unused,
             hidden: Default::default(),
-            presolved: None,
         };
         let d = &data.resolve_diagnostics()[0];
         assert_eq!(

@@ -228,7 +228,6 @@ impl<'a> Checker<'a> {
             findings: &w.findings,
             diagnostics: &[],
             hidden: Hidden::default(),
-            presolved: None,
         }
         .resolve_with(self.fact_index.as_ref());
         w.frames = one.frames;
@@ -529,7 +528,6 @@ fn finish(
             findings: &findings,
             diagnostics: &[],
             hidden: Hidden::default(),
-            presolved: None,
         }
         .resolve()
     });

@@ -15,11 +15,6 @@ pub fn override_severities(findings: &mut [Finding], overrides: &BTreeMap<Kind, 
     }
 }
 
-/// True when some finding is at or above the `--fail-on` level.
-pub fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
-    findings.iter().any(|f| fails_at(f.severity, fail_on))
-}
-
 /// True when a finding of severity `s` is at or above the `--fail-on` level.
 pub fn fails_at(s: Severity, fail_on: FailOn) -> bool {
     match fail_on {
@@ -29,21 +24,19 @@ pub fn fails_at(s: Severity, fail_on: FailOn) -> bool {
     }
 }
 
-/// Keeps the findings at or above `min`; returns how many were dropped.
-pub fn keep_at_least(findings: &mut Vec<Finding>, min: Severity) -> usize {
-    let before = findings.len();
-    findings.retain(|f| f.severity >= min);
-    before - findings.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::testdata;
 
+    /// True when some finding is at or above the `--fail-on` level.
+    fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
+        findings.iter().any(|f| fails_at(f.severity, fail_on))
+    }
+
     #[test]
     fn fail_on_and_min_severity_are_separate() {
-        let mut findings = testdata::findings(); // error, warning, error
+        let findings = testdata::findings(); // error, warning, error
         assert!(fails(&findings, FailOn::Error));
         assert!(!fails(&findings, FailOn::Never));
         let warnings_only: Vec<Finding> = findings
@@ -53,9 +46,6 @@ mod tests {
             .collect();
         assert!(!fails(&warnings_only, FailOn::Error));
         assert!(fails(&warnings_only, FailOn::Warning));
-
-        assert_eq!(keep_at_least(&mut findings, Severity::Error), 1);
-        assert_eq!(findings.len(), 2);
     }
 
     #[test]

@@ -82,9 +82,6 @@ pub struct ReportData<'a> {
     pub findings: &'a [Finding],
     pub diagnostics: &'a [Diagnostic],
     pub hidden: Hidden,
-    /// The findings already resolved, one per finding and in the same order, when the caller
-    /// resolved them while the articles' text was at hand (`check` drops it as it goes).
-    pub presolved: Option<&'a [Resolved]>,
 }
 
 /// Whole source lines around a quoted stretch, for snippet renderers.
@@ -221,9 +218,6 @@ impl ReportData<'_> {
 
     /// Resolves every finding's spans into lines and columns.
     pub fn resolve(&self) -> Vec<Resolved> {
-        if let Some(done) = self.presolved {
-            return done.to_vec();
-        }
         let fact_index = self.facts.map(|f| LineIndex::new(&f.source));
         self.resolve_with(fact_index.as_ref())
     }
@@ -483,11 +477,6 @@ fn color_wanted(
         // NO_COLOR counts when set to anything but the empty string (no-color.org).
         ColorChoice::Auto => !to_file && no_color.is_none_or(|v| v.is_empty()) && terminal,
     }
-}
-
-/// Renders `data` in `format` as text. Only the human format is ever coloured.
-pub fn render_to_string(format: Format, data: &ReportData, color: bool) -> String {
-    data.render_with(sink(format, color))
 }
 
 /// The sink that writes `format`, with paths named from the project root where the format

@@ -1,6 +1,6 @@
 //! Reports written one finding at a time: every format is a [`Sink`] that takes the findings
 //! in report order and then the end of the report (diagnostics, summary). A report rendered
-//! whole ([`super::render_to_string`]) and one written while articles are still being
+//! whole ([`super::ReportData::render_with`]) and one written while articles are still being
 //! checked (`check --no-cross`) go through the same sink, so their bytes are the same.
 //!
 //! What a format can write as the findings come depends on its layout. `json` puts the

@@ -200,7 +200,6 @@ impl Sample {
             findings: &self.findings,
             diagnostics: &self.diagnostics,
             hidden: self.hidden,
-            presolved: None,
         }
     }
 }

@@ -59,7 +59,6 @@ impl DiffReport<'_> {
             findings,
             diagnostics: &[],
             hidden: Default::default(),
-            presolved: None,
         }
         .resolve()
     }
