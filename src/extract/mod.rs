@@ -70,55 +70,89 @@ pub fn is_modal(tokens: &[tokens::Token]) -> bool {
 
 /// Finds the claims of one article. The matcher carries the fact file's entities.
 pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
+    words(article, matcher).finish(|_| true)
+}
+
+/// Every sentence's words and names, before the claims in it are read: what alignment needs
+/// to tell which sentences are about a fact ([`words`]).
+pub struct Words<'a> {
+    article: &'a Article,
+    /// Spans relative to each sentence until [`Words::finish`]; only `span`, `tokens`,
+    /// `mentions` and `question` are filled.
+    claims: ArticleClaims,
+}
+
+/// Splits the article into sentences and finds their words and names. A check against the
+/// fact file alone reads numbers, dates and stances only in the sentences that align with a
+/// fact (a quarter of them in a typical article), so they wait for [`Words::finish`].
+pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher) -> Words<'a> {
     let text = &article.text;
-    let published = article.meta.published;
     let sentences = sentences::split(text)
         .into_iter()
         .map(|span| {
             let s = &text[span.start..span.end];
-            let mut toks = tokens::tokenize(s);
-            let mentions = matcher.find(&toks);
-            let stances = stance::cues(s, &toks, &mentions);
-            let modal = is_modal(&toks);
-            let future = dates::is_future(s);
-            let mut quantities = numbers::extract_quantities(s);
-            let mut dates = dates::extract_dates(s, published, future);
-            for t in &mut toks {
-                t.span = t.span.offset(span.start);
-            }
-            let mentions = mentions
-                .into_iter()
-                .map(|mut m| {
-                    m.span = m.span.offset(span.start);
-                    m
-                })
-                .collect();
-            let stances = stances
-                .into_iter()
-                .map(|mut c| {
-                    c.span = c.span.offset(span.start);
-                    c
-                })
-                .collect();
-            for q in &mut quantities {
-                q.span = q.span.offset(span.start);
-                q.unit_span = q.unit_span.map(|u| u.offset(span.start));
-            }
-            for d in &mut dates {
-                d.span = d.span.offset(span.start);
-            }
+            let tokens = tokens::tokenize(s);
             Sentence {
                 span,
-                mentions,
-                quantities,
-                dates,
-                stances,
-                modal,
-                future,
-                question: is_question(s, &toks),
-                tokens: toks,
+                mentions: matcher.find(&tokens),
+                quantities: Vec::new(),
+                dates: Vec::new(),
+                stances: Vec::new(),
+                modal: false,
+                future: false,
+                question: is_question(s, &tokens),
+                tokens,
             }
         })
         .collect();
-    ArticleClaims { sentences }
+    Words {
+        article,
+        claims: ArticleClaims { sentences },
+    }
+}
+
+impl Words<'_> {
+    /// The sentences with their words and names only (spans relative to each sentence), for
+    /// alignment, which reads nothing else.
+    pub fn claims(&self) -> &ArticleClaims {
+        &self.claims
+    }
+
+    /// Reads the claims (stances, modality, tense, numbers, dates) of the sentences `wanted`
+    /// picks by index, and moves every span to the article's offsets. The other sentences
+    /// keep their words and names and no claims.
+    pub fn finish(self, wanted: impl Fn(usize) -> bool) -> ArticleClaims {
+        let text = &self.article.text;
+        let published = self.article.meta.published;
+        let mut claims = self.claims;
+        for (si, sentence) in claims.sentences.iter_mut().enumerate() {
+            let span = sentence.span;
+            if wanted(si) {
+                let s = &text[span.start..span.end];
+                let toks = &sentence.tokens;
+                sentence.stances = stance::cues(s, toks, &sentence.mentions);
+                sentence.modal = is_modal(toks);
+                sentence.future = dates::is_future(s);
+                sentence.quantities = numbers::extract_quantities(s);
+                sentence.dates = dates::extract_dates(s, published, sentence.future);
+            }
+            for t in &mut sentence.tokens {
+                t.span = t.span.offset(span.start);
+            }
+            for m in &mut sentence.mentions {
+                m.span = m.span.offset(span.start);
+            }
+            for c in &mut sentence.stances {
+                c.span = c.span.offset(span.start);
+            }
+            for q in &mut sentence.quantities {
+                q.span = q.span.offset(span.start);
+                q.unit_span = q.unit_span.map(|u| u.offset(span.start));
+            }
+            for d in &mut sentence.dates {
+                d.span = d.span.offset(span.start);
+            }
+        }
+        claims
+    }
 }
