@@ -17,7 +17,9 @@
 //! elsewhere by a sentence that does not give the fact's own figure, and when a date stands in
 //! a clause about another act.
 
-use super::{Context, CrossContext, OCCASION_DAYS, SAME_EVENT_DAYS, days_apart, value_mismatch};
+use super::{
+    Context, CrossContext, Merged, OCCASION_DAYS, SAME_EVENT_DAYS, days_apart, value_mismatch,
+};
 use crate::align::cross::Frame;
 use crate::finding::{Finding, Kind, Related, Severity};
 
@@ -204,7 +206,7 @@ fn nearest<T>(items: &[T], distance: impl Fn(&T) -> Option<usize>) -> Option<&T>
 
 /// Cross-source: two articles place the same event of the same people on disjoint dates,
 /// each resolved against its own publication date.
-pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
+pub fn cross(ctx: &CrossContext, out: &mut Merged) {
     use crate::align::cross::Topic;
     use crate::align::frames::{Identity, identity};
     let date = Frame::date;
@@ -212,7 +214,6 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
         (Some(x), Some(y)) => x.range.overlaps(&y.range),
         _ => false,
     };
-    let mut out = Vec::new();
     for p in ctx.pairs {
         let (Some(x), Some(y)) = (date(p.a), date(p.b)) else {
             continue;
@@ -258,5 +259,4 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             notes,
         });
     }
-    out
 }

@@ -28,7 +28,7 @@ pub struct Context<'a> {
 }
 
 type Check = fn(&Context) -> Vec<Finding>;
-type CrossCheck = fn(&CrossContext) -> Vec<Finding>;
+type CrossCheck = fn(&CrossContext, &mut Merged);
 
 /// Everything a cross-source check reads: the articles (their paths and publication dates;
 /// their text may be gone) and the paired frames, which carry the words they report.
@@ -52,42 +52,66 @@ pub const CROSS_REGISTRY: &[(Kind, CrossCheck)] = &[
 pub const MAX_RELATED: usize = 5;
 
 pub fn run_cross(ctx: &CrossContext) -> Vec<Finding> {
-    let mut out: Vec<Finding> = CROSS_REGISTRY
-        .iter()
-        .flat_map(|(_, check)| check(ctx))
-        .collect();
-    // One finding per place and kind: the other articles that disagree become its related
-    // locations, and paraphrases of one statement collapse into one.
-    out.sort_by_key(|f| (f.article, f.span.start, f.kind));
-    let mut merged: Vec<(Finding, usize)> = Vec::with_capacity(out.len());
-    for f in out {
-        match merged.last_mut() {
-            Some((m, n)) if m.article == f.article && m.span == f.span && m.kind == f.kind => {
-                for r in f.related {
-                    if !m.related.contains(&r) {
-                        *n += 1;
-                        if m.related.len() < MAX_RELATED {
-                            m.related.push(r);
-                        }
+    let mut merged = Merged::default();
+    for (_, check) in CROSS_REGISTRY {
+        check(ctx, &mut merged);
+    }
+    merged.finish()
+}
+
+/// The findings between articles, merged as the checks report them: one finding per place and
+/// kind, the other articles that disagree becoming its related locations, so paraphrases of
+/// one statement collapse into one. Merging as they come keeps one finding per place in
+/// memory, not one per disagreeing pair (four times as many on a large run). The result is
+/// that of sorting every reported finding by (article, start, kind), keeping the order they
+/// were reported in among equals, and merging neighbours with the same article, span and
+/// kind.
+#[derive(Default)]
+pub struct Merged {
+    /// Kept findings in the order their places were first reported, with how many other
+    /// articles disagree with each.
+    kept: Vec<(Finding, usize)>,
+    /// The last kept finding of each (article, start, kind).
+    last: HashMap<(crate::article::ArticleId, usize, Kind), usize>,
+}
+
+impl Merged {
+    pub fn push(&mut self, f: Finding) {
+        let key = (f.article, f.span.start, f.kind);
+        if let Some(&i) = self.last.get(&key)
+            && self.kept[i].0.span == f.span
+        {
+            let (m, n) = &mut self.kept[i];
+            for r in f.related {
+                if !m.related.contains(&r) {
+                    *n += 1;
+                    if m.related.len() < MAX_RELATED {
+                        m.related.push(r);
                     }
                 }
             }
-            _ => {
-                let n = f.related.len();
-                merged.push((f, n));
-            }
+            return;
         }
+        self.last.insert(key, self.kept.len());
+        let n = f.related.len();
+        self.kept.push((f, n));
     }
-    merged
-        .into_iter()
-        .map(|(mut m, n)| {
-            if n > 1 {
-                m.notes
-                    .push(format!("{n} other articles disagree with this one"));
-            }
-            m
-        })
-        .collect()
+
+    /// The findings in report order, each saying how many other articles disagree with it.
+    pub fn finish(self) -> Vec<Finding> {
+        let mut kept = self.kept;
+        // Stable: kept findings of one (article, start, kind) stay in the order first reported.
+        kept.sort_by_key(|(f, _)| (f.article, f.span.start, f.kind));
+        kept.into_iter()
+            .map(|(mut m, n)| {
+                if n > 1 {
+                    m.notes
+                        .push(format!("{n} other articles disagree with this one"));
+                }
+                m
+            })
+            .collect()
+    }
 }
 
 impl<'a> CrossContext<'a> {
@@ -545,5 +569,82 @@ mod tests {
         assert!(!in_other_clause(&text, &s, s.dates[0].span, &words));
         let (text, s) = sentence("Trump spoke by phone on Thursday, and aides were pleased.");
         assert!(!in_other_clause(&text, &s, s.dates[0].span, &words));
+    }
+
+    /// What `Merged` must equal: every finding reported, sorted by (article, start, kind)
+    /// stably, neighbours with the same article, span and kind merged.
+    fn merged_after_sorting(mut all: Vec<Finding>) -> Vec<Finding> {
+        all.sort_by_key(|f| (f.article, f.span.start, f.kind));
+        let mut out: Vec<(Finding, usize)> = Vec::new();
+        for f in all {
+            match out.last_mut() {
+                Some((m, n)) if m.article == f.article && m.span == f.span && m.kind == f.kind => {
+                    for r in f.related {
+                        if !m.related.contains(&r) {
+                            *n += 1;
+                            if m.related.len() < MAX_RELATED {
+                                m.related.push(r);
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    let n = f.related.len();
+                    out.push((f, n));
+                }
+            }
+        }
+        out.into_iter()
+            .map(|(mut m, n)| {
+                if n > 1 {
+                    m.notes
+                        .push(format!("{n} other articles disagree with this one"));
+                }
+                m
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Findings merged as they are reported are those of sorting them all and merging
+        /// neighbours: places that share a start but not an end, the same other article twice,
+        /// more other articles than are listed, findings of several kinds at one place.
+        #[test]
+        fn merging_as_reported_equals_sorting_then_merging(
+            reported in proptest::collection::vec(
+                (0u32..3, 0usize..3, 0usize..2, 0usize..3, 0u32..8, 0u32..4),
+                0..60,
+            )
+        ) {
+            use crate::finding::Severity;
+            let findings: Vec<Finding> = reported
+                .iter()
+                .enumerate()
+                .map(|(i, &(article, start, longer, kind, other, at))| Finding {
+                    kind: Kind::ALL[kind],
+                    severity: Severity::Error,
+                    confidence: 0.5,
+                    fact: None,
+                    article: ArticleId(article),
+                    span: Span::new(start * 10, start * 10 + 3 + longer),
+                    sentence: Span::new(0, 40),
+                    found: format!("reported {i}"),
+                    expected: None,
+                    message: format!("finding {i}"),
+                    related: vec![Related::Article {
+                        article: ArticleId(other),
+                        span: Span::new(at as usize, at as usize + 2),
+                        sentence: Span::new(0, 9),
+                        found: "x".into(),
+                    }],
+                    notes: Vec::new(),
+                })
+                .collect();
+            let mut merged = Merged::default();
+            for f in findings.clone() {
+                merged.push(f);
+            }
+            proptest::prop_assert_eq!(merged.finish(), merged_after_sorting(findings));
+        }
     }
 }

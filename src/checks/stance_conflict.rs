@@ -24,7 +24,7 @@
 //! drawn attention") counts as stating it. Negations about something else are not denials,
 //! but an unusual denial phrase may be missed (a miss, not a false finding).
 
-use super::{Context, CrossContext};
+use super::{Context, CrossContext, Merged};
 use crate::align::clauses::{Clauses, clause_of};
 use crate::align::cross::{Frame, SentenceStance};
 use crate::align::{FactProfile, same_word, unique_best};
@@ -442,10 +442,9 @@ fn record(ctx: &Context, fact: &Fact) -> String {
 /// warning naming both. The same source given opposite stances, or both articles speaking in
 /// their own voice: an error. One article's own voice against another's attributed stance: a
 /// warning on the article that states it as settled.
-pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
+pub fn cross(ctx: &CrossContext, out: &mut Merged) {
     use crate::align::cross::{Name, Topic};
     let stance = Frame::stance;
-    let mut out = Vec::new();
     // A dispute between the same two sources over the same event is reported once, however
     // many articles repeat either side, and however each paraphrases it.
     let mut disputes: Vec<(Topic, &Name, &Name)> = Vec::new();
@@ -544,5 +543,4 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             notes,
         });
     }
-    out
 }

@@ -19,7 +19,7 @@
 //! sentence doubts ("a figure Kyiv called exaggerated"), sentences dated off the fact's date
 //! (another occasion), and, for a fact about what remains, figures not said to remain.
 
-use super::{Context, CrossContext};
+use super::{Context, CrossContext, Merged};
 use crate::align::clauses::clause_of;
 use crate::align::cross::Frame;
 use crate::align::frames::{act_class, act_of_text};
@@ -656,13 +656,12 @@ fn written_with_unit(raw: &str, unit: &str) -> bool {
 /// Cross-source: two articles give the same measure of the same actor, act and place, at
 /// the same time, with disjoint intervals ("12 destroyed" vs "14 destroyed"). A later,
 /// higher toll may be an update: then it is a warning that says so.
-pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
+pub fn cross(ctx: &CrossContext, out: &mut Merged) {
     let quantity = Frame::quantity;
     let same = |a: &Frame, b: &Frame| match (quantity(a), quantity(b)) {
         (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
         _ => false,
     };
-    let mut out = Vec::new();
     for p in ctx.pairs {
         let (Some(x), Some(y)) = (quantity(p.a), quantity(p.b)) else {
             continue;
@@ -713,7 +712,6 @@ pub fn cross(ctx: &CrossContext) -> Vec<Finding> {
             notes,
         });
     }
-    out
 }
 
 #[cfg(test)]
