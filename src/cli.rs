@@ -149,7 +149,8 @@ pub struct CheckArgs {
     pub no_config: bool,
 
     /// Check articles against the fact file only, not against each other (needs a fact file,
-    /// from --facts or the config file): nothing is kept between articles but their findings.
+    /// from --facts or the config file): nothing is kept between articles but their findings,
+    /// and numbers, dates and stances are read only in sentences that align with a fact.
     #[arg(long)]
     pub no_cross: bool,
 
