@@ -53,6 +53,15 @@ pub struct Alignment {
     pub score: f64,
 }
 
+/// The alignments of sentence `si`, found by binary search in `aligned`, which is in sentence
+/// order as [`Aligner::align`] returns it (a linear scan per sentence was quadratic on huge
+/// inputs).
+pub fn of_sentence(aligned: &[Alignment], si: usize) -> &[Alignment] {
+    let from = aligned.partition_point(|a| a.sentence < si);
+    let rest = &aligned[from..];
+    &rest[..rest.partition_point(|a| a.sentence == si)]
+}
+
 /// What alignment needs to know of a fact, computed once per fact file.
 #[derive(Clone, Debug)]
 pub struct FactProfile {

@@ -199,13 +199,7 @@ impl Context<'_> {
 
     /// The alignments of sentence `si`.
     pub fn aligned_to(&self, si: usize) -> Vec<&Alignment> {
-        // `Aligner::align` emits alignments in sentence order: a binary search keeps this
-        // linear over the article (a linear scan per sentence was quadratic on huge inputs).
-        let from = self.aligned.partition_point(|a| a.sentence < si);
-        self.aligned[from..]
-            .iter()
-            .take_while(|a| a.sentence == si)
-            .collect()
+        crate::align::of_sentence(self.aligned, si).iter().collect()
     }
 
     /// Sentences worth checking at all: statements, not questions or conditionals.

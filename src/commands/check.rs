@@ -581,36 +581,29 @@ fn check_one(
     aligner: Option<&align::Aligner>,
     cross: bool,
 ) -> ArticleWork {
+    let with_facts = facts.zip(aligner);
     let words = extract::words(article, matcher);
-    let aligned = match (facts, aligner) {
-        (Some(facts), Some(aligner)) => aligner.align(words.claims(), facts),
-        _ => Vec::new(),
-    };
+    let aligned = with_facts.map_or_else(Vec::new, |(facts, aligner)| {
+        aligner.align(words.claims(), facts)
+    });
     // The fact checks read the claims of aligned sentences only; the comparison between
     // articles reads every sentence's.
-    let claims = words.finish(|si| cross || aligned_at(&aligned, si));
-    let findings = match (facts, aligner) {
-        (Some(facts), Some(aligner)) => checks::run(&checks::Context {
+    let claims = words.finish(|si| cross || !align::of_sentence(&aligned, si).is_empty());
+    let findings = with_facts.map_or_else(Vec::new, |(facts, aligner)| {
+        checks::run(&checks::Context {
             article,
             claims: &claims,
             facts,
             aligner,
             aligned: &aligned,
-        }),
-        _ => Vec::new(),
-    };
+        })
+    });
     let frames = if cross {
-        article_frames(article, &claims, facts.zip(aligner), &aligned)
+        article_frames(article, &claims, with_facts, &aligned)
     } else {
         Vec::new()
     };
     ArticleWork { findings, frames }
-}
-
-/// Whether sentence `si` has an alignment (`aligned` is in sentence order).
-fn aligned_at(aligned: &[align::Alignment], si: usize) -> bool {
-    let from = aligned.partition_point(|a| a.sentence < si);
-    aligned.get(from).is_some_and(|a| a.sentence == si)
 }
 
 /// The article's frames for the cross-source checks, without the claims that the facts its
@@ -802,7 +795,7 @@ mod tests {
                 });
                 assert_eq!(lazy.findings, eager, "{display}");
                 let words = extract::words(&article, &matcher);
-                let part = words.finish(|si| aligned_at(&aligned, si));
+                let part = words.finish(|si| !align::of_sentence(&aligned, si).is_empty());
                 for a in &aligned {
                     assert_eq!(part.sentences[a.sentence], full.sentences[a.sentence]);
                 }
