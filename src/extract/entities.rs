@@ -1,11 +1,12 @@
 //! Entity mentions: the fact file's names and aliases, found with one Aho-Corasick automaton
 //! over folded tokens, plus capitalised names the fact file does not know.
 
-use super::tokens::{Token, fold};
+use super::tokens::{Token, WordSet, fold};
 use crate::claims::{EntityRef, Mention};
 use crate::facts::{EntityId, FactFile};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
 
 /// One alias, as the matcher knows it.
 #[derive(Clone, Debug)]
@@ -153,7 +154,9 @@ impl EntityMatcher {
         let mut out = Vec::new();
         if let Some(ac) = &self.automaton {
             // " tok tok tok " with each token's start offset, so matches map back to tokens.
-            let mut hay = String::from(" ");
+            let mut hay =
+                String::with_capacity(1 + tokens.iter().map(|t| t.folded.len() + 1).sum::<usize>());
+            hay.push(' ');
             let mut starts = Vec::with_capacity(tokens.len());
             for t in tokens {
                 starts.push(hay.len());
@@ -163,11 +166,12 @@ impl EntityMatcher {
             let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
             for m in ac.find_overlapping_iter(&hay) {
                 let first = starts.partition_point(|&s| s < m.start() + 1);
-                let n = hay[m.start() + 1..m.end() - 1].split(' ').count();
+                let p = &self.patterns[m.pattern().as_usize()];
+                // One capitalisation flag per alias token: the alias's length in tokens.
+                let n = p.needs_cap.len();
                 if first + n > tokens.len() {
                     continue;
                 }
-                let p = &self.patterns[m.pattern().as_usize()];
                 let caps_ok = p
                     .needs_cap
                     .iter()
@@ -420,8 +424,9 @@ fn is_common_capital(lower: &str) -> bool {
         "most",
         "more",
     ];
-    COMMON.contains(&lower)
-        || OPENERS.contains(&lower)
+    // Every capitalised word of every sentence asks: one hash lookup, not a scan of both lists.
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[COMMON, OPENERS]));
+    WORDS.contains(lower)
         || crate::extract::numbers::is_number_word(lower)
         || (lower.len() > 4 && lower.ends_with("ly"))
 }

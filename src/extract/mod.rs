@@ -10,6 +10,8 @@ pub mod tokens;
 use crate::article::Article;
 use crate::claims::{ArticleClaims, Sentence};
 use entities::EntityMatcher;
+use std::sync::LazyLock;
+use tokens::WordSet;
 
 /// Auxiliaries that make a sentence speak of what may or will happen rather than what did.
 const MODAL: &[&str] = &[
@@ -60,11 +62,12 @@ fn is_question(text: &str, tokens: &[tokens::Token]) -> bool {
 /// Whether the words make a statement a plan or a possibility: a modal auxiliary, "may" in
 /// lower case (not the month), or a verb of intent before "to".
 pub fn is_modal(tokens: &[tokens::Token]) -> bool {
+    static MODALS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[MODAL]));
+    static BEFORE_TO: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[MODAL_BEFORE_TO]));
     tokens.iter().enumerate().any(|(i, t)| {
-        MODAL.contains(&t.lower.as_str())
+        MODALS.contains(&t.lower)
             || (t.lower == "may" && !t.cap)
-            || (MODAL_BEFORE_TO.contains(&t.lower.as_str())
-                && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
+            || (tokens.get(i + 1).is_some_and(|n| n.lower == "to") && BEFORE_TO.contains(&t.lower))
     })
 }
 
