@@ -63,6 +63,28 @@ fn is_title_case(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none_or(char::is_lowercase)
 }
 
+/// The last word of a street's name.
+fn is_street_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "street"
+            | "avenue"
+            | "road"
+            | "boulevard"
+            | "lane"
+            | "drive"
+            | "square"
+            | "place"
+            | "way"
+            | "court"
+            | "terrace"
+            | "crescent"
+            | "highway"
+            | "embankment"
+            | "quay"
+    )
+}
+
 fn looks_plural(lower: &str) -> bool {
     is_irregular_plural(lower)
         || (lower.len() > 3
@@ -605,7 +627,7 @@ impl Ctx<'_> {
         if a.glued_id || c.chain == Some(".") || c.score {
             return Other;
         }
-        if self.is_identifier(a.first, c.hedge_first) {
+        if self.is_identifier(a.first, c.hedge_first) || self.is_address(c.end) {
             return Other;
         }
         // Ratings and scores: "9.0 out of 10", "60 out of 100".
@@ -708,6 +730,16 @@ impl Ctx<'_> {
             }
         }
         Count
+    }
+
+    /// A house number: the number is followed by a capitalised street name ending in a street
+    /// word ("12 Marin Avenue", "10 Downing Street"), `end` being the token after it.
+    fn is_address(&self, end: usize) -> bool {
+        (1..=3).any(|names| {
+            let street = end + names;
+            (end..=street).all(|i| self.is_word(i) && is_title_case(self.raw(i)))
+                && is_street_word(self.lower(street).as_str())
+        })
     }
 
     /// "#5", "No. 5", "flight 370", "Su-34", "Resolution 2334".

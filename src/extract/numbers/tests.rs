@@ -539,10 +539,19 @@ fn identifiers_and_scores() {
         ("an average rating of 9.0 out of 10", "10"),
         ("at UFC 153.", "153"),
         ("the ZIP code 11102 area", "11102"),
+        ("roads around the hall at 12 Marin Avenue were closed", "12"),
+        ("protesters gathered outside 10 Downing Street", "10"),
+        ("the office at 221 Old Kent Road", "221"),
     ] {
         assert_eq!(find(text, needle).kind, Other, "{text}");
     }
     assert!(brief("An A320 and MH17").is_empty());
+    // A count before capitalised words that name no street stays a count.
+    assert_eq!(
+        find("12 Marin officers and 40 Red Cross workers", "12").kind,
+        Count
+    );
+    assert_eq!(find("They sent 40 Red Cross workers", "40").kind, Count);
 }
 
 #[test]
