@@ -14,8 +14,10 @@
 //! each can bind a date to the wrong one; we abstain when any event date in the sentence agrees
 //! with the fact, when a past event is dated more than three days off (another occasion), when
 //! a fact that counts something (a recurring act: drones launched, people killed) is dated
-//! elsewhere by a sentence that does not give the fact's own figure, and when a date stands in
-//! a clause about another act.
+//! elsewhere by a sentence that does not give the fact's own figure, when a date stands in
+//! a clause about another act, and when the sentence names the event only as a noun or after
+//! "before"/"after" while another verb carries the date ("was arrested on Tuesday over the
+//! ferry's capsizing").
 
 use super::{
     Context, CrossContext, Merged, OCCASION_DAYS, SAME_EVENT_DAYS, days_apart, value_mismatch,
@@ -85,6 +87,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let Some((d, got)) = chosen else {
             continue;
         };
+        if !dates_the_event(&ctx.article.text, s, d.span, events) {
+            continue;
+        }
         // A past event dated more than a couple of days off is more likely another occasion
         // of the same kind (another night's drones, another call) than the fact's event
         // misdated; for what is planned (the article looks ahead to an event after its
@@ -134,7 +139,98 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// Whether an event word stands within two words of the date.
+/// Words before a noun that make it one: "the sinking", "its collapse".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "whose",
+];
+
+/// Words that open a phrase placing another time next to the sentence's own: "three days
+/// before the crossing reopens".
+const TIME_LINKS: &[&str] = &["before", "after", "until", "since", "ahead"];
+
+/// Verbs whose object is the act itself: "held a call", "had a meeting", "made a visit".
+const SUPPORT_VERBS: &[&str] = &[
+    "held",
+    "hold",
+    "holds",
+    "had",
+    "has",
+    "have",
+    "made",
+    "make",
+    "makes",
+    "gave",
+    "staged",
+    "conducted",
+    "paid",
+];
+
+/// Verbs that say only that the named event happened, so the event's noun is what they date:
+/// "the meeting took place in Vienna on Friday", "the talks were held on Monday".
+const LIGHT_VERBS: &[&str] = &[
+    "place", "happened", "occurred", "held", "began", "started", "ended", "opened",
+];
+
+/// Forms of "be" that date the noun before them when the date follows at once: "the call was
+/// on Thursday" (not "was arrested on Tuesday").
+const BE: &[&str] = &["was", "were", "is", "be"];
+
+/// Whether the date can be the date of the fact's event: an event word stands within two words
+/// of it ("Saturday's capsizing", "the blast on Monday"), or one is the sentence's own act: a
+/// verb, not a noun after a determiner or a possessive ("the ferry's capsizing"), and not in a
+/// phrase after "before" or "after" that the date stands outside of. Otherwise the date is
+/// another act's: "was arrested on Tuesday over the ferry's capsizing" dates the arrest, "the
+/// toll from the sinking rose to 17 on Monday" the toll, "lorries queued on Friday, three
+/// days before the crossing reopens" the queue. A noun still counts when a verb that only
+/// says it happened carries the date ("the meeting took place on Friday") or has it as its
+/// object ("held a call with Zelensky on Thursday").
+fn dates_the_event(
+    text: &str,
+    s: &crate::claims::Sentence,
+    span: crate::span::Span,
+    events: &[String],
+) -> bool {
+    if event_word_distance(s, span, events).is_some() {
+        return true;
+    }
+    let toks = &s.tokens;
+    let before: Vec<_> = toks.iter().filter(|t| t.span.end <= span.start).collect();
+    let next_to_date = before
+        .iter()
+        .rev()
+        .find(|t| !DAY_PARTS.contains(&t.lower.as_str()));
+    // The verb that only says the event happened, up to eight words before the date (past a
+    // place: "took place in the town of Corport on 5 May").
+    let light = |from: usize| {
+        next_to_date.is_some_and(|t| BE.contains(&t.lower.as_str()))
+            || before
+                .iter()
+                .rev()
+                .take(8)
+                .any(|t| t.span.start >= from && LIGHT_VERBS.contains(&t.lower.as_str()))
+    };
+    toks.iter().enumerate().any(|(i, t)| {
+        if !events.contains(&crate::extract::tokens::stem(&t.lower)) {
+            return false;
+        }
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let supported = i
+            .checked_sub(2)
+            .is_some_and(|p| SUPPORT_VERBS.contains(&toks[p].lower.as_str()));
+        let nominal = !supported
+            && prev.is_some_and(|p| {
+                let raw = &text[p.span.start..p.span.end];
+                DETERMINERS.contains(&p.lower.as_str())
+                    || raw.ends_with("'s")
+                    || raw.ends_with("\u{2019}s")
+            });
+        let after_link = toks[i.saturating_sub(6)..i]
+            .iter()
+            .any(|l| TIME_LINKS.contains(&l.lower.as_str()) && l.span.start >= span.end);
+        !after_link && (!nominal || light(t.span.end))
+    })
+}
+
 /// Words between an event and its date that say nothing of the event.
 const DAY_PARTS: &[&str] = &[
     "on",

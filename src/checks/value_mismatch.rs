@@ -323,6 +323,44 @@ fn qualified_alike(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> bo
         .any(|t| REMAINDER.contains(&t.lower.as_str()))
 }
 
+/// Auxiliaries that open a clause's own verb after a participle that only describes its
+/// subject: "41 people rescued from the ferry *had been* brought to hospital".
+const AUXILIARIES: &[&str] = &["had", "have", "has", "were", "was", "are", "is", "will"];
+
+/// Whether the number's noun is described by an act and then does another: "41 people rescued
+/// from the ferry had been brought to its emergency department" counts the people brought to
+/// hospital, some of the rescued, not the rescued. The participle right after the noun is the
+/// act of a larger group; the clause's verb comes after an auxiliary.
+fn told_of_a_later_act(s: &Sentence, clause: crate::span::Span, q: &Quantity) -> bool {
+    let after_end = q.unit_span.map_or(q.span.end, |u| u.end);
+    let after: Vec<_> = s
+        .tokens
+        .iter()
+        .filter(|t| clause.contains(t.span) && t.span.start >= after_end)
+        .collect();
+    let Some((first, rest)) = after.split_first() else {
+        return false;
+    };
+    let participle = first.lower.ends_with("ed") || first.lower.ends_with("en");
+    // A verb that reports the figure ("the figure of 381 drones launched was confirmed") or
+    // says it again ("were killed") leaves the number the participle's.
+    let another_act = |v: &crate::extract::tokens::Token| {
+        v.stem() != first.stem()
+            && act_class(v.stem()).is_none_or(|c| act_class(first.stem()) != Some(c))
+            && !s.stances.iter().any(|c| c.span.contains(v.span))
+    };
+    participle
+        && rest.iter().enumerate().any(|(i, t)| {
+            AUXILIARIES.contains(&t.lower.as_str())
+                && rest[i + 1..]
+                    .iter()
+                    .find(|v| {
+                        !matches!(v.lower.as_str(), "been" | "being" | "be" | "also" | "then")
+                    })
+                    .is_some_and(|v| another_act(v))
+        })
+}
+
 /// Whether quantity `q` measures fact `id`: same unit, same acting entity, same act.
 fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool {
     let fact = ctx.facts.fact(id);
@@ -339,7 +377,7 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
         Some(qu) => PEOPLE.contains(&qu) && act.is_some() && act_class(&stem(fu)) == act,
         None => false,
     };
-    if !unit_ok {
+    if !unit_ok || told_of_a_later_act(s, clause, q) {
         return false;
     }
     // The clause's first named entity before the number, passing over speakers ("officials
@@ -655,7 +693,8 @@ fn written_with_unit(raw: &str, unit: &str) -> bool {
 
 /// Cross-source: two articles give the same measure of the same actor, act and place, at
 /// the same time, with disjoint intervals ("12 destroyed" vs "14 destroyed"). A later,
-/// higher toll may be an update: then it is a warning that says so.
+/// higher toll may be an update: then it is a warning that says so. A count of the moment
+/// ("still missing") is compared only between articles of the same day.
 pub fn cross(ctx: &CrossContext, out: &mut Merged) {
     let quantity = Frame::quantity;
     let same = |a: &Frame, b: &Frame| match (quantity(a), quantity(b)) {
@@ -667,6 +706,11 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
             continue;
         };
         if x.interval.overlaps(&y.interval) {
+            continue;
+        }
+        // "Ten people are still missing" on Monday and "four" on Wednesday: both true then.
+        let same_day = p.a.published.is_some() && p.a.published == p.b.published;
+        if (x.running || y.running) && !same_day {
             continue;
         }
         let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));

@@ -27,6 +27,10 @@ const ACT_UNITS: &[(&str, &str)] = &[
     ("evacuee", "evacuate"),
 ];
 
+/// Words that make a count the state of things at the time of writing, which the next
+/// report may move either way: "ten people are still missing", "40 remain in hospital".
+const RUNNING: &[&str] = &["still", "remain", "remains", "remained", "remaining"];
+
 /// Nouns that count people in general; the act says what the count measures.
 pub(super) const PEOPLE: &[&str] = &[
     "people",
@@ -484,6 +488,7 @@ impl Base<'_> {
                 shown,
                 words: words.into(),
                 toll: q_is_toll(act) || unit == sym::intern("person"),
+                running: toks.iter().any(|t| RUNNING.contains(&t.lower.as_str())),
             });
             out.push(self.frame(Topic::Measure { unit, act }, claim, who, scope, clause));
         }

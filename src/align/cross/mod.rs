@@ -173,6 +173,9 @@ pub struct QuantityClaim {
     pub words: Box<str>,
     /// A toll (people killed, injured, evacuated, …), which later reports revise upwards.
     pub toll: bool,
+    /// A count at the time of writing ("still missing", "remain in hospital"), which a report
+    /// of another day may give differently without contradicting it.
+    pub running: bool,
 }
 
 /// A date, resolved.

@@ -446,6 +446,7 @@ mod tests {
                 shown: Span::default(),
                 words: "".into(),
                 toll: true,
+                running: false,
             }),
             who,
             scope,
