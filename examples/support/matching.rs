@@ -606,7 +606,8 @@ articles:
             "corpus/dev",
             "corpus/dev2",
             "corpus/holdout",
-            "corpus/holdout2",
+            "corpus/dev3",
+            "corpus/holdout3",
         ] {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
             let text = std::fs::read_to_string(root.join("expected.yaml")).expect("labels exist");
