@@ -63,25 +63,12 @@ fn is_title_case(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none_or(char::is_lowercase)
 }
 
-/// The last word of a street's name.
+/// The last word of a street's name. Words that end other names too ("Supreme Court",
+/// "Red Square", "Milky Way") are left out: "20 Supreme Court judges" is a count.
 fn is_street_word(lower: &str) -> bool {
     matches!(
         lower,
-        "street"
-            | "avenue"
-            | "road"
-            | "boulevard"
-            | "lane"
-            | "drive"
-            | "square"
-            | "place"
-            | "way"
-            | "court"
-            | "terrace"
-            | "crescent"
-            | "highway"
-            | "embankment"
-            | "quay"
+        "street" | "avenue" | "road" | "boulevard" | "lane" | "terrace" | "crescent" | "embankment"
     )
 }
 

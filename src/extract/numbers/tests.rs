@@ -552,6 +552,7 @@ fn identifiers_and_scores() {
         Count
     );
     assert_eq!(find("They sent 40 Red Cross workers", "40").kind, Count);
+    assert_eq!(find("the 20 Supreme Court judges", "20").kind, Count);
 }
 
 #[test]
