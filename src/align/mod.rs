@@ -139,9 +139,17 @@ impl Aligner {
         // An undated fact borrows its story's dates from the dated facts that share an entity
         // (found through the entities, not by comparing every pair of facts; the earliest
         // start and latest end do not depend on the order they are met in).
+        // When a fact's sources asserted or denied it places the story in time as well as the
+        // dates of its events: a line due to open in 2030 whose contract was reported in 2025
+        // is a 2025 story too.
+        fn times(f: &Fact) -> impl Iterator<Item = crate::values::DateRange> + '_ {
+            f.date
+                .into_iter()
+                .chain(f.sources.iter().filter_map(|s| s.date))
+        }
         let mut dated_by_entity: HashMap<EntityId, Vec<usize>> = HashMap::default();
         for (i, fact) in facts.facts.iter().enumerate() {
-            if fact.date.is_some() {
+            if times(fact).next().is_some() {
                 for e in &fact.about {
                     dated_by_entity.entry(*e).or_default().push(i);
                 }
@@ -155,7 +163,7 @@ impl Aligner {
                 .about
                 .iter()
                 .flat_map(|e| dated_by_entity.get(e).into_iter().flatten())
-                .filter_map(|&o| facts.facts[o].date);
+                .flat_map(|&o| times(&facts.facts[o]));
             profiles[i].story = dates.reduce(|a, b| crate::values::DateRange {
                 start: a.start.min(b.start),
                 end: a.end.max(b.end),
@@ -425,5 +433,47 @@ pub fn unique_best<'a>(options: &[&'a Alignment], margin: f64) -> Option<&'a Ali
         [one] => Some(one),
         [a, b, ..] if a.score - b.score >= margin => Some(a),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_undated_facts_story_spans_its_neighbours_dates_and_their_sources_dates() {
+        let yaml = r#"
+version: 1
+entities:
+  tramway: { name: Harbour Tramway }
+  council: { name: Kelby City Council }
+  port: { name: Kelby Port }
+facts:
+  - { id: stops, claim: The tramway will have stops, about: [tramway], value: 12, unit: stops }
+  - { id: opening, claim: The tramway opens, about: [tramway], date: 2031 }
+  - id: budget
+    claim: The council approved the tramway's budget
+    about: [tramway, council]
+    sources: [{ by: council, stance: asserts, date: 2026-03-04 }]
+  - { id: quay, claim: The port built a quay, about: [port], value: 1, unit: quays }
+"#;
+        let facts =
+            crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
+        let matcher = EntityMatcher::new(Some(&facts));
+        let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+        let story = |id: &str| {
+            let i = facts.facts.iter().position(|f| f.id == id).expect("fact");
+            aligner.profiles[i]
+                .story
+                .map(|r| (r.start.to_string(), r.end.to_string()))
+        };
+        // The opening's year and the day the budget was reported.
+        assert_eq!(
+            story("stops"),
+            Some(("2026-03-04".into(), "2031-12-31".into()))
+        );
+        // A fact with a date of its own has no story; one with no dated neighbour neither.
+        assert_eq!(story("opening"), None);
+        assert_eq!(story("quay"), None);
     }
 }
