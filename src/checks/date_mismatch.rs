@@ -93,10 +93,16 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // A past event dated more than a couple of days off is more likely another occasion
         // of the same kind (another night's drones, another call) than the fact's event
         // misdated; for what is planned (the article looks ahead to an event after its
-        // publication), a schedule months off the fact's is the contradiction itself.
+        // publication), a schedule months off the fact's is the contradiction itself, and
+        // years off when both give only a year ("due to open in 2032" against 2030: a slip,
+        // not another opening).
         let planned =
             (s.future || s.modal) && ctx.article.meta.published.is_some_and(|p| p < want.start);
-        let limit = if planned { 366 } else { SAME_EVENT_DAYS };
+        let limit = match (planned, whole_year(&want) && whole_year(got)) {
+            (true, true) => PLANNED_YEARS_DAYS,
+            (true, false) => 366,
+            (false, _) => SAME_EVENT_DAYS,
+        };
         if days_apart(got, &want) > limit {
             continue;
         }
@@ -137,6 +143,18 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// How far apart two years a plan may be scheduled and still be the same plan: a decade.
+const PLANNED_YEARS_DAYS: i64 = 3653;
+
+/// Whether a date range is one calendar year ("2030").
+fn whole_year(r: &crate::values::DateRange) -> bool {
+    r.start.month() == 1
+        && r.start.day() == 1
+        && r.end.month() == 12
+        && r.end.day() == 31
+        && r.start.year() == r.end.year()
 }
 
 /// Words before a noun that make it one: "the sinking", "its collapse".
