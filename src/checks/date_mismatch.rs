@@ -237,7 +237,7 @@ fn dates_the_event(
             .is_some_and(|p| SUPPORT_VERBS.contains(&toks[p].lower.as_str()));
         let nominal = !supported
             && prev.is_some_and(|p| {
-                let raw = &text[p.span.start..p.span.end];
+                let raw = text.get(p.span.start..p.span.end).unwrap_or_default();
                 DETERMINERS.contains(&p.lower.as_str())
                     || raw.ends_with("'s")
                     || raw.ends_with("\u{2019}s")
