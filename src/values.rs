@@ -119,6 +119,12 @@ impl DateRange {
     pub fn contains(&self, d: Date) -> bool {
         self.start <= d && d <= self.end
     }
+
+    /// Whether the range is one whole calendar year ("2030").
+    pub fn is_year(&self) -> bool {
+        let (s, e) = (self.start, self.end);
+        s.month() == 1 && s.day() == 1 && e.month() == 12 && e.day() == 31 && s.year() == e.year()
+    }
 }
 
 impl Serialize for DateRange {
@@ -138,12 +144,7 @@ impl fmt::Display for DateRange {
         if s.day() == 1 && e == month_end {
             return write!(f, "{:04}-{:02}", s.year(), s.month());
         }
-        if s.month() == 1
-            && s.day() == 1
-            && e.month() == 12
-            && e.day() == 31
-            && s.year() == e.year()
-        {
+        if self.is_year() {
             return write!(f, "{:04}", s.year());
         }
         write!(f, "{s}/{e}")

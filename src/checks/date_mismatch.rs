@@ -98,7 +98,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         // not another opening).
         let planned =
             (s.future || s.modal) && ctx.article.meta.published.is_some_and(|p| p < want.start);
-        let limit = match (planned, whole_year(&want) && whole_year(got)) {
+        let limit = match (planned, want.is_year() && got.is_year()) {
             (true, true) => PLANNED_YEARS_DAYS,
             (true, false) => 366,
             (false, _) => SAME_EVENT_DAYS,
@@ -147,15 +147,6 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 
 /// How far apart two years a plan may be scheduled and still be the same plan: a decade.
 const PLANNED_YEARS_DAYS: i64 = 3653;
-
-/// Whether a date range is one calendar year ("2030").
-fn whole_year(r: &crate::values::DateRange) -> bool {
-    r.start.month() == 1
-        && r.start.day() == 1
-        && r.end.month() == 12
-        && r.end.day() == 31
-        && r.start.year() == r.end.year()
-}
 
 /// Words before a noun that make it one: "the sinking", "its collapse".
 const DETERMINERS: &[&str] = &[
@@ -228,7 +219,7 @@ fn dates_the_event(
                 .any(|t| t.span.start >= from && LIGHT_VERBS.contains(&t.lower.as_str()))
     };
     toks.iter().enumerate().any(|(i, t)| {
-        if !events.contains(&crate::extract::tokens::stem(&t.lower)) {
+        if !events.iter().any(|e| e == t.stem()) {
             return false;
         }
         let prev = i.checked_sub(1).map(|p| &toks[p]);
