@@ -116,6 +116,24 @@ impl Ctx<'_> {
             .is_some_and(|t| t.kind == TokKind::Punct && t.text(self.text) == p)
     }
 
+    /// A number-noun compound at `i` used as a modifier: a number (digits or a spelled
+    /// number), a hyphen and a word, all glued, then the word it describes ("four-car
+    /// trains", "10-storey buildings", "12-year-old pupils").
+    fn compound_modifier_at(&self, i: usize) -> bool {
+        let number = self.is_digits(i) || is_number_word(self.lower(i).as_str());
+        number
+            && self.punct_is(i + 1, "-")
+            && self.glued(i, i + 1)
+            && self.is_word(i + 2)
+            && self.glued(i + 1, i + 2)
+            && self.is_word(i + 3)
+            && !self.lower(i + 2).as_str().starts_with("odd")
+            && !matches!(
+                self.lower(i + 2).as_str(),
+                "strong" | "plus" | "something" | "fold"
+            )
+    }
+
     fn is_digits(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.kind == TokKind::Digits)
     }
@@ -500,6 +518,11 @@ impl Ctx<'_> {
     fn bind_unit(&self, at: usize, value: f64, vague_or_scaled: bool) -> Binding {
         let mut b = Binding::default();
         let mut k = at;
+        // "32 four-car trains", "three 10-storey buildings": a number-noun compound between
+        // the number and its noun describes each of them; the noun after it is the unit.
+        if self.compound_modifier_at(k) {
+            k += 3;
+        }
         // "a 40-minute meeting", "45-year-old": the hyphenated word is the unit.
         if self.punct_is(k, "-")
             && k > 0

@@ -75,7 +75,8 @@
 //! plurals and scales ("dozens of drones") or "of the" ("12 of the drones"). Capitalised words
 //! are modifiers, never the head ("145 Shahed drones"); a singular noun is the head only for
 //! "one" or a unit abbreviation ("5 km"). A hyphenated word glued to the number is the unit
-//! ("40-minute" -> "minute"). A currency or percent sign is the unit of money and percent.
+//! ("40-minute" -> "minute"); between a number and its noun, such a compound is a modifier
+//! ("32 four-car trains" -> "train"). A currency or percent sign is the unit of money and percent.
 //!
 //! A count with no noun of its own ("12 over the capital, 9 over the border region" after
 //! "21 drones") takes the unit and unit span of the nearest preceding count that has one;

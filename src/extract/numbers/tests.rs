@@ -556,6 +556,59 @@ fn identifiers_and_scores() {
 }
 
 #[test]
+fn a_number_noun_compound_between_a_count_and_its_noun() {
+    // The count is of the noun after the compound; the compound still reads as what each
+    // one has ("four-car": 4 cars), as it does alone.
+    for (text, count, head, modifier, per_each) in [
+        (
+            "will build 32 four-car trains",
+            "32",
+            "train",
+            "four",
+            "car",
+        ),
+        (
+            "approved three 10-storey buildings",
+            "three",
+            "building",
+            "10",
+            "storey",
+        ),
+        (
+            "ordered 20 two-bedroom flats",
+            "20",
+            "flat",
+            "two",
+            "bedroom",
+        ),
+    ] {
+        let q = find(text, count);
+        assert_eq!((q.kind, q.unit.as_deref()), (Count, Some(head)), "{text}");
+        assert_eq!(
+            find(text, modifier).unit.as_deref(),
+            Some(per_each),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        measure("40 12-year-old pupils were evacuated", "40"),
+        (40.0, unit("pupil"), Count)
+    );
+    assert_eq!(
+        measure("a 12-member panel", "12"),
+        (12.0, unit("member"), Count)
+    );
+    assert_eq!(find("a 40-minute meeting", "40").kind, Duration);
+    // A range glued by a hyphen is not a compound.
+    assert_eq!(
+        find("between 10-12 people", "between 10-12")
+            .unit
+            .as_deref(),
+        Some("people")
+    );
+}
+
+#[test]
 fn incidental_sentence_has_no_measure() {
     let text = "a 40-minute meeting at 0600 GMT on November 10, 2024";
     let qs = extract_quantities(text);
