@@ -380,6 +380,9 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
     if !unit_ok || told_of_a_later_act(s, clause, q) {
         return false;
     }
+    if part_of_a_counted_whole(s, q) && !part_does_the_act(s, clause, q, profile) {
+        return false;
+    }
     // The clause's first named entity before the number, passing over speakers ("officials
     // in Moscow said").
     let subject = s
@@ -554,10 +557,49 @@ fn is_speaker(s: &Sentence, e: crate::facts::EntityId) -> bool {
         .any(|c| c.source == Some(EntityRef::Known(e)))
 }
 
+/// "Eight of the nine delegations": a part whose noun is its counted whole's (the extractor
+/// binds it so only when no participle describes the whole).
+fn part_of_a_counted_whole(s: &Sentence, q: &Quantity) -> bool {
+    let Some(unit) = q.unit_span else {
+        return false;
+    };
+    let mut after = s.tokens.iter().filter(|t| t.span.start >= q.span.end);
+    let (Some(of), Some(the), Some(number)) = (after.next(), after.next(), after.next()) else {
+        return false;
+    };
+    of.lower == "of"
+        && the.lower == "the"
+        && s.quantities
+            .iter()
+            .any(|whole| whole.span.start == number.span.start && whole.unit_span == Some(unit))
+}
+
+/// Whether a part of a counted whole does the fact's act: a word of the fact's event follows
+/// the noun in the clause ("eight of the nine delegations … signed the declaration" against
+/// a fact about signing). "Two of the 30 people were children" counts children, not the fact's
+/// injured.
+fn part_does_the_act(
+    s: &Sentence,
+    clause: crate::span::Span,
+    q: &Quantity,
+    profile: &crate::align::FactProfile,
+) -> bool {
+    let after = q.unit_span.map_or(q.span.end, |u| u.end);
+    s.tokens
+        .iter()
+        .filter(|t| clause.contains(t.span) && t.span.start >= after)
+        .any(|t| profile.event_words.iter().any(|w| w == t.stem()))
+}
+
 /// Numbers marked as a part of a larger whole: "12 of them", "of which 9", "each", "over the
 /// capital", "in the Kharkiv region".
 fn is_part(s: &Sentence, q: &Quantity) -> bool {
-    // "Two of the injured", "12 of the drones": a part of a group.
+    // "Two of the injured", "12 of the drones": a part of a group. A part of a counted whole
+    // that the extractor gave the whole's noun ("eight of the nine delegations signed") is
+    // left to [`part_does_the_act`].
+    if part_of_a_counted_whole(s, q) {
+        return false;
+    }
     let right_after: Vec<&str> = s
         .tokens
         .iter()

@@ -58,6 +58,33 @@ struct Binding {
     plural: bool,
 }
 
+/// A share of a whole: "a third", "two-thirds", "three quarters", "half".
+fn is_fraction_word(lower: &str) -> bool {
+    matches!(
+        lower.strip_suffix('s').unwrap_or(lower),
+        "half"
+            | "halve"
+            | "third"
+            | "quarter"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+    )
+}
+
+/// Words that take a part of a whole after them: "half of the 400 homes", "most of the 12
+/// ministers" (not "all" or "each", which take the whole).
+fn is_part_word(lower: &str) -> bool {
+    is_fraction_word(lower)
+        || matches!(
+            lower,
+            "most" | "many" | "some" | "several" | "few" | "none" | "majority" | "minority"
+        )
+}
+
 fn is_title_case(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none_or(char::is_lowercase)
@@ -114,6 +141,38 @@ impl Ctx<'_> {
     fn punct_is(&self, i: usize, p: &str) -> bool {
         self.tok(i)
             .is_some_and(|t| t.kind == TokKind::Punct && t.text(self.text) == p)
+    }
+
+    /// Whether number `i` of `cores` (its words from token `first` to `end`) is a share
+    /// rather than a count of what its sentence tells: either end of a proportion ("one in
+    /// five voters", "six in 10 residents": how many of every so many), or the whole a part
+    /// is taken from ("nine of the 12 ministers attended", "half of the 400 homes": the act
+    /// is the part's, not the whole's).
+    fn is_share(&self, cores: &[Core], i: usize, first: usize, end: usize, range: bool) -> bool {
+        if range {
+            return false;
+        }
+        let value = cores[i].value;
+        // The smaller end: "one" of "one in five". The larger is a small whole number, not a
+        // year ("killed 12 in 2024") nor fewer than the first ("12 in three attacks").
+        let small_whole = |v: f64| v.fract() == 0.0 && v < 1000.0;
+        let first_end = self.word_is(end, "in")
+            && cores
+                .get(i + 1)
+                .is_some_and(|n| n.first == end + 1 && small_whole(n.value) && value < n.value);
+        let second_end = first >= 2
+            && self.word_is(first - 1, "in")
+            && small_whole(value)
+            && i > 0
+            && cores[i - 1].end == first - 1
+            && cores[i - 1].value < value;
+        // The whole: "of the" after a number or a word that takes a part.
+        let whole = first >= 3
+            && self.word_is(first - 1, "the")
+            && self.word_is(first - 2, "of")
+            && ((i > 0 && cores[i - 1].end == first - 2)
+                || is_part_word(self.lower(first - 3).as_str()));
+        first_end || second_end || whole
     }
 
     /// A number-noun compound at `i` used as a modifier: a number (digits or a spelled
@@ -446,6 +505,7 @@ impl Ctx<'_> {
         let span = self.span(start_tok, end);
 
         let kind = self.classify(&Classify {
+            share: self.is_share(cores, i, start_tok, end, range.is_some()),
             a: &a,
             binding: &binding,
             chain,
@@ -514,8 +574,36 @@ impl Ctx<'_> {
         (lo, hi)
     }
 
-    /// The counted noun after the number, starting at token `at`.
+    /// The counted noun after the number, starting at token `at`. A part of a whole
+    /// ("eight of the nine delegations signed") counts the whole's noun, unless a participle
+    /// or a relative clause after the noun describes the whole ("six of the 38 people released
+    /// … were civilians", "nine of the 23 people who died were from the island": the six were
+    /// not what was released); then it counts nothing, not even a noun before.
     fn bind_unit(&self, at: usize, value: f64, vague_or_scaled: bool) -> Binding {
+        let b = self.bind_noun(at, value, vague_or_scaled);
+        let of_a_whole = self.word_is(at, "of")
+            && self.word_is(at + 1, "the")
+            && (self.is_digits(at + 2) || is_number_word(self.lower(at + 2).as_str()));
+        let described = b.unit.as_ref().is_some_and(|(_, noun)| {
+            let next = self.toks.iter().position(|t| t.start >= noun.end);
+            next.is_some_and(|n| {
+                let w = self.lower(n);
+                let w = w.as_str();
+                (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
+                    || matches!(w, "who" | "which" | "that" | "whose" | "whom")
+            })
+        });
+        if of_a_whole && described {
+            return Binding {
+                no_inherit: true,
+                ..Binding::default()
+            };
+        }
+        b
+    }
+
+    /// [`Self::bind_unit`] without the check on a part of a whole.
+    fn bind_noun(&self, at: usize, value: f64, vague_or_scaled: bool) -> Binding {
         let mut b = Binding::default();
         let mut k = at;
         // "32 four-car trains", "three 10-storey buildings": a number-noun compound between
@@ -559,6 +647,13 @@ impl Ctx<'_> {
                     return b;
                 }
                 k += 2;
+                // "eight of the nine delegations": the part counts the whole's noun.
+                if self.is_digits(k) || is_number_word(self.lower(k).as_str()) {
+                    k += 1;
+                    while scale_word(self.lower(k).as_str()).is_some() {
+                        k += 1;
+                    }
+                }
             } else {
                 return b;
             }
@@ -645,7 +740,15 @@ impl Ctx<'_> {
         let out_of_before = c.hedge_first >= 2
             && self.word_is(c.hedge_first - 2, "out")
             && self.word_is(c.hedge_first - 1, "of");
-        if out_of_after || out_of_before {
+        if out_of_after || out_of_before || c.share {
+            return Other;
+        }
+        // "two-thirds", "a quarter": a share, not a count of thirds.
+        if c.binding
+            .unit
+            .as_ref()
+            .is_some_and(|(u, _)| is_fraction_word(u))
+        {
             return Other;
         }
         if c.currency {
@@ -803,6 +906,8 @@ enum RangeWord {
 }
 
 struct Classify<'a> {
+    /// A proportion or a part's whole ([`Ctx::is_share`]).
+    share: bool,
     a: &'a NumPart,
     binding: &'a Binding,
     chain: Option<&'static str>,

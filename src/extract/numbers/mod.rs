@@ -59,7 +59,9 @@
 //!   digits ("3D", "1e308"), words joined by a hyphen ("Su-34", "COVID-19"), "#5", "No. 5",
 //!   "flight 370", a capitalised word before the number inside the sentence ("Resolution
 //!   2334"), house numbers before a capitalised street name ("12 Marin Avenue"), dotted or
-//!   slashed chains ("1.2.3", "10/11/2024"), and scores (a descending hyphen pair, "3-1").
+//!   slashed chains ("1.2.3", "10/11/2024"), and scores (a descending hyphen pair, "3-1");
+//!   and for shares: both ends of a proportion ("one in five voters"), fractions
+//!   ("two-thirds"), and the whole a part is taken from ("nine of the 12 ministers").
 //! - TimeOfDay: "10:30", "10 a.m.", "6pm", "10 o'clock", "0600" (a leading zero), a number
 //!   before a time zone ("0600 GMT") or "hours".
 //! - Age: "aged 45", "45-year-old", "45 years old", and "Smith, 45," (a bare number between

@@ -609,6 +609,55 @@ fn a_number_noun_compound_between_a_count_and_its_noun() {
 }
 
 #[test]
+fn proportions_are_shares_not_counts() {
+    for (text, ends) in [
+        ("One in five voters backed the plan", ["One", "five"]),
+        ("Six in 10 residents were evacuated", ["Six", "10"]),
+    ] {
+        for end in ends {
+            assert_eq!(find(text, end).kind, Other, "{end:?} in {text:?}");
+        }
+    }
+    // A year or a smaller number after "in" is not the other end of a proportion.
+    assert_eq!(
+        measure("The storms killed 12 people in 2024", "12"),
+        (12.0, unit("people"), Count)
+    );
+    assert_eq!(find("They killed 12 in three attacks", "12").kind, Count);
+    // Fractions are shares too.
+    assert_eq!(find("two-thirds of the 40 drones", "two").kind, Other);
+}
+
+#[test]
+fn a_part_counts_the_noun_of_its_counted_whole() {
+    // The part does the act; the whole is not the act's count.
+    let text = "Eight of the nine delegations at the summit signed the declaration";
+    assert_eq!(measure(text, "Eight"), (8.0, unit("delegation"), Count));
+    assert_eq!(find(text, "nine").kind, Other);
+    for (text, whole) in [
+        ("Half of the 400 homes were flooded", "400"),
+        ("Most of the 12 ministers attended", "12"),
+        ("Vardia shot down two-thirds of the 39 drones", "39"),
+    ] {
+        assert_eq!(find(text, whole).kind, Other, "{text}");
+    }
+    // "All of the 12 ministers" is the whole.
+    assert_eq!(find("All of the 12 ministers attended", "12").kind, Count);
+    // A participle or a relative clause describing the whole leaves the part without a noun
+    // (and without one from an earlier count).
+    for text in [
+        "The ferry carried 214 people; only six of the 38 people released were civilians",
+        "It had 214 people aboard, and nine of the 23 people who died were from the island",
+    ] {
+        let part = extract_quantities(text)
+            .into_iter()
+            .find(|q| q.interval.lo == 6.0 || q.interval.lo == 9.0)
+            .expect("the part");
+        assert_eq!(part.unit, None, "{text}");
+    }
+}
+
+#[test]
 fn incidental_sentence_has_no_measure() {
     let text = "a 40-minute meeting at 0600 GMT on November 10, 2024";
     let qs = extract_quantities(text);
