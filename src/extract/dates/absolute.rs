@@ -254,12 +254,44 @@ fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
             };
             scan.mention(whole.start(), end, make(start), false)
         }
-        None => {
-            let r = scan.resolve(whole.start(), |p, dir| make(infer_day(p, month, d1, dir)?));
-            scan.mention(whole.start(), end, r, true)
-        }
+        None => match year_named_after(text, end) {
+            Some((to, offset)) => {
+                let r = scan.resolve(whole.start(), |p, _| {
+                    make(ymd(i32::from(p.year()) + offset, month, d1)?)
+                });
+                scan.mention(whole.start(), to, r, true)
+            }
+            None => {
+                let r = scan.resolve(whole.start(), |p, dir| make(infer_day(p, month, d1, dir)?));
+                scan.mention(whole.start(), end, r, true)
+            }
+        },
     };
     out.mentions.push(mention);
+}
+
+/// A year named by its distance from the publication year right after a date without one:
+/// "March 3 last year", "in May, next year". The end of those words and the year's offset.
+fn year_named_after(text: &str, end: usize) -> Option<(usize, i32)> {
+    let rest = text.get(end..)?;
+    let trimmed = rest.strip_prefix(',').unwrap_or(rest);
+    let words = trimmed.trim_start();
+    let skipped = rest.len() - words.len();
+    if skipped == 0 {
+        return None;
+    }
+    let lower = words.get(..9)?.to_ascii_lowercase();
+    let offset = match lower.as_str() {
+        "last year" => -1,
+        "this year" => 0,
+        "next year" => 1,
+        _ => return None,
+    };
+    // A whole word: not "last years'" nor "next yearly".
+    if words[9..].starts_with(|c: char| c.is_alphanumeric() || c == '\'') {
+        return None;
+    }
+    Some((end + skipped + 9, offset))
 }
 
 /// Month grain, with or without a year. A bare month name needs a year or a leading word:
@@ -289,8 +321,16 @@ fn month_only(scan: &Scan<'_>, out: &mut Found) {
             // "in May's cabinet" names a person, "at Mar-a-Lago" a place.
             continue;
         }
-        let end = mon.end();
+        let mut end = mon.end();
         let pre = pre.as_str().to_ascii_lowercase();
+        if let Some((to, offset)) = year_named_after(text, end) {
+            end = to;
+            let r = scan.resolve(whole.start(), |p, _| {
+                month_range(i32::from(p.year()) + offset, month)
+            });
+            out.mentions.push(scan.mention(whole.start(), end, r, true));
+            continue;
+        }
         let r = scan.resolve(whole.start(), |p, dir| match pre.as_str() {
             "last" => calendar::adjacent_month(p, month, Dir::Past),
             "next" => calendar::adjacent_month(p, month, Dir::Future),

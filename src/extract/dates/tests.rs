@@ -877,3 +877,47 @@ fn sentences_in_capitals_are_read_in_title_case() {
     // Capitals that title case leaves as they are.
     none_found("A B C");
 }
+
+#[test]
+fn a_year_named_after_a_date_without_one_sets_its_year() {
+    // Published Monday 11 November 2024: "March 3" alone is the nearest March 3 (2024), but
+    // "next year" moves it on and "last year" back.
+    check(
+        "The ferry capsized on March 3 last year.",
+        Some(MON),
+        false,
+        &[("on March 3 last year", "2023-03-03")],
+    );
+    check(
+        "The ferry capsized on 3 March, last year.",
+        Some(MON),
+        false,
+        &[("on 3 March, last year", "2023-03-03")],
+    );
+    check(
+        "Elections are due in May next year.",
+        Some(MON),
+        true,
+        &[("in May next year", "2025-05")],
+    );
+    check(
+        "The line opened on June 2 this year.",
+        Some(MON),
+        false,
+        &[("on June 2 this year", "2024-06-02")],
+    );
+    // "Last year's" belongs to another noun.
+    check(
+        "The talks began on March 3, last year's talks having failed.",
+        Some(MON),
+        false,
+        &[("on March 3", "2024-03-03"), ("last year", "2023")],
+    );
+    // Without a publication date there is nothing to count back from.
+    check(
+        "The ferry capsized on March 3 last year.",
+        None,
+        false,
+        &[("on March 3 last year", "none")],
+    );
+}
