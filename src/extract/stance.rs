@@ -261,12 +261,21 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
                     });
                 }
             }
-            None => out.push(StanceCue {
-                polarity: Polarity::Denies,
-                source: None,
-                attributed: false,
-                span,
-            }),
+            None => match characterised_by(text, tokens, i) {
+                // "Peskov called the report pure fiction": Peskov's denial, not the article's.
+                Some(k) => out.push(StanceCue {
+                    polarity: Polarity::Denies,
+                    source: source_of(text, tokens, mentions, k),
+                    attributed: true,
+                    span: tokens[k].span.cover(span),
+                }),
+                None => out.push(StanceCue {
+                    polarity: Polarity::Denies,
+                    source: None,
+                    attributed: false,
+                    span,
+                }),
+            },
         }
     }
 
@@ -479,6 +488,32 @@ fn phrase_hits(tokens: &[Token]) -> Vec<(usize, usize)> {
 
 /// The source of the cue at token `i`: "by X" or "according to X" or "citing X" after it, an
 /// inverted subject ("said Peskov"), else the nearest mention before it in the same clause.
+/// Verbs that say what someone called a thing: "called the report pure fiction", "branded it
+/// fake". ("Called" alone is no reporting verb: "Trump called Putin" is the event.)
+const CHARACTERISE: &[&str] = &[
+    "called", "calls", "branded", "brands", "termed", "terms", "dubbed", "dubs",
+];
+
+/// The verb that calls something the denial word at token `i`, in the same clause and a few
+/// words before it: "Peskov called the report of a call pure fiction".
+fn characterised_by(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && i - k < 12 {
+        let gap = &text[tokens[k - 1].span.end..tokens[k].span.start];
+        if gap.contains([',', ';', ':']) {
+            return None;
+        }
+        k -= 1;
+        if is(&tokens[k], CHARACTERISE) {
+            return Some(k);
+        }
+        if is(&tokens[k], CLAUSE_STOPS) {
+            return None;
+        }
+    }
+    None
+}
+
 fn source_of(text: &str, tokens: &[Token], mentions: &[Mention], i: usize) -> Option<EntityRef> {
     let cue = &tokens[i];
     let after = |from: usize, within: usize| -> Option<EntityRef> {
@@ -609,6 +644,18 @@ mod tests {
                 "No phone call between the two leaders took place".into()
             )]
         );
+    }
+
+    #[test]
+    fn a_denial_word_someone_called_the_report_is_theirs() {
+        let got = stances("Peskov called the report of a call between the two pure fiction.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0, got[0].1.as_deref(), got[0].2),
+            (Polarity::Denies, Some("peskov"), true)
+        );
+        // Without a verb that calls it so, the word is the article's own.
+        assert!(!stances("The report of a call was pure fiction.")[0].2);
     }
 
     #[test]
