@@ -29,7 +29,7 @@ use crate::align::clauses::{Clauses, clause_of};
 use crate::align::cross::{Frame, SentenceStance};
 use crate::align::{FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
-use crate::extract::stance::DENY_VERBS;
+use crate::extract::stance::{DENY_VERBS, denies_a_detail};
 use crate::extract::tokens::{is_stopword, stem};
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
@@ -379,6 +379,18 @@ fn denial_of_event(s: &Sentence, span: Span, phrases: &[Vec<String>]) -> Option<
     let inside: Vec<usize> = (0..s.tokens.len())
         .filter(|&i| span.contains(s.tokens[i].span))
         .collect();
+    if let Some(&d) = inside
+        .iter()
+        .find(|&&i| DENY_VERBS.contains(&s.tokens[i].lower.as_str()))
+        && denies_a_detail(&s.tokens, d, |t| {
+            let w = stem(&t.lower);
+            phrases
+                .iter()
+                .any(|p| p.first().is_some_and(|first| same_word(&w, first)))
+        })
+    {
+        return None;
+    }
     if inside.iter().any(|&i| {
         let w = s.tokens[i].lower.as_str();
         DENY_VERBS.contains(&w) || EXPLICIT_DENIAL.contains(&w)

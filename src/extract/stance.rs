@@ -6,7 +6,7 @@
 //! place") are the article's own voice unless a reporting verb in the sentence attributes
 //! them. Negated cues ("did not deny", "declined to confirm") carry no stance.
 
-use super::tokens::{Token, WordSet};
+use super::tokens::{Token, WordSet, is_stopword};
 use crate::claims::{EntityRef, Mention, Polarity, StanceCue};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -488,6 +488,43 @@ fn phrase_hits(tokens: &[Token]) -> Vec<(usize, usize)> {
 
 /// The source of the cue at token `i`: "by X" or "according to X" or "citing X" after it, an
 /// inverted subject ("said Peskov"), else the nearest mention before it in the same clause.
+/// Prepositions that make an event a circumstance of another act: "discussed Ukraine during
+/// the call".
+const CIRCUMSTANCE: &[&str] = &[
+    "during", "in", "on", "at", "after", "before", "since", "of", "about", "over", "ahead",
+];
+
+/// Whether the denying verb at token `d` denies a detail of an event rather than the event:
+/// its "that" clause names the event (`is_event`) only after a preposition ("denied that
+/// Putin had discussed Ukraine during the call"), never as what is denied ("denied that the
+/// call took place", "denied that the two had spoken").
+pub fn denies_a_detail(tokens: &[Token], d: usize, is_event: impl Fn(&Token) -> bool) -> bool {
+    if tokens.get(d + 1).is_none_or(|t| t.lower != "that") {
+        return false;
+    }
+    let clause = &tokens[d + 2..];
+    let mut named = false;
+    for (k, t) in clause.iter().enumerate() {
+        if !is_event(t) {
+            continue;
+        }
+        named = true;
+        // The word before the event's words, back over "the", "its", "their" and the like
+        // ("during the phone call").
+        let governed = clause[..k]
+            .iter()
+            .rev()
+            .find(|b| {
+                CIRCUMSTANCE.contains(&b.lower.as_str()) || !(is_stopword(&b.lower) || is_event(b))
+            })
+            .is_some_and(|b| CIRCUMSTANCE.contains(&b.lower.as_str()));
+        if !governed {
+            return false;
+        }
+    }
+    named
+}
+
 /// Verbs that say what someone called a thing: "called the report pure fiction", "branded it
 /// fake". ("Called" alone is no reporting verb: "Trump called Putin" is the event.)
 const CHARACTERISE: &[&str] = &[
@@ -656,6 +693,31 @@ mod tests {
         );
         // Without a verb that calls it so, the word is the article's own.
         assert!(!stances("The report of a call was pure fiction.")[0].2);
+    }
+
+    #[test]
+    fn a_denial_of_what_happened_during_the_event_is_of_a_detail() {
+        let detail = |text: &str| {
+            let tokens = crate::extract::tokens::tokenize(text);
+            let d = tokens
+                .iter()
+                .position(|t| t.lower == "denied")
+                .expect("a denying verb");
+            denies_a_detail(&tokens, d, |t| matches!(t.stem(), "call" | "phone"))
+        };
+        assert!(detail(
+            "Peskov denied that Putin had discussed Ukraine during the call."
+        ));
+        assert!(detail(
+            "Peskov denied that Ukraine came up in the phone call."
+        ));
+        assert!(!detail("Peskov denied that the call took place."));
+        assert!(!detail(
+            "Peskov denied that Putin had held a phone call with Trump."
+        ));
+        // Without "that" or without the event, the denial stands as it is.
+        assert!(!detail("Peskov denied the call."));
+        assert!(!detail("Peskov denied that it had happened."));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::align::frames::{act_class, event_of_stem};
 use crate::article::Article;
 use crate::claims::{ArticleClaims, Polarity, Quantity, Sentence, StanceCue};
 use crate::extract::numbers::is_number_word;
+use crate::extract::stance::{DENY_VERBS, denies_a_detail};
 use crate::extract::tokens::{Token, is_stopword, stem};
 use crate::span::Span;
 use crate::values::DateRange;
@@ -582,6 +583,18 @@ impl Base<'_> {
     fn stance(&self, kind: &str) -> Option<SentenceStance> {
         let s = self.s;
         let denies: Vec<_> = cues(s).filter(|c| c.polarity == Polarity::Denies).collect();
+        // "Peskov denied that Putin had discussed Ukraine during the call" takes no side on
+        // the call.
+        let detail = |c: &&StanceCue| {
+            s.tokens.iter().enumerate().any(|(d, t)| {
+                c.span.contains(t.span)
+                    && DENY_VERBS.contains(&t.lower.as_str())
+                    && denies_a_detail(&s.tokens, d, |e| event_of_stem(e.stem()) == Some(kind))
+            })
+        };
+        if denies.iter().any(detail) {
+            return None;
+        }
         // Beside a denial, an unnamed report is what is being denied ("reports of a call").
         let affirms: Vec<_> = cues(s)
             .filter(|c| c.polarity == Polarity::Affirms)
