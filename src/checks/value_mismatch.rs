@@ -84,6 +84,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 || narrower_place(ctx, s, q, fact)
                 || !qualified_alike(ctx, s, q, fact)
                 || (cumulative(ctx, s, q) && !cumulative_fact(fact))
+                || counted_over_a_longer_period(ctx, s, q, fact)
             {
                 continue;
             }
@@ -286,6 +287,20 @@ fn cumulative(ctx: &Context, s: &Sentence, q: &Quantity) -> bool {
         || words
             .windows(2)
             .any(|w| matches!(w, ["so", "far"] | ["to", "date"] | ["in", "all"]))
+}
+
+/// Whether the number's clause counts over a period that holds the fact's date and more: "more
+/// than 2,000 drones this month" is the month's total, not the weekend's 145.
+fn counted_over_a_longer_period(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> bool {
+    let Some(fd) = fact.date else {
+        return false;
+    };
+    let clause = clause_of(s, &ctx.article.text, q.span);
+    s.dates
+        .iter()
+        .filter(|d| clause.contains(d.span))
+        .filter_map(|d| d.range)
+        .any(|r| r.contains(fd.start) && r.contains(fd.end) && r != fd)
 }
 
 /// Whether the fact is itself a running total ("drones launched since September").
