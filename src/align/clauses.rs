@@ -95,6 +95,31 @@ pub fn subject_ref_before(sentence: &Sentence, clause: Span, before: usize) -> O
         .map(|m| m.entity.clone())
 }
 
+/// Whether the clause of the date at `span` tells of the event happening once more ("spoke by
+/// phone again on Sunday", "held another call on Friday", "met for a second time"): another
+/// occasion, not the fact's misdated.
+pub fn repeated(s: &Sentence, text: &str, span: Span) -> bool {
+    // The words before the date in its clause, and a few more even across a clause's opener
+    // ("held another call with Putin on Saturday night"); not what follows the date ("…on
+    // Sunday, and that the two would speak again": the repeat is another clause's).
+    let clause = clause_of(s, text, span);
+    let before = s.tokens.partition_point(|t| t.span.end <= span.start);
+    let near = before.saturating_sub(8);
+    let words: Vec<&str> = s.tokens[..before]
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| clause.contains(t.span) || *i >= near)
+        .map(|(_, t)| t.lower.as_str())
+        .collect();
+    words.iter().any(|w| matches!(*w, "again" | "another"))
+        || words.windows(2).any(|w| {
+            matches!(
+                w,
+                ["once", "more"] | ["second", "time"] | ["third", "time"] | ["second", "call"]
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

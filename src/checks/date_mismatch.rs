@@ -87,7 +87,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let Some((d, got)) = chosen else {
             continue;
         };
-        if !dates_the_event(&ctx.article.text, s, d.span, events) {
+        if !dates_the_event(&ctx.article.text, s, d.span, events)
+            || crate::align::clauses::repeated(s, &ctx.article.text, d.span)
+        {
             continue;
         }
         // A past event dated more than a couple of days off is more likely another occasion

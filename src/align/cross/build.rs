@@ -543,6 +543,8 @@ impl Base<'_> {
                 .enumerate()
                 .find(|(_, d)| d.range == Some(range))
             && (!matches!(who, Slot::Empty) || !matches!(scope, Slot::Empty))
+            // "Spoke by phone again on Sunday" dates another occasion.
+            && !crate::align::clauses::repeated(s, &self.article.text, d.span)
         {
             let claim = Claim::Date(DateClaim {
                 index: di,
