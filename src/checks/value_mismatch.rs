@@ -289,18 +289,24 @@ fn cumulative(ctx: &Context, s: &Sentence, q: &Quantity) -> bool {
             .any(|w| matches!(w, ["so", "far"] | ["to", "date"] | ["in", "all"]))
 }
 
-/// Whether the number's clause counts over a period that holds the fact's date and more: "more
-/// than 2,000 drones this month" is the month's total, not the weekend's 145.
+/// Whether the number's clause counts over a period of a week or more that holds the fact's
+/// date and more: "more than 2,000 drones this month" is the month's total, not the weekend's
+/// 145 ("on the night of 9–10 November" against the 9th is the same night).
 fn counted_over_a_longer_period(ctx: &Context, s: &Sentence, q: &Quantity, fact: &Fact) -> bool {
     let Some(fd) = fact.date else {
         return false;
     };
     let clause = clause_of(s, &ctx.article.text, q.span);
+    let days = |r: &crate::values::DateRange| {
+        r.start
+            .until((jiff::Unit::Day, r.end))
+            .map_or(0, |span| i64::from(span.get_days()))
+    };
     s.dates
         .iter()
         .filter(|d| clause.contains(d.span))
         .filter_map(|d| d.range)
-        .any(|r| r.contains(fd.start) && r.contains(fd.end) && r != fd)
+        .any(|r| r.contains(fd.start) && r.contains(fd.end) && r != fd && days(&r) >= 6)
 }
 
 /// Whether the fact is itself a running total ("drones launched since September").
