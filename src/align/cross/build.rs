@@ -321,6 +321,10 @@ impl Base<'_> {
         // The act of the sentence's last number, per unit: "grossed $74.8 million in the
         // United States, $18.6 million elsewhere, for a worldwide total of $93.4 million".
         let mut last_act: Vec<(Sym, Sym)> = Vec::new();
+        // Who and where of the sentence's last number, per unit, for a number that takes its
+        // noun from it and names neither ("…10,000 people attended the rally in Keswyn;
+        // police put the figure at 3,000").
+        let mut last_place: Vec<(Sym, Slot, Slot)> = Vec::new();
         for (qi, q) in s.quantities.iter().enumerate() {
             let (true, Some(unit)) = (q.kind.is_measure(), q.unit.as_deref()) else {
                 continue;
@@ -470,6 +474,15 @@ impl Base<'_> {
                 }
                 (_, places) => (subject, places),
             };
+            let lent_noun = q.unit_span.is_some_and(|u| u.end <= q.span.start);
+            let (who, scope) = match last_place.iter().find(|(u, _, _)| *u == unit_sym) {
+                Some((_, w, p)) if lent_noun && who == Slot::Empty && scope == Slot::Empty => {
+                    (w.clone(), p.clone())
+                }
+                _ => (who, scope),
+            };
+            last_place.retain(|(u, _, _)| *u != unit_sym);
+            last_place.push((unit_sym, who.clone(), scope.clone()));
             let shown = match q.unit_span {
                 Some(u) if u.start >= q.span.end => q.span.cover(u),
                 _ => q.span,

@@ -11,7 +11,8 @@
 //! (measure or event kind), lie within a week of each other, and share a name word (or have
 //! no names at all); each candidate pair is scored on name overlap, scope, time and shared
 //! words, and kept above [`pairing::THRESHOLD`]. When a frame has two candidates in one other
-//! article that fit about equally well with different values, it abstains for that article.
+//! article that fit about equally well with different values, or that one sentence gives
+//! with different values, it abstains for that article.
 
 pub mod build;
 pub mod names;

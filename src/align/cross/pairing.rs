@@ -252,13 +252,16 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(usize, usize, f64)> {
 }
 
 /// The best candidate of one article, or `None` when another one fits about as well with a
-/// different value.
+/// different value, or stands in the same sentence with a different value (the article gives
+/// two figures: "organisers said 10,000 attended; police put the figure at 3,000").
 fn best_of(frames: &[Frame], cands: &[(usize, f64)]) -> Option<(usize, f64)> {
     let &(best, top) = cands
         .iter()
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))?;
     let torn = cands.iter().any(|&(c, s)| {
-        c != best && s >= top - MARGIN && !same_value(&frames[best].claim, &frames[c].claim)
+        c != best
+            && (s >= top - MARGIN || frames[c].sentence == frames[best].sentence)
+            && !same_value(&frames[best].claim, &frames[c].claim)
     });
     (!torn).then_some((best, top))
 }
