@@ -383,10 +383,9 @@ fn denial_of_event(s: &Sentence, span: Span, phrases: &[Vec<String>]) -> Option<
         .iter()
         .find(|&&i| DENY_VERBS.contains(&s.tokens[i].lower.as_str()))
         && denies_a_detail(&s.tokens, d, |t| {
-            let w = stem(&t.lower);
             phrases
                 .iter()
-                .any(|p| p.first().is_some_and(|first| same_word(&w, first)))
+                .any(|p| p.first().is_some_and(|first| same_word(t.stem(), first)))
         })
     {
         return None;

@@ -19,7 +19,7 @@
 //! sentence doubts ("a figure Kyiv called exaggerated"), sentences dated off the fact's date
 //! (another occasion), and, for a fact about what remains, figures not said to remain.
 
-use super::{Context, CrossContext, Merged};
+use super::{Context, CrossContext, Merged, days_apart};
 use crate::align::clauses::clause_of;
 use crate::align::cross::Frame;
 use crate::align::frames::{act_class, act_of_text};
@@ -29,6 +29,7 @@ use crate::extract::numbers::normalize_unit;
 use crate::extract::tokens::stem;
 use crate::facts::{Fact, FactId};
 use crate::finding::{Finding, Kind, Related, Severity};
+use crate::values::DateRange;
 use crate::values::fmt_num;
 
 /// Units that are tolls, which later reports revise upwards.
@@ -297,11 +298,7 @@ fn counted_over_a_longer_period(ctx: &Context, s: &Sentence, q: &Quantity, fact:
         return false;
     };
     let clause = clause_of(s, &ctx.article.text, q.span);
-    let days = |r: &crate::values::DateRange| {
-        r.start
-            .until((jiff::Unit::Day, r.end))
-            .map_or(0, |span| i64::from(span.get_days()))
-    };
+    let days = |r: &DateRange| days_apart(&DateRange::day(r.start), &DateRange::day(r.end));
     s.dates
         .iter()
         .filter(|d| clause.contains(d.span))

@@ -58,6 +58,12 @@ struct Binding {
     plural: bool,
 }
 
+/// A word glued to a number by a hyphen that hedges or sizes it rather than naming what it
+/// counts: "40-odd", "20-plus", "5,000-strong", "30-something", "tenfold".
+fn is_glued_hedge(lower: &str) -> bool {
+    matches!(lower, "strong" | "odd" | "plus" | "something" | "fold")
+}
+
 /// A share of a whole: "a third", "two-thirds", "three quarters", "half".
 fn is_fraction_word(lower: &str) -> bool {
     matches!(
@@ -187,10 +193,7 @@ impl Ctx<'_> {
             && self.glued(i + 1, i + 2)
             && self.is_word(i + 3)
             && !self.lower(i + 2).as_str().starts_with("odd")
-            && !matches!(
-                self.lower(i + 2).as_str(),
-                "strong" | "plus" | "something" | "fold"
-            )
+            && !is_glued_hedge(self.lower(i + 2).as_str())
     }
 
     fn is_digits(&self, i: usize) -> bool {
@@ -584,16 +587,18 @@ impl Ctx<'_> {
         let of_a_whole = self.word_is(at, "of")
             && self.word_is(at + 1, "the")
             && (self.is_digits(at + 2) || is_number_word(self.lower(at + 2).as_str()));
-        let described = b.unit.as_ref().is_some_and(|(_, noun)| {
-            let next = self.toks.iter().position(|t| t.start >= noun.end);
-            next.is_some_and(|n| {
-                let w = self.lower(n);
-                let w = w.as_str();
-                (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
-                    || matches!(w, "who" | "which" | "that" | "whose" | "whom")
+        let described = || {
+            b.unit.as_ref().is_some_and(|(_, noun)| {
+                let next = self.toks.iter().position(|t| t.start >= noun.end);
+                next.is_some_and(|n| {
+                    let w = self.lower(n);
+                    let w = w.as_str();
+                    (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
+                        || matches!(w, "who" | "which" | "that" | "whose" | "whom")
+                })
             })
-        });
-        if of_a_whole && described {
+        };
+        if of_a_whole && described() {
             return Binding {
                 no_inherit: true,
                 ..Binding::default()
@@ -627,7 +632,7 @@ impl Ctx<'_> {
             } else if is_time_unit(first_part) {
                 b.time_unit = true;
             }
-            if !matches!(low, "strong" | "odd" | "plus" | "something" | "fold") && !b.age {
+            if !is_glued_hedge(low) && !b.age {
                 b.unit = Some((normalize_unit(first_part), self.span(k + 1, k + 2)));
             }
             return b;
