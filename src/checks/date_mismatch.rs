@@ -321,7 +321,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         (Some(x), Some(y)) => x.range.overlaps(&y.range),
         _ => false,
     };
-    for p in ctx.pairs {
+    for p in ctx.pairs.iter() {
         let (Some(x), Some(y)) = (date(p.a), date(p.b)) else {
             continue;
         };
@@ -331,7 +331,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         if x.range.overlaps(&y.range) || (!once && days_apart(&x.range, &y.range) > OCCASION_DAYS) {
             continue;
         }
-        let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));
+        let (odd, other) = ctx.odd_one(&p, &|i| ctx.agreeing(i, &same));
         let (Some(d), Some(od)) = (date(odd), date(other)) else {
             continue;
         };

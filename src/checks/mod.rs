@@ -5,7 +5,7 @@ pub mod date_mismatch;
 pub mod stance_conflict;
 pub mod value_mismatch;
 
-use crate::align::cross::{Frame, Pair};
+use crate::align::cross::{Frame, Pair, Pairs};
 use crate::align::{Aligner, Alignment};
 use crate::article::Article;
 use crate::claims::{ArticleClaims, DateMention, Polarity, Sentence};
@@ -34,10 +34,9 @@ type CrossCheck = fn(&CrossContext, &mut Merged);
 /// their text may be gone) and the paired frames, which carry the words they report.
 pub struct CrossContext<'a> {
     pub articles: &'a [Article],
-    pub pairs: &'a [Pair<'a>],
-    /// Each frame's partners in `pairs` (by address), so counting a frame's agreeing
-    /// partners costs its own pairs, not all of them. Built by [`CrossContext::new`].
-    pub partners: HashMap<*const Frame, Vec<&'a Frame>>,
+    /// The paired frames; counting a frame's agreeing partners costs its own pairs, not all
+    /// of them ([`Pairs::partners`]).
+    pub pairs: &'a Pairs<'a>,
 }
 
 /// The cross-source checks, in the order they run.
@@ -115,23 +114,8 @@ impl Merged {
 }
 
 impl<'a> CrossContext<'a> {
-    pub fn new(articles: &'a [Article], pairs: &'a [Pair<'a>]) -> Self {
-        let mut partners: HashMap<*const Frame, Vec<&'a Frame>> = HashMap::default();
-        for p in pairs {
-            partners
-                .entry(std::ptr::from_ref(p.a))
-                .or_default()
-                .push(p.b);
-            partners
-                .entry(std::ptr::from_ref(p.b))
-                .or_default()
-                .push(p.a);
-        }
-        Self {
-            articles,
-            pairs,
-            partners,
-        }
+    pub fn new(articles: &'a [Article], pairs: &'a Pairs<'a>) -> Self {
+        Self { articles, pairs }
     }
 
     fn article(&self, f: &Frame) -> Option<&'a Article> {
@@ -156,11 +140,11 @@ impl<'a> CrossContext<'a> {
     /// later-published article (the newcomer disagrees with what was there).
     pub fn odd_one<'p>(
         &self,
-        a: &'p Frame,
-        b: &'p Frame,
-        agree: &dyn Fn(&Frame) -> usize,
+        p: &Pair<'p>,
+        agree: &dyn Fn(usize) -> usize,
     ) -> (&'p Frame, &'p Frame) {
-        match agree(a).cmp(&agree(b)) {
+        let (a, b) = (p.a, p.b);
+        match agree(p.ia).cmp(&agree(p.ib)) {
             std::cmp::Ordering::Less => (a, b),
             std::cmp::Ordering::Greater => (b, a),
             std::cmp::Ordering::Equal if self.newer(a, b) => (a, b),
@@ -173,11 +157,12 @@ impl<'a> CrossContext<'a> {
         (a.published, a.article) > (b.published, b.article)
     }
 
-    /// How many frames of other articles in `pairs` agree with `f` by `same`.
-    pub fn agreeing(&self, f: &Frame, same: &dyn Fn(&Frame, &Frame) -> bool) -> usize {
-        self.partners
-            .get(&std::ptr::from_ref(f))
-            .map_or(0, |others| others.iter().filter(|o| same(f, o)).count())
+    /// How many frames of other articles in `pairs` agree by `same` with the frame at `i`.
+    pub fn agreeing(&self, i: usize, same: &dyn Fn(&Frame, &Frame) -> bool) -> usize {
+        let Some(f) = self.pairs.frame(i) else {
+            return 0;
+        };
+        self.pairs.partners(i).filter(|o| same(f, o)).count()
     }
 }
 

@@ -761,7 +761,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
         _ => false,
     };
-    for p in ctx.pairs {
+    for p in ctx.pairs.iter() {
         let (Some(x), Some(y)) = (quantity(p.a), quantity(p.b)) else {
             continue;
         };
@@ -773,7 +773,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         if (x.running || y.running) && !same_day {
             continue;
         }
-        let (odd, other) = ctx.odd_one(p.a, p.b, &|f| ctx.agreeing(f, &same));
+        let (odd, other) = ctx.odd_one(&p, &|i| ctx.agreeing(i, &same));
         let (q, o) = if std::ptr::eq(odd, p.a) {
             (x, y)
         } else {

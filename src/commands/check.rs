@@ -122,6 +122,22 @@ fn run_with(args: &CheckArgs, stream: Option<usize>) -> u8 {
     )
 }
 
+/// mimalloc's `mi_option_purge_delay` (`include/mimalloc.h` of the mimalloc that
+/// libmimalloc-sys builds, v2 and v3 alike; the crate names options only up to 21).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Makes mimalloc give pages it no longer uses back to the system at once, not 10 ms later.
+/// Called once every article is read, when the articles are compared with each other: the
+/// pairing's worker threads free large buffers that otherwise stay counted in the peak (on
+/// 100k generated articles with 1k facts, 1,307 → 1,106 MB peak RSS in the same wall time).
+/// Reading the articles keeps the delay: purging at once there cost 17 s of system time on
+/// those 100k articles, for pages the next batch reuses anyway. Harmless when mimalloc is not
+/// the allocator (the library's tests): it sets an option of an allocator that is not used.
+fn return_freed_memory_at_once() {
+    // SAFETY: sets one integer option; mimalloc reads its options atomically.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
 /// What the check command keeps of a run once every article is checked.
 struct Checked {
     /// Indexed by `ArticleId`. Articles without suppression comments are kept as stubs
@@ -254,37 +270,8 @@ fn check_files(
     cross: bool,
 ) -> Checked {
     let checker = Checker::new(opts, facts, cfg, settings, cross);
-    let work: Vec<FileWork> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, (path, display))| {
-            // A provisional id (the file's place); renumbered below once failures are known.
-            let mut w = checker.file(path, display, ArticleId(i as u32));
-            w.article = w.article.map(|a| {
-                if a.suppressions.is_empty() {
-                    stub(a)
-                } else {
-                    a
-                }
-            });
-            w
-        })
-        .collect();
-
-    // Ids in discovery order, counting only the articles that loaded (as before threads).
-    let mut next = 0u32;
-    let renumber: Vec<Option<ArticleId>> = work
-        .iter()
-        .map(|w| {
-            w.article.as_ref().map(|_| {
-                next += 1;
-                ArticleId(next - 1)
-            })
-        })
-        .collect();
-    let fix = |id: ArticleId| renumber[id.0 as usize].expect("findings only name loaded articles");
     let mut out = Checked {
-        articles: Vec::with_capacity(next as usize),
+        articles: Vec::new(),
         findings: Vec::new(),
         resolved: Vec::new(),
         diagnostics: Vec::new(),
@@ -292,27 +279,68 @@ fn check_files(
     };
     let mut frames = Vec::new();
     // Per article id: the file it came from, and its text's hash.
-    let mut origin: Vec<(usize, u64)> = Vec::with_capacity(next as usize);
-    for (file, w) in work.into_iter().enumerate() {
-        out.diagnostics.extend(w.diagnostics);
-        out.input_failed |= w.input_failed;
-        let Some(mut article) = w.article else {
-            continue;
+    let mut origin: Vec<(usize, u64)> = Vec::new();
+    // In batches: what a batch keeps is copied on this thread into compact storage and the
+    // workers' own copies are dropped before the next batch, so the workers reuse the same
+    // memory batch after batch instead of leaving kept frames scattered among freed pages.
+    let batch = stream::batch_size();
+    for (b, chunk) in files.chunks(batch).enumerate() {
+        let first = b * batch;
+        let work: Vec<FileWork> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, (path, display))| {
+                // A provisional id (the file's place); renumbered below once failures are
+                // known.
+                let mut w = checker.file(path, display, ArticleId((first + i) as u32));
+                w.article = w.article.map(|a| {
+                    if a.suppressions.is_empty() {
+                        stub(a)
+                    } else {
+                        a
+                    }
+                });
+                w
+            })
+            .collect();
+        // Ids in discovery order, counting only the articles that loaded (as before threads).
+        let next = out.articles.len() as u32;
+        let renumber: Vec<Option<ArticleId>> = work
+            .iter()
+            .scan(next, |n, w| {
+                Some(w.article.as_ref().map(|_| {
+                    *n += 1;
+                    ArticleId(*n - 1)
+                }))
+            })
+            .collect();
+        let fix = |id: ArticleId| {
+            renumber[id.0 as usize - first].expect("findings only name loaded articles")
         };
-        origin.push((file, w.text_hash));
-        article.id = fix(article.id);
-        for mut f in w.findings {
-            f.article = fix(f.article);
-            out.findings.push(f);
+        for (i, w) in work.into_iter().enumerate() {
+            out.diagnostics.extend(w.diagnostics);
+            out.input_failed |= w.input_failed;
+            let Some(mut article) = w.article else {
+                continue;
+            };
+            origin.push((first + i, w.text_hash));
+            article.id = fix(article.id);
+            for mut f in w.findings {
+                f.article = fix(f.article);
+                out.findings.push(f);
+            }
+            out.resolved.extend(w.resolved);
+            frames.extend(w.frames.iter().map(|f| Frame {
+                article: fix(f.article),
+                ..f.clone()
+            }));
+            out.articles.push(article);
         }
-        out.resolved.extend(w.resolved);
-        frames.extend(w.frames.into_iter().map(|mut f| {
-            f.article = fix(f.article);
-            f
-        }));
-        out.articles.push(article);
     }
 
+    if cross {
+        return_freed_memory_at_once();
+    }
     let mut cross = cross_findings(&out.articles, &frames);
     drop(frames);
     gate::override_severities(&mut cross, &settings.overrides);

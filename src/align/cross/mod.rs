@@ -20,7 +20,7 @@ pub mod pairing;
 pub mod sym;
 
 pub use build::frames;
-pub use pairing::{Pair, pairs};
+pub use pairing::{Pair, Pairs, pairs};
 
 use crate::article::ArticleId;
 use crate::claims::Polarity;
