@@ -349,7 +349,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         out.push(Finding {
             kind: Kind::DateMismatch,
             severity: Severity::Error,
-            confidence: (0.5 + 0.4 * p.score).min(0.9),
+            confidence: (0.5 + 0.4 * p.score()).min(0.9),
             fact: None,
             article: odd.article,
             span: d.span,

@@ -542,7 +542,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         out.push(Finding {
             kind: Kind::StanceConflict,
             severity: sev,
-            confidence: (0.4 + 0.4 * p.score).min(0.8),
+            confidence: (0.4 + 0.4 * p.score()).min(0.8),
             fact: None,
             article: here.article,
             span: hs.span,

@@ -799,7 +799,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         out.push(Finding {
             kind: Kind::ValueMismatch,
             severity,
-            confidence: (0.5 + 0.4 * p.score).min(0.9),
+            confidence: (0.5 + 0.4 * p.score()).min(0.9),
             fact: None,
             article: odd.article,
             span: q.span,

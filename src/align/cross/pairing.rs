@@ -41,18 +41,37 @@ pub struct Pair<'a> {
     /// The frames' places in the run's frames, for [`Pairs::partners`].
     pub ia: usize,
     pub ib: usize,
-    pub score: f64,
+    /// Found from `b`'s side: its score is `b`'s fit with `a`.
+    reversed: bool,
 }
 
+impl Pair<'_> {
+    /// How well the two frames fit, as [`score`] gave it when the pair was found. Worked out
+    /// again when asked (only for a finding), so a stored pair needs no room for it.
+    pub fn score(&self) -> f64 {
+        let (x, y) = if self.reversed {
+            (self.b, self.a)
+        } else {
+            (self.a, self.b)
+        };
+        // A kept pair scored at or above the threshold when it was found.
+        score(x, y).unwrap_or(THRESHOLD)
+    }
+}
+
+/// The top bit of a stored pair's second index: the pair was found from that frame's side.
+const REVERSED: u32 = 1 << 31;
+
 /// Every pair of a run, compact: a large run pairs each frame with tens of others (13 million
-/// pairs of 362,000 frames on the 100k generated corpus), so a pair is kept as two indices and
-/// its score (16 bytes), each topic's pairs stay in their own sorted list (one list for all
+/// pairs of 362,000 frames on the 100k generated corpus), so a pair is kept as two indices (8
+/// bytes; its score is worked out again for the few that become findings), each topic's pairs stay in their own sorted list (one list for all
 /// would need room for two copies while it is filled), and each frame's partners are found
 /// through its topic's list and an index by second frame instead of a map of lists.
 pub struct Pairs<'a> {
     frames: &'a [Frame],
-    /// Per topic: (a, b, score), `a < b`, sorted.
-    groups: Vec<Vec<(u32, u32, f64)>>,
+    /// Per topic: (a, b), `a < b`, sorted; `b` with [`REVERSED`] set when the pair was found
+    /// from `b`'s side. Frames are counted in `u32` less that bit: two billion a run.
+    groups: Vec<Vec<(u32, u32)>>,
     /// Per frame, the group its pairs are in.
     group_of: Vec<u32>,
     /// Per frame, where its entries in `as_b` start (one more entry than frames).
@@ -62,11 +81,12 @@ pub struct Pairs<'a> {
 }
 
 impl<'a> Pairs<'a> {
-    fn new(frames: &'a [Frame], groups: Vec<Vec<(u32, u32, f64)>>) -> Self {
+    fn new(frames: &'a [Frame], groups: Vec<Vec<(u32, u32)>>) -> Self {
         let mut group_of = vec![u32::MAX; frames.len()];
         let mut b_start = vec![0u32; frames.len() + 1];
         for (g, list) in groups.iter().enumerate() {
-            for &(a, b, _) in list {
+            for &(a, b) in list {
+                let b = b & !REVERSED;
                 group_of[a as usize] = g as u32;
                 group_of[b as usize] = g as u32;
                 b_start[b as usize + 1] += 1;
@@ -77,7 +97,8 @@ impl<'a> Pairs<'a> {
         }
         let mut fill = b_start.clone();
         let mut as_b = vec![0u32; b_start.last().map_or(0, |&n| n as usize)];
-        for &(a, b, _) in groups.iter().flatten() {
+        for &(a, b) in groups.iter().flatten() {
+            let b = b & !REVERSED;
             as_b[fill[b as usize] as usize] = a;
             fill[b as usize] += 1;
         }
@@ -111,33 +132,33 @@ impl<'a> Pairs<'a> {
             .groups
             .iter()
             .enumerate()
-            .filter_map(|(g, l)| l.first().map(|&(a, b, _)| Reverse((a, b, g, 0))))
+            .filter_map(|(g, l)| l.first().map(|&(a, b)| Reverse((a, b & !REVERSED, g, 0))))
             .collect();
         std::iter::from_fn(move || {
             let Reverse((a, b, g, k)) = heads.pop()?;
             let list = &self.groups[g];
-            if let Some(&(na, nb, _)) = list.get(k + 1) {
-                heads.push(Reverse((na, nb, g, k + 1)));
+            if let Some(&(na, nb)) = list.get(k + 1) {
+                heads.push(Reverse((na, nb & !REVERSED, g, k + 1)));
             }
             Some(Pair {
                 a: &self.frames[a as usize],
                 b: &self.frames[b as usize],
                 ia: a as usize,
                 ib: b as usize,
-                score: list[k].2,
+                reversed: list[k].1 & REVERSED != 0,
             })
         })
     }
 
     /// The frames paired with the frame at `i`.
     pub fn partners(&self, i: usize) -> impl Iterator<Item = &'a Frame> + '_ {
-        let list: &[(u32, u32, f64)] = match self.group_of.get(i) {
+        let list: &[(u32, u32)] = match self.group_of.get(i) {
             Some(&g) if g != u32::MAX => &self.groups[g as usize],
             _ => &[],
         };
-        let lo = list.partition_point(|&(a, _, _)| (a as usize) < i);
-        let hi = list.partition_point(|&(a, _, _)| a as usize <= i);
-        let as_a = list[lo..hi].iter().map(|&(_, b, _)| b);
+        let lo = list.partition_point(|&(a, _)| (a as usize) < i);
+        let hi = list.partition_point(|&(a, _)| a as usize <= i);
+        let as_a = list[lo..hi].iter().map(|&(_, b)| b & !REVERSED);
         let (from, to) = match (self.b_start.get(i), self.b_start.get(i + 1)) {
             (Some(&f), Some(&t)) => (f as usize, t as usize),
             _ => (0, 0),
@@ -287,20 +308,20 @@ pub fn pairs(frames: &[Frame]) -> Pairs<'_> {
     groups.sort_by_key(|g| g[0]);
     // A pair is found within its topic's group only, so each group's pairs are sorted on
     // their own.
-    let found: Vec<Vec<(u32, u32, f64)>> = groups
+    let found: Vec<Vec<(u32, u32)>> = groups
         .par_iter()
         .map(|g| {
             // Each pair once (`pair_group` keeps a pair found from both its frames once), so
             // an unstable sort, which needs no room of its own, gives the one order.
             let mut found = pair_group(frames, g);
-            found.sort_unstable_by_key(|&(a, b, _)| (a, b));
+            found.sort_unstable_by_key(|&(a, b)| (a, b & !REVERSED));
             found
         })
         .collect();
     Pairs::new(frames, found)
 }
 
-fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(u32, u32, f64)> {
+fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(u32, u32)> {
     // One article alone has nothing to be compared with.
     let first = group.first().map(|&i| frames[i].article);
     if group.iter().all(|&i| Some(frames[i].article) == first) {
@@ -345,15 +366,15 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(u32, u32, f64)> {
         scored.sort_by_key(|&(c, _)| (frames[c].article, c));
         for same in scored.chunk_by(|x, y| frames[x.0].article == frames[y.0].article) {
             match best_of(frames, same) {
-                Some((c, s)) if c > i => out.push((i as u32, c as u32, s)),
-                Some((c, s)) => {
+                Some((c, _)) if c > i => out.push((i as u32, c as u32)),
+                Some((c, _)) => {
                     // Found from `c` already (the first find is kept, as it comes first)?
                     let found = group.binary_search(&c).is_ok_and(|k| {
                         let end = own.get(k + 1).copied().unwrap_or(out.len);
-                        (own[k]..end).any(|p| out.get(p).1 as usize == i)
+                        (own[k]..end).any(|p| (out.get(p).1 & !REVERSED) as usize == i)
                     });
                     if !found {
-                        out.push((c as u32, i as u32, s));
+                        out.push((c as u32, i as u32 | REVERSED));
                     }
                 }
                 None => torn.push((i, frames[same[0].0].article)),
@@ -363,8 +384,8 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(u32, u32, f64)> {
     // Abstaining holds both ways: a frame torn between two of an article's claims is not
     // paired with either, even when that article's claim has no doubt about it.
     torn.sort_unstable();
-    out.into_vec(|&(a, b, _)| {
-        let (a, b) = (a as usize, b as usize);
+    out.into_vec(|&(a, b)| {
+        let (a, b) = (a as usize, (b & !REVERSED) as usize);
         torn.binary_search(&(a, frames[b].article)).is_err()
             && torn.binary_search(&(b, frames[a].article)).is_err()
     })
@@ -375,14 +396,14 @@ fn pair_group(frames: &[Frame], group: &[usize]) -> Vec<(u32, u32, f64)> {
 /// doubling would hold its old and new buffers at once, half again the pairs' size.
 #[derive(Default)]
 struct Chunked {
-    chunks: Vec<Vec<(u32, u32, f64)>>,
+    chunks: Vec<Vec<(u32, u32)>>,
     len: usize,
 }
 
 impl Chunked {
     const CHUNK: usize = 1 << 16;
 
-    fn push(&mut self, x: (u32, u32, f64)) {
+    fn push(&mut self, x: (u32, u32)) {
         match self.chunks.last_mut() {
             Some(c) if c.len() < Self::CHUNK => c.push(x),
             _ => {
@@ -394,12 +415,12 @@ impl Chunked {
         self.len += 1;
     }
 
-    fn get(&self, i: usize) -> (u32, u32, f64) {
+    fn get(&self, i: usize) -> (u32, u32) {
         self.chunks[i / Self::CHUNK][i % Self::CHUNK]
     }
 
     /// The pairs `keep` keeps, in one vector of their exact size.
-    fn into_vec(self, keep: impl Fn(&(u32, u32, f64)) -> bool) -> Vec<(u32, u32, f64)> {
+    fn into_vec(self, keep: impl Fn(&(u32, u32)) -> bool) -> Vec<(u32, u32)> {
         let kept = self.chunks.iter().flatten().filter(|x| keep(x)).count();
         let mut out = Vec::with_capacity(kept);
         for c in self.chunks {
@@ -697,13 +718,13 @@ mod tests {
         let mut c = Chunked::default();
         let n = Chunked::CHUNK + 10;
         for i in 0..n {
-            c.push((i as u32, i as u32 + 1, 0.5));
+            c.push((i as u32, i as u32 + 1));
         }
         assert_eq!(c.len, n);
         assert_eq!(c.get(Chunked::CHUNK + 3).0 as usize, Chunked::CHUNK + 3);
-        let kept = c.into_vec(|&(a, _, _)| a % 2 == 0);
+        let kept = c.into_vec(|&(a, _)| a % 2 == 0);
         assert_eq!(kept.len(), n.div_ceil(2));
-        assert!(kept.iter().all(|&(a, _, _)| a % 2 == 0));
+        assert!(kept.iter().all(|&(a, _)| a % 2 == 0));
     }
 
     #[test]
