@@ -64,9 +64,10 @@ const REVERSED: u32 = 1 << 31;
 
 /// Every pair of a run, compact: a large run pairs each frame with tens of others (13 million
 /// pairs of 362,000 frames on the 100k generated corpus), so a pair is kept as two indices (8
-/// bytes; its score is worked out again for the few that become findings), each topic's pairs stay in their own sorted list (one list for all
-/// would need room for two copies while it is filled), and each frame's partners are found
-/// through its topic's list and an index by second frame instead of a map of lists.
+/// bytes; its score is worked out again for the few that become findings), each topic's pairs
+/// stay in their own sorted list (one list for all would need room for two copies while it is
+/// filled), and each frame's partners are found through its topic's list and an index by
+/// second frame instead of a map of lists.
 pub struct Pairs<'a> {
     frames: &'a [Frame],
     /// Per topic: (a, b), `a < b`, sorted; `b` with [`REVERSED`] set when the pair was found
