@@ -303,35 +303,24 @@ fn check_files(
                 w
             })
             .collect();
-        // Ids in discovery order, counting only the articles that loaded (as before threads).
-        let next = out.articles.len() as u32;
-        let renumber: Vec<Option<ArticleId>> = work
-            .iter()
-            .scan(next, |n, w| {
-                Some(w.article.as_ref().map(|_| {
-                    *n += 1;
-                    ArticleId(*n - 1)
-                }))
-            })
-            .collect();
-        let fix = |id: ArticleId| {
-            renumber[id.0 as usize - first].expect("findings only name loaded articles")
-        };
         for (i, w) in work.into_iter().enumerate() {
             out.diagnostics.extend(w.diagnostics);
             out.input_failed |= w.input_failed;
             let Some(mut article) = w.article else {
                 continue;
             };
+            // Ids in discovery order, counting only the articles that loaded (as before
+            // threads); a file's findings and frames are all of its own article.
+            let id = ArticleId(out.articles.len() as u32);
             origin.push((first + i, w.text_hash));
-            article.id = fix(article.id);
+            article.id = id;
             for mut f in w.findings {
-                f.article = fix(f.article);
+                f.article = id;
                 out.findings.push(f);
             }
             out.resolved.extend(w.resolved);
             frames.extend(w.frames.iter().map(|f| Frame {
-                article: fix(f.article),
+                article: id,
                 ..f.clone()
             }));
             out.articles.push(article);
