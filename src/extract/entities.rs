@@ -113,7 +113,7 @@ impl EntityMatcher {
                 if let [t] = toks.as_slice()
                     && t.folded.len() >= 5
                 {
-                    singles.push((t.folded.clone(), id));
+                    singles.push((t.folded.to_string(), id));
                 }
             }
             if let Some(s) = surname(&e.name) {

@@ -160,6 +160,25 @@ fn is_quote_mark(c: char) -> bool {
 
 /// Quote marks in `s`, not counting apostrophes between letters ("Russia's", "don't").
 fn quote_marks(s: &str) -> usize {
+    // Most pieces are ASCII with few quote marks: only those places need a closer look.
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| {
+                matches!(c, b'\'' | b'`' | b'"')
+                    && !(i > 0
+                        && b[i - 1].is_ascii_alphanumeric()
+                        && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
+            })
+            .count();
+    }
+    quote_marks_in_chars(s)
+}
+
+/// [`quote_marks`], a character at a time.
+fn quote_marks_in_chars(s: &str) -> usize {
     let mut count = 0;
     let mut prev = ' ';
     let mut chars = s.chars().peekable();
@@ -210,7 +229,8 @@ fn push_bounded(text: &str, span: Span, out: &mut Vec<Span>) {
         return;
     }
     let s = &text[span.start..span.end];
-    if word_starts(s).nth(MAX_SENTENCE_WORDS).is_none() {
+    // A word takes at least two bytes with the space after it.
+    if s.len() <= 2 * MAX_SENTENCE_WORDS || word_starts(s).nth(MAX_SENTENCE_WORDS).is_none() {
         out.push(span);
         return;
     }
@@ -251,6 +271,15 @@ fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// ASCII text has its quote marks counted a byte at a time, as any text is a
+        /// character at a time.
+        #[test]
+        fn quote_marks_in_ascii_are_counted_alike(s in "([a-b1]{1,2}|['`\" .]){0,12}") {
+            proptest::prop_assert_eq!(quote_marks(&s), quote_marks_in_chars(&s));
+        }
+    }
 
     fn pieces_of(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| &text[s.start..s.end]).collect()

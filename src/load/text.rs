@@ -76,6 +76,12 @@ impl TextBuilder {
             }
             return;
         }
+        // Words between single spaces (most prose) go in whole: what one word and one space
+        // at a time would write, text and (merged) map segment alike.
+        if words_and_single_spaces(piece) {
+            self.push_run(piece, src_start);
+            return;
+        }
         // Runs without white space go in whole: the same text and the same (merged) map
         // segment as one character at a time.
         let mut run = 0;
@@ -166,6 +172,24 @@ impl TextBuilder {
     }
 }
 
+/// Whether `piece` is words separated by single spaces, with no other white space and none
+/// at either end.
+fn words_and_single_spaces(piece: &str) -> bool {
+    let bytes = piece.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in bytes {
+        let space = b == b' ';
+        if (space && prev_space) || matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            return false;
+        }
+        prev_space = space;
+    }
+    piece.is_ascii() || !piece.chars().any(|c| c != ' ' && c.is_whitespace())
+}
+
 /// Length of the character reference (`&amp;`, `&#8217;`, `&#x2019;`) at the start of `s`.
 fn entity_len(s: &str) -> Option<usize> {
     let body = s.strip_prefix('&')?;
@@ -223,6 +247,26 @@ mod tests {
         assert_eq!(map.to_source(3), 7); // "T" after the entity
         assert_eq!(map.to_source(10), 15); // "s" of "stars"
         assert_eq!(map.to_source_end(15), 20);
+    }
+
+    proptest::proptest! {
+        /// A piece written whole gives the text and map that one character at a time does.
+        #[test]
+        fn pieces_write_as_their_characters_do(
+            pieces in proptest::collection::vec("([a-cé]{1,3}|  ?|[ \t\n\u{a0}\u{2003}]){0,6}", 1..5),
+        ) {
+            let mut whole = TextBuilder::new();
+            let mut chars = TextBuilder::new();
+            let mut at = 0;
+            for p in &pieces {
+                whole.push_verbatim(p, at);
+                for (i, c) in p.char_indices() {
+                    chars.push_char(c, Some(at + i));
+                }
+                at += p.len();
+            }
+            proptest::prop_assert_eq!(whole.finish(), chars.finish());
+        }
     }
 
     #[test]

@@ -43,10 +43,10 @@ fn listed(facts: &FactFile) -> Listed {
                 && toks.len() > 1
                 && n == &e.name
             {
-                whole.insert((id, last.folded.clone()));
+                whole.insert((id, last.folded.to_string()));
             }
             for t in toks.iter().filter(|t| t.folded.len() >= 4) {
-                words.insert((id, t.folded.clone()));
+                words.insert((id, t.folded.to_string()));
             }
         }
     }
@@ -82,7 +82,7 @@ pub fn suggest(input: &Input) -> Vec<Suggestion> {
                     known.whole.contains(&(id, folded(&toks)))
                         || toks
                             .iter()
-                            .all(|t| known.words.contains(&(id, t.folded.clone())))
+                            .all(|t| known.words.contains(&(id, t.folded.to_string())))
                 };
                 let entity = match &m.entity {
                     // Listed under any spelling the matcher folds to: nothing to add.

@@ -197,16 +197,16 @@ impl ArticleWords {
         let mut w = Self::default();
         for s in sentences {
             for t in &s.tokens {
-                if !t.cap && !w.lower.contains(&t.lower) {
-                    w.lower.insert(t.lower.clone());
+                if !t.cap && !w.lower.contains(t.lower.as_str()) {
+                    w.lower.insert(t.lower.to_string());
                 }
             }
             let first = s.tokens.first().map(|t| t.span.start);
             for m in &s.mentions {
                 if Some(m.span.start) != first {
                     for t in s.tokens.iter().filter(|t| m.span.contains(t.span)) {
-                        if !w.inner_caps.contains(&t.folded) {
-                            w.inner_caps.insert(t.folded.clone());
+                        if !w.inner_caps.contains(t.folded.as_str()) {
+                            w.inner_caps.insert(t.folded.to_string());
                         }
                     }
                 }
@@ -301,10 +301,11 @@ fn name_of(
         return None;
     };
     let lone = kept.len() == 1;
-    if initial && lone && words.lower.contains(&head.lower) {
+    if initial && lone && words.lower.contains(head.lower.as_str()) {
         return None;
     }
-    let weak = initial && lone && toks.len() == 1 && !words.inner_caps.contains(&head.folded);
+    let weak =
+        initial && lone && toks.len() == 1 && !words.inner_caps.contains(head.folded.as_str());
     let syms = sym::intern_all(kept.iter().map(|t| t.folded.as_str()));
     Some((Name::Words(syms.into_boxed_slice()), weak))
 }
