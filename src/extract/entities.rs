@@ -1,16 +1,17 @@
-//! Entity mentions: the fact file's names and aliases, found with one Aho-Corasick automaton
+//! Entity mentions: the fact file's names and aliases, found by looking up folded tokens
 //! over folded tokens, plus capitalised names the fact file does not know.
 
 use super::tokens::{Token, WordSet, fold};
 use crate::claims::{EntityRef, Mention};
 use crate::facts::{EntityId, FactFile};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
 /// One alias, as the matcher knows it.
 #[derive(Clone, Debug)]
 struct Pattern {
+    /// The alias's folded tokens.
+    words: Vec<String>,
     entities: Vec<EntityId>,
     /// Which alias tokens must be capitalised in the text (those capitalised in the fact
     /// file), so "the Post" does not match "the post-election period".
@@ -22,8 +23,14 @@ struct Pattern {
 
 /// Finds the fact file's entities in tokenised text.
 pub struct EntityMatcher {
-    automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// The aliases as a trie of folded words: each word of an alias by number, each node's
+    /// children by (node, word), and the pattern whose words lead to each node. A sentence's
+    /// names cost a lookup per token and per word matched (an Aho-Corasick automaton over
+    /// the folded text cost about twice as much).
+    words: rustc_hash::FxHashMap<String, u32>,
+    edges: rustc_hash::FxHashMap<(u32, u32), u32>,
+    ends: Vec<Option<usize>>,
     /// Folded single-token names for fuzzy matching of misspellings, with their entity,
     /// sorted by (first byte, length in characters) so a token is compared only with names
     /// that could reach [`FUZZY_MIN`] (see [`length_window`]).
@@ -62,7 +69,6 @@ const JARO_FLOOR: f64 = (FUZZY_MIN - 0.4) / 0.6;
 
 impl EntityMatcher {
     pub fn new(facts: Option<&FactFile>) -> Self {
-        let mut keys: Vec<String> = Vec::new();
         let mut key_index: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |alias: &str, id: EntityId, implicit: bool| {
@@ -85,9 +91,9 @@ impl EntityMatcher {
                 p.implicit &= implicit;
                 return;
             }
-            key_index.insert(key.clone(), keys.len());
-            keys.push(key);
+            key_index.insert(key, patterns.len());
             patterns.push(Pattern {
+                words: toks.iter().map(|t| t.folded.to_string()).collect(),
                 entities: vec![id],
                 needs_cap,
                 implicit,
@@ -124,21 +130,29 @@ impl EntityMatcher {
         singles.sort_by_key(|(name, _)| single_key(name));
         let single_keys = singles.iter().map(|(name, _)| single_key(name)).collect();
         let single_hists = singles.iter().map(|(name, _)| histogram(name)).collect();
-        // Derived surnames shared by two entities name neither.
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            let padded: Vec<String> = keys.iter().map(|k| format!(" {k} ")).collect();
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&padded)
-                    .expect("alias patterns are plain strings"),
-            )
-        };
+        let mut words: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut edges: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+        // Node 0 is the root.
+        let mut ends: Vec<Option<usize>> = vec![None];
+        for (i, p) in patterns.iter().enumerate() {
+            let mut node = 0;
+            for w in &p.words {
+                let next = words.len() as u32;
+                let w = *words.entry(w.clone()).or_insert(next);
+                let next = ends.len() as u32;
+                node = *edges.entry((node, w)).or_insert(next);
+                if node == next {
+                    ends.push(None);
+                }
+            }
+            // Keys are unique, so one pattern ends at a node.
+            ends[node as usize] = Some(i);
+        }
         Self {
-            automaton,
             patterns,
+            words,
+            edges,
+            ends,
             singles,
             single_keys,
             single_hists,
@@ -152,47 +166,45 @@ impl EntityMatcher {
     pub fn find(&self, tokens: &[Token]) -> Vec<Mention> {
         let mut taken = vec![false; tokens.len()];
         let mut out = Vec::new();
-        if let Some(ac) = &self.automaton {
-            // " tok tok tok " with each token's start offset, so matches map back to tokens.
-            let mut hay =
-                String::with_capacity(1 + tokens.iter().map(|t| t.folded.len() + 1).sum::<usize>());
-            hay.push(' ');
-            let mut starts = Vec::with_capacity(tokens.len());
-            for t in tokens {
-                starts.push(hay.len());
-                hay.push_str(&t.folded);
-                hay.push(' ');
-            }
-            let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
-            for m in ac.find_overlapping_iter(&hay) {
-                let first = starts.partition_point(|&s| s < m.start() + 1);
-                let p = &self.patterns[m.pattern().as_usize()];
-                // One capitalisation flag per alias token: the alias's length in tokens.
-                let n = p.needs_cap.len();
-                if first + n > tokens.len() {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
+        let ids: Vec<Option<u32>> = tokens
+            .iter()
+            .map(|t| self.words.get(t.folded.as_str()).copied())
+            .collect();
+        for first in 0..tokens.len() {
+            let mut node = 0;
+            for (last, id) in ids.iter().enumerate().skip(first) {
+                let Some(child) = id.and_then(|w| self.edges.get(&(node, w))) else {
+                    break;
+                };
+                node = *child;
+                let Some(pi) = self.ends[node as usize] else {
                     continue;
-                }
+                };
+                let p = &self.patterns[pi];
+                // Capitalised where the fact file capitalises the alias.
                 let caps_ok = p
                     .needs_cap
                     .iter()
-                    .zip(&tokens[first..first + n])
+                    .zip(&tokens[first..=last])
                     .all(|(need, t)| !need || t.cap);
+                // A derived surname shared by two entities names neither.
                 if caps_ok && p.entities.len() == 1 {
-                    found.push((first, n, m.pattern().as_usize()));
+                    found.push((first, last + 1 - first, pi));
                 }
             }
-            // Longest match first at each place, then left to right without overlaps.
-            found.sort_by_key(|&(first, n, _)| (first, std::cmp::Reverse(n)));
-            for (first, n, p) in found {
-                if taken[first..first + n].iter().any(|t| *t) {
-                    continue;
-                }
-                taken[first..first + n].iter_mut().for_each(|t| *t = true);
-                out.push(Mention {
-                    entity: EntityRef::Known(self.patterns[p].entities[0]),
-                    span: tokens[first].span.cover(tokens[first + n - 1].span),
-                });
+        }
+        // Longest match first at each place, then left to right without overlaps.
+        found.sort_by_key(|&(first, n, _)| (first, std::cmp::Reverse(n)));
+        for (first, n, p) in found {
+            if taken[first..first + n].iter().any(|t| *t) {
+                continue;
             }
+            taken[first..first + n].iter_mut().for_each(|t| *t = true);
+            out.push(Mention {
+                entity: EntityRef::Known(self.patterns[p].entities[0]),
+                span: tokens[first].span.cover(tokens[first + n - 1].span),
+            });
         }
         // Misspelt names: a capitalised token close to a known single-word name.
         for (i, t) in tokens.iter().enumerate() {
@@ -595,6 +607,33 @@ mod tests {
             [("#1".into(), "Zelenskiy".into())]
         );
         assert_eq!(found(&m, "Peskow said"), [("#0".into(), "Peskow".into())]);
+    }
+
+    #[test]
+    fn aliases_that_share_words_match_longest_first() {
+        let f = facts(&[
+            ("group", "Kelgil Group", &["Kelgil"]),
+            ("air", "Kelgil Group Aviation", &["Group Aviation"]),
+            ("council", "Bra council", &["the council"]),
+        ]);
+        let m = EntityMatcher::new(Some(&f));
+        assert_eq!(
+            found(&m, "Kelgil Group Aviation and Kelgil Group and Kelgil and Group Aviation"),
+            [
+                ("#1".into(), "Kelgil Group Aviation".into()),
+                ("#0".into(), "Kelgil Group".into()),
+                ("#0".into(), "Kelgil".into()),
+                ("#1".into(), "Group Aviation".into()),
+            ]
+        );
+        // A prefix of an alias is not a match; the alias after it is.
+        assert_eq!(
+            found(&m, "the Bra council met the council"),
+            [
+                ("#2".into(), "Bra council".into()),
+                ("#2".into(), "the council".into()),
+            ]
+        );
     }
 
     #[test]
