@@ -1,5 +1,5 @@
-//! Entity mentions: the fact file's names and aliases, found by looking up folded tokens
-//! over folded tokens, plus capitalised names the fact file does not know.
+//! Entity mentions: the fact file's names and aliases, found by looking up folded tokens in
+//! a trie of the aliases' folded words, plus capitalised names the fact file does not know.
 
 use super::tokens::{Token, WordSet, fold};
 use crate::claims::{EntityRef, Mention};
@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 /// One alias, as the matcher knows it.
 #[derive(Clone, Debug)]
 struct Pattern {
-    /// The alias's folded tokens.
+    /// The alias's folded tokens (its path in the matcher's trie).
     words: Vec<String>,
     entities: Vec<EntityId>,
     /// Which alias tokens must be capitalised in the text (those capitalised in the fact
@@ -618,7 +618,10 @@ mod tests {
         ]);
         let m = EntityMatcher::new(Some(&f));
         assert_eq!(
-            found(&m, "Kelgil Group Aviation and Kelgil Group and Kelgil and Group Aviation"),
+            found(
+                &m,
+                "Kelgil Group Aviation and Kelgil Group and Kelgil and Group Aviation"
+            ),
             [
                 ("#1".into(), "Kelgil Group Aviation".into()),
                 ("#0".into(), "Kelgil Group".into()),
