@@ -10,8 +10,6 @@ use std::sync::LazyLock;
 /// One alias, as the matcher knows it.
 #[derive(Clone, Debug)]
 struct Pattern {
-    /// The alias's folded tokens (its path in the matcher's trie).
-    words: Vec<String>,
     entities: Vec<EntityId>,
     /// Which alias tokens must be capitalised in the text (those capitalised in the fact
     /// file), so "the Post" does not match "the post-election period".
@@ -69,20 +67,28 @@ const JARO_FLOOR: f64 = (FUZZY_MIN - 0.4) / 0.6;
 
 impl EntityMatcher {
     pub fn new(facts: Option<&FactFile>) -> Self {
-        let mut key_index: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut patterns: Vec<Pattern> = Vec::new();
+        let mut words: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut edges: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+        // Node 0 is the root; an alias's folded words lead to its node, so two aliases that
+        // fold alike share one pattern.
+        let mut ends: Vec<Option<usize>> = vec![None];
         let mut add = |alias: &str, id: EntityId, implicit: bool| {
             let toks = super::tokens::tokenize(alias);
             if toks.is_empty() {
                 return;
             }
-            let key = toks
-                .iter()
-                .map(|t| t.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let needs_cap = toks.iter().map(|t| t.cap).collect();
-            if let Some(&i) = key_index.get(&key) {
+            let mut node = 0;
+            for t in &toks {
+                let next = words.len() as u32;
+                let w = *words.entry(t.folded.to_string()).or_insert(next);
+                let next = ends.len() as u32;
+                node = *edges.entry((node, w)).or_insert(next);
+                if node == next {
+                    ends.push(None);
+                }
+            }
+            if let Some(i) = ends[node as usize] {
                 let p = &mut patterns[i];
                 if !p.entities.contains(&id) {
                     p.entities.push(id);
@@ -91,11 +97,10 @@ impl EntityMatcher {
                 p.implicit &= implicit;
                 return;
             }
-            key_index.insert(key, patterns.len());
+            ends[node as usize] = Some(patterns.len());
             patterns.push(Pattern {
-                words: toks.iter().map(|t| t.folded.to_string()).collect(),
                 entities: vec![id],
-                needs_cap,
+                needs_cap: toks.iter().map(|t| t.cap).collect(),
                 implicit,
             });
         };
@@ -130,24 +135,6 @@ impl EntityMatcher {
         singles.sort_by_key(|(name, _)| single_key(name));
         let single_keys = singles.iter().map(|(name, _)| single_key(name)).collect();
         let single_hists = singles.iter().map(|(name, _)| histogram(name)).collect();
-        let mut words: rustc_hash::FxHashMap<String, u32> = Default::default();
-        let mut edges: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
-        // Node 0 is the root.
-        let mut ends: Vec<Option<usize>> = vec![None];
-        for (i, p) in patterns.iter().enumerate() {
-            let mut node = 0;
-            for w in &p.words {
-                let next = words.len() as u32;
-                let w = *words.entry(w.clone()).or_insert(next);
-                let next = ends.len() as u32;
-                node = *edges.entry((node, w)).or_insert(next);
-                if node == next {
-                    ends.push(None);
-                }
-            }
-            // Keys are unique, so one pattern ends at a node.
-            ends[node as usize] = Some(i);
-        }
         Self {
             patterns,
             words,
