@@ -6,18 +6,38 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A fixed set of words looked up by hash. The extractors test every token against word
-/// lists; a linear scan of dozens of strings per token was a tenth of a check run.
-pub struct WordSet(FxHashSet<&'static str>);
+/// lists; a linear scan of dozens of strings per token was a tenth of a check run. Most
+/// tokens are in no list, so a table of the words' shapes (first byte and length) turns most
+/// of them away before they are hashed.
+pub struct WordSet {
+    words: FxHashSet<&'static str>,
+    /// Bit `min(len, 63)` of entry `b` is set when a word of that length starts with byte `b`.
+    shapes: [u64; 256],
+}
 
 impl WordSet {
     /// The union of `lists`.
     pub fn new(lists: &[&[&'static str]]) -> Self {
-        Self(lists.iter().flat_map(|l| l.iter().copied()).collect())
+        let words: FxHashSet<&'static str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        let mut shapes = [0u64; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[usize::from(b)] |= shape_bit(w.len());
+            }
+        }
+        Self { words, shapes }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        match word.as_bytes().first() {
+            Some(&b) if self.shapes[usize::from(b)] & shape_bit(word.len()) == 0 => false,
+            _ => self.words.contains(word),
+        }
     }
+}
+
+fn shape_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// A word: a run of letters and digits, with inner apostrophes. Hyphens split words, so
@@ -324,6 +344,22 @@ mod tests {
         #[test]
         fn tokens_fold_as_words_do(word in "[a-z0-9'éыy]{0,30}") {
             proptest::prop_assert_eq!(fold_token(&word).to_string(), fold(&word));
+        }
+
+        /// The shape table only turns away words the set does not hold: membership is the
+        /// plain set's, for listed words, near misses and words past the table's 63 bytes.
+        #[test]
+        fn word_sets_hold_what_their_lists_hold(
+            word in "(the|said|denied|reports|[a-z]{0,70}|[a-zé']{1,8})",
+            cut in 0usize..3,
+        ) {
+            const LONG: &str = "a-word-of-seventy-bytes-that-no-shape-bit-of-its-own-can-tell-apart-xyz";
+            let lists: &[&[&'static str]] = &[&["the", "a", "of", "said", "and"], &["denied", "reports", "été", LONG]];
+            let set = WordSet::new(lists);
+            let plain: FxHashSet<&str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+            let probe = &word[..word.len() - word.char_indices().rev().take(cut).map(|(_, c)| c.len_utf8()).sum::<usize>()];
+            proptest::prop_assert_eq!(set.contains(probe), plain.contains(probe));
+            proptest::prop_assert!(set.contains(LONG) && !set.contains(&LONG[1..]));
         }
     }
 
