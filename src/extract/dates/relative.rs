@@ -122,7 +122,7 @@ pub(super) fn find(scan: &Scan<'_>, out: &mut Found) {
     if scan.cues.weekday {
         weekdays(scan, out);
     }
-    if scan.cues.digit {
+    if scan.cues.digit && has_ordinal(scan.text) {
         days_of_month(scan, out);
     }
     if scan.cues.ago {
@@ -176,6 +176,15 @@ fn weekdays(scan: &Scan<'_>, out: &mut Found) {
         out.mentions
             .push(scan.mention(whole.start(), whole.end(), r, true));
     }
+}
+
+/// Whether an ASCII digit is followed by an ordinal suffix ("10th"): what "on the 10th" needs
+/// to give a date (a day in other digits does not parse). Most sentences with a digit have
+/// none, and this scan is cheaper than the pattern's.
+fn has_ordinal(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(&w[1..], b"st" | b"nd" | b"rd" | b"th"))
 }
 
 fn days_of_month(scan: &Scan<'_>, out: &mut Found) {
