@@ -321,7 +321,11 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         (Some(x), Some(y)) => x.range.overlaps(&y.range),
         _ => false,
     };
-    for p in ctx.pairs.iter() {
+    let disjoint = |p: &crate::align::cross::Pair| match (date(p.a), date(p.b)) {
+        (Some(x), Some(y)) => !x.range.overlaps(&y.range),
+        _ => false,
+    };
+    for p in ctx.pairs.select(disjoint) {
         let (Some(x), Some(y)) = (date(p.a), date(p.b)) else {
             continue;
         };

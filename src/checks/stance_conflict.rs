@@ -459,7 +459,11 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
     // A dispute between the same two sources over the same event is reported once, however
     // many articles repeat either side, and however each paraphrases it.
     let mut disputes: Vec<(Topic, &Name, &Name)> = Vec::new();
-    for p in ctx.pairs.iter() {
+    let opposed = |p: &crate::align::cross::Pair| match (stance(p.a), stance(p.b)) {
+        (Some(x), Some(y)) => x.polarity != y.polarity,
+        _ => false,
+    };
+    for p in ctx.pairs.select(opposed) {
         let (Some(x), Some(y)) = (stance(p.a), stance(p.b)) else {
             continue;
         };

@@ -21,7 +21,7 @@
 
 use super::{Context, CrossContext, Merged, days_apart};
 use crate::align::clauses::clause_of;
-use crate::align::cross::Frame;
+use crate::align::cross::{Frame, Pair};
 use crate::align::frames::{act_class, act_of_text};
 use crate::align::{Alignment, unique_best};
 use crate::claims::{EntityRef, Quantity, Sentence};
@@ -761,7 +761,11 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
         _ => false,
     };
-    for p in ctx.pairs.iter() {
+    let disjoint = |p: &Pair| match (quantity(p.a), quantity(p.b)) {
+        (Some(x), Some(y)) => !x.interval.overlaps(&y.interval),
+        _ => false,
+    };
+    for p in ctx.pairs.select(disjoint) {
         let (Some(x), Some(y)) = (quantity(p.a), quantity(p.b)) else {
             continue;
         };
