@@ -598,7 +598,7 @@ fn names_fit(x: &Slot, y: &Slot, strict: bool) -> Option<(f64, usize)> {
             // Counted in place: this runs for every candidate pair, and lists of the strong
             // and weak names were eight allocations a pair.
             let (xn, yn) = (x.names(), y.names());
-            let strong = |ns: &'_ [Named]| ns.iter().filter(|n| !n.weak).count();
+            let strong = |ns: &[Named]| ns.iter().filter(|n| !n.weak).count();
             let hits = |mine: &[Named], weak: bool, theirs: &[Named], only_strong: bool| {
                 mine.iter()
                     .filter(|n| n.weak == weak)

@@ -178,9 +178,9 @@ fn weekdays(scan: &Scan<'_>, out: &mut Found) {
     }
 }
 
-/// Whether an ASCII digit is followed by an ordinal suffix ("10th"): what "on the 10th" needs
-/// to give a date (a day in other digits does not parse). Most sentences with a digit have
-/// none, and this scan is cheaper than the pattern's.
+/// Whether an ASCII digit is followed by an ordinal suffix ("10th"), which "on the 10th" needs
+/// (its pattern's digits are ASCII). Most sentences with a digit have none, and this scan is
+/// cheaper than the pattern's.
 fn has_ordinal(text: &str) -> bool {
     text.as_bytes()
         .windows(3)

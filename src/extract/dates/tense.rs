@@ -27,7 +27,7 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_future(text: &str) -> bool {
     // Every cue holds one of these words; most sentences hold none and skip the pattern. A
     // case-insensitive alternation of literals, which the regex engine scans for with SIMD:
-    // an Aho-Corasick automaton, stepping through every byte, cost 15% more on news prose.
+    // an Aho-Corasick automaton, stepping through every byte, cost 15% more on the bench's text.
     static STEMS: LazyLock<Regex> = LazyLock::new(|| {
         const WORDS: &[&str] = &[
             "will",
