@@ -64,6 +64,16 @@ fn irregular(lower: &str) -> Option<&'static str> {
         "wolves" => "wolf",
         "thieves" => "thief",
         "uav" | "uavs" => "drone",
+        // Plurals of words that end in "s" ("bus", "virus"): dropping the last letter would
+        // give "buse", which "bus" never meets. "houses" and "causes" end in "e" and drop "s".
+        "buses" | "busses" => "bus",
+        "gases" => "gas",
+        "viruses" => "virus",
+        "bonuses" => "bonus",
+        "campuses" => "campus",
+        "surpluses" => "surplus",
+        "statuses" => "status",
+        "censuses" => "census",
         _ => return None,
     })
 }
@@ -142,6 +152,13 @@ mod tests {
         for (plural, single) in [
             ("drones", "drone"),
             ("Drones", "drone"),
+            ("buses", "bus"),
+            ("bus", "bus"),
+            ("electric buses", "electric bus"),
+            ("viruses", "virus"),
+            ("gases", "gas"),
+            ("houses", "house"),
+            ("causes", "cause"),
             ("casualties", "casualty"),
             ("people", "people"),
             ("persons", "people"),
