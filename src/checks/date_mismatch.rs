@@ -332,7 +332,7 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         // Dates a month apart are another occasion, unless the event happens once (a birth,
         // a film's release).
         let once = matches!(p.a.topic, Topic::Date(kind) if identity(kind) == Identity::OncePerParticipant);
-        if x.range.overlaps(&y.range) || (!once && days_apart(&x.range, &y.range) > OCCASION_DAYS) {
+        if !once && days_apart(&x.range, &y.range) > OCCASION_DAYS {
             continue;
         }
         let (odd, other) = ctx.odd_one(&p, &|i| ctx.agreeing(i, &same));

@@ -467,9 +467,6 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         let (Some(x), Some(y)) = (stance(p.a), stance(p.b)) else {
             continue;
         };
-        if x.polarity == y.polarity {
-            continue;
-        }
         let same_source = match (&x.source, &y.source) {
             (Some(a), Some(b)) => a.matches(b),
             _ => false,

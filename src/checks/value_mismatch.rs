@@ -769,9 +769,6 @@ pub fn cross(ctx: &CrossContext, out: &mut Merged) {
         let (Some(x), Some(y)) = (quantity(p.a), quantity(p.b)) else {
             continue;
         };
-        if x.interval.overlaps(&y.interval) {
-            continue;
-        }
         // "Ten people are still missing" on Monday and "four" on Wednesday: both true then.
         let same_day = p.a.published.is_some() && p.a.published == p.b.published;
         if (x.running || y.running) && !same_day {
