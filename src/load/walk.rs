@@ -110,14 +110,20 @@ impl Listing {
         };
         let mut problems = Vec::new();
         for entry in std::fs::read_dir(&dir).map_err(unreadable)? {
-            let entry = match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
-                Ok(entry) => entry,
+            // Hidden names are skipped before their type is asked (which may need a stat).
+            let entry = entry.and_then(|e| {
+                let name = e.file_name();
+                let hidden = name.as_encoded_bytes().first() == Some(&b'.');
+                Ok((!hidden).then_some((name, e.file_type()?)))
+            });
+            let (name, file_type) = match entry {
+                Ok(Some(entry)) => entry,
+                Ok(None) => continue,
                 Err(e) => {
                     problems.push(unreadable(e));
                     continue;
                 }
             };
-            let (name, file_type) = entry;
             let kind = if file_type.is_symlink() {
                 Kind::Link
             } else if file_type.is_dir() {
@@ -128,9 +134,6 @@ impl Listing {
                 continue;
             };
             let bytes = name.as_encoded_bytes();
-            if bytes.first() == Some(&b'.') {
-                continue;
-            }
             let (Ok(start), Ok(len)) = (
                 u32::try_from(listing.names.len()),
                 u16::try_from(bytes.len()),
