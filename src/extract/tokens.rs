@@ -145,7 +145,8 @@ const INLINE: usize = 24;
 
 /// The token at `text[start..end]`, an ASCII word of at most [`INLINE`] bytes (most words):
 /// its lower-case and folded forms in one pass over its bytes, and the folded form shared
-/// with the lower-case one when folding changes nothing (about half of news words).
+/// with the lower-case one when folding changes nothing (three words in four, in the
+/// development corpora and in generated text).
 fn ascii_token(text: &str, start: usize, end: usize) -> Token {
     let raw = &text.as_bytes()[start..end];
     let mut buf = [0u8; INLINE];
