@@ -46,19 +46,33 @@ pub fn walk_articles(
 ) -> impl Iterator<Item = Result<(PathBuf, String), LoadError>> + '_ {
     type Found = Box<dyn Iterator<Item = Result<(PathBuf, String), LoadError>>>;
     paths.iter().flat_map(|root| -> Found {
-        let display = root.display().to_string();
-        match std::fs::metadata(root) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Box::new(std::iter::once(Err(LoadError::Missing { path: display })))
-            }
-            Err(e) => Box::new(std::iter::once(Err(LoadError::Unreadable {
-                path: display,
-                message: e.to_string(),
-            }))),
+        match metadata(root) {
+            Err(e) => Box::new(std::iter::once(Err(e))),
             Ok(meta) if meta.is_dir() => Box::new(Walk::new(root)),
-            Ok(_) => Box::new(std::iter::once(Ok((root.clone(), display)))),
+            Ok(_) => Box::new(std::iter::once(Ok(found(root.clone())))),
         }
     })
+}
+
+/// What `path` leads to, symbolic links followed; a path that leads nowhere is missing.
+fn metadata(path: &Path) -> Result<std::fs::Metadata, LoadError> {
+    std::fs::metadata(path).map_err(|e| {
+        let path = path.display().to_string();
+        match e.kind() {
+            // A dangling link, or a file removed during the walk.
+            std::io::ErrorKind::NotFound => LoadError::Missing { path },
+            _ => LoadError::Unreadable {
+                path,
+                message: e.to_string(),
+            },
+        }
+    })
+}
+
+/// An article file found, with the path to show for it.
+fn found(path: PathBuf) -> (PathBuf, String) {
+    let display = path.display().to_string();
+    (path, display)
 }
 
 /// What a directory entry is, as far as the walk cares.
@@ -93,14 +107,10 @@ struct Listing {
 }
 
 impl Listing {
-    /// Reads `dir`; the problems met listing it come back beside it, to be reported before
-    /// its entries.
-    fn read(dir: PathBuf) -> Result<(Self, Vec<LoadError>), LoadError> {
-        let unreadable = |e: std::io::Error| LoadError::Unreadable {
-            path: dir.display().to_string(),
-            message: e.to_string(),
-        };
-        let handle = same_file::Handle::from_path(&dir).map_err(unreadable)?;
+    /// Reads `dir`, whose `handle` the caller opened; the problems met listing it come back
+    /// beside it, to be reported before its entries.
+    fn read(dir: PathBuf, handle: same_file::Handle) -> Result<(Self, Vec<LoadError>), LoadError> {
+        let unreadable = |e: std::io::Error| unreadable(&dir, e);
         let mut listing = Self {
             names: Vec::new(),
             entries: Vec::new(),
@@ -161,6 +171,14 @@ impl Listing {
     }
 }
 
+/// `dir` could not be opened or listed.
+fn unreadable(dir: &Path, e: std::io::Error) -> LoadError {
+    LoadError::Unreadable {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
 /// The bytes of entry `e`'s name in a listing's buffer.
 fn listing_name(names: &[u8], e: Entry) -> &[u8] {
     let start = e.start as usize;
@@ -187,7 +205,15 @@ impl Walk {
 
     /// Lists `dir` and walks into it.
     fn enter(&mut self, dir: PathBuf) {
-        match Listing::read(dir) {
+        match same_file::Handle::from_path(&dir) {
+            Ok(handle) => self.enter_opened(dir, handle),
+            Err(e) => self.problems.push_back(unreadable(&dir, e)),
+        }
+    }
+
+    /// [`Walk::enter`] with the directory's handle already opened.
+    fn enter_opened(&mut self, dir: PathBuf, handle: same_file::Handle) {
+        match Listing::read(dir, handle) {
             Ok((listing, problems)) => {
                 self.problems.extend(problems);
                 self.stack.push(listing);
@@ -198,34 +224,24 @@ impl Walk {
 
     /// Follows the symbolic link at `path`: to an article, a directory to walk, or nothing.
     fn follow(&mut self, path: PathBuf) -> Option<Result<(PathBuf, String), LoadError>> {
-        let meta = match std::fs::metadata(&path) {
+        let meta = match metadata(&path) {
             Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                // A dangling link, or a file removed during the walk.
-                return Some(Err(LoadError::Missing {
-                    path: path.display().to_string(),
-                }));
-            }
-            Err(e) => {
-                return Some(Err(LoadError::Unreadable {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                }));
-            }
+            Err(e) => return Some(Err(e)),
         };
         if meta.is_dir() {
-            let looped = same_file::Handle::from_path(&path)
-                .is_ok_and(|h| self.stack.iter().any(|l| l.handle == h));
-            if looped {
+            let handle = match same_file::Handle::from_path(&path) {
+                Ok(handle) => handle,
+                Err(e) => return Some(Err(unreadable(&path, e))),
+            };
+            if self.stack.iter().any(|l| l.handle == handle) {
                 return Some(Err(LoadError::SymlinkLoop {
                     path: path.display().to_string(),
                 }));
             }
-            self.enter(path);
+            self.enter_opened(path, handle);
             None
         } else if meta.is_file() && is_article_path(&path) {
-            let display = path.display().to_string();
-            Some(Ok((path, display)))
+            Some(Ok(found(path)))
         } else {
             None
         }
@@ -248,10 +264,7 @@ impl Iterator for Walk {
             top.next += 1;
             let path = top.dir.join(top.name(entry));
             match entry.kind {
-                Kind::Article => {
-                    let display = path.display().to_string();
-                    return Some(Ok((path, display)));
-                }
+                Kind::Article => return Some(Ok(found(path))),
                 Kind::Dir => self.enter(path),
                 Kind::Link => {
                     if let Some(found) = self.follow(path) {
@@ -406,7 +419,8 @@ mod tests {
         ] {
             touch(&d.join(name));
         }
-        let (listing, problems) = Listing::read(d.to_path_buf()).expect("listed");
+        let handle = same_file::Handle::from_path(d).expect("opened");
+        let (listing, problems) = Listing::read(d.to_path_buf(), handle).expect("listed");
         assert!(problems.is_empty());
         let kept: Vec<(&OsStr, Kind)> = listing
             .entries
