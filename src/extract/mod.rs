@@ -73,7 +73,19 @@ pub fn is_modal(tokens: &[tokens::Token]) -> bool {
 
 /// Finds the claims of one article. The matcher carries the fact file's entities.
 pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
-    words(article, matcher).finish(|_| true)
+    words(article, matcher).finish(|_| Reading::All)
+}
+
+/// Which of a sentence's claims [`Words::finish`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Words and names only.
+    Words,
+    /// Everything but the numbers: a check against the fact file reads a sentence's numbers
+    /// only where it aligns with a fact that has a value.
+    NoNumbers,
+    /// Stances, modality, tense, numbers and dates.
+    All,
 }
 
 /// Every sentence's words and names, before the claims in it are read: what alignment needs
@@ -121,22 +133,25 @@ impl Words<'_> {
         &self.claims
     }
 
-    /// Reads the claims (stances, modality, tense, numbers, dates) of the sentences `wanted`
-    /// picks by index, and moves every span to the article's offsets. The other sentences
-    /// keep their words and names and no claims.
-    pub fn finish(self, wanted: impl Fn(usize) -> bool) -> ArticleClaims {
+    /// Reads the claims (stances, modality, tense, numbers, dates) of each sentence as far as
+    /// `wanted` says for its index, and moves every span to the article's offsets. What is
+    /// not read stays empty.
+    pub fn finish(self, wanted: impl Fn(usize) -> Reading) -> ArticleClaims {
         let text = &self.article.text;
         let published = self.article.meta.published;
         let mut claims = self.claims;
         for (si, sentence) in claims.sentences.iter_mut().enumerate() {
             let span = sentence.span;
-            if wanted(si) {
+            let reading = wanted(si);
+            if reading != Reading::Words {
                 let s = &text[span.start..span.end];
                 let toks = &sentence.tokens;
                 sentence.stances = stance::cues(s, toks, &sentence.mentions);
                 sentence.modal = is_modal(toks);
                 sentence.future = dates::is_future(s);
-                sentence.quantities = numbers::extract_quantities(s);
+                if reading == Reading::All {
+                    sentence.quantities = numbers::extract_quantities(s);
+                }
                 sentence.dates = dates::extract_dates(s, published, sentence.future);
             }
             for t in &mut sentence.tokens {
