@@ -3,7 +3,6 @@
 use super::dates::parse_published;
 use super::error::LoadWarning;
 use crate::article::ArticleMeta;
-use crate::span::LineIndex;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -72,8 +71,13 @@ fn parse_meta(
     display: &str,
     warnings: &mut Vec<LoadWarning>,
 ) -> Option<ArticleMeta> {
-    let index = LineIndex::new(source);
-    let first_line = index.line_col(source, yaml_start).line;
+    // The line the YAML starts on: the lines before it are only the opening fence, so they
+    // are counted here rather than by indexing the whole article.
+    let first_line = source.as_bytes()[..yaml_start]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
     let raw: RawFrontMatter = match serde_saphyr::from_str_with_options(
         yaml,
         super::fact_file::yaml_options(),
