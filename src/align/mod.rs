@@ -86,6 +86,9 @@ pub struct FactProfile {
     /// The unit the fact's value counts, normalised: its `unit`, else the unit its value is
     /// written with ("145 drones", "$6bn").
     pub unit: Option<String>,
+    /// The act the claim names (see [`frames::act_class`]), else the first one its keywords
+    /// name: what a number's nearest act word must not contradict.
+    pub act: Option<&'static str>,
 }
 
 /// Profiles of every fact and the index from entities and words to facts.
@@ -399,6 +402,8 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
                     .and_then(|v| crate::extract::numbers::parse_value(&v.raw))
                     .and_then(|(_, u)| u)
             }),
+        act: frames::act_of_text(&fact.claim)
+            .or_else(|| fact.keywords.iter().find_map(|k| frames::act_of_text(k))),
     }
 }
 

@@ -22,7 +22,7 @@
 use super::{Context, CrossContext, Merged, days_apart};
 use crate::align::clauses::clause_of;
 use crate::align::cross::{Frame, Pair};
-use crate::align::frames::{act_class, act_of_text};
+use crate::align::frames::act_class;
 use crate::align::{Alignment, unique_best};
 use crate::claims::{EntityRef, Quantity, Sentence};
 use crate::extract::numbers::normalize_unit;
@@ -381,20 +381,19 @@ fn told_of_a_later_act(s: &Sentence, clause: crate::span::Span, q: &Quantity) ->
 
 /// Whether quantity `q` measures fact `id`: same unit, same acting entity, same act.
 fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool {
-    let fact = ctx.facts.fact(id);
     let profile = &ctx.aligner.profiles[id.0 as usize];
-    let Some(fu) = profile.unit.as_deref() else {
+    let (Some(fu), Some(qu)) = (profile.unit.as_deref(), q.unit.as_deref()) else {
         return false;
     };
+    // The units are compared before the clause is worked out: most pairs differ there.
+    if qu != fu && !PEOPLE.contains(&qu) {
+        return false;
+    }
     let clause = clause_of(s, &ctx.article.text, q.span);
     let act = act_near(s, clause, q);
     // "12 people were killed" measures a fact counted in "deaths": the fact's unit names the
     // act, and the number counts people doing or suffering it.
-    let unit_ok = match q.unit.as_deref() {
-        Some(qu) if qu == fu => true,
-        Some(qu) => PEOPLE.contains(&qu) && act.is_some() && act_class(&stem(fu)) == act,
-        None => false,
-    };
+    let unit_ok = qu == fu || (act.is_some() && act_class(&stem(fu)) == act);
     if !unit_ok || told_of_a_later_act(s, clause, q) {
         return false;
     }
@@ -418,13 +417,14 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
         return false;
     }
     // The reporting period: "third-quarter revenue" is not the fact's second-quarter figure.
-    let clause_toks: Vec<_> = s
-        .tokens
+    // The clause's tokens: sorted and apart, so those inside it are one run.
+    let first = s.tokens.partition_point(|t| t.span.start < clause.start);
+    let inside = s.tokens[first..]
         .iter()
-        .filter(|t| clause.contains(t.span))
-        .cloned()
-        .collect();
-    if let (Some(a), Some(b)) = (profile.period, crate::align::period_of(&clause_toks))
+        .take_while(|t| clause.contains(t.span))
+        .count();
+    let clause_toks = &s.tokens[first..first + inside];
+    if let (Some(a), Some(b)) = (profile.period, crate::align::period_of(clause_toks))
         && a != b
     {
         return false;
@@ -441,9 +441,7 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
         }
     }
     // The act: the word nearest the number against the claim's.
-    let claim_act =
-        act_of_text(&fact.claim).or_else(|| fact.keywords.iter().find_map(|k| act_of_text(k)));
-    if let (Some(a), Some(b)) = (claim_act, act)
+    if let (Some(a), Some(b)) = (profile.act, act)
         && a != b
     {
         return false;
