@@ -95,7 +95,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
+            if FOLD_OF[usize::from(b)] == 0 {
                 i += 1;
                 continue;
             }
@@ -111,8 +111,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                let keep =
-                    b.is_ascii_alphanumeric() || (b == b'\'' && next_is_alphanumeric(text, i + 1));
+                let keep = FOLD_OF[usize::from(b)] != 0
+                    || (b == b'\'' && next_is_alphanumeric(text, i + 1));
                 if !keep {
                     break;
                 }
@@ -140,6 +140,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// An ASCII letter or digit's folded lower-case form ([`fold`]: `y` is `i`, `w` is `v`), and
+/// 0 for every other byte: one lookup tells the word scan what is a word and the one-pass
+/// fold what to keep.
+static FOLD_OF: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    while b < 128 {
+        let l = b.to_ascii_lowercase();
+        if l.is_ascii_alphanumeric() {
+            table[b as usize] = match l {
+                b'y' => b'i',
+                b'w' => b'v',
+                c => c,
+            };
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Words up to this many bytes are kept inline in a [`CompactString`] and folded on the stack.
 const INLINE: usize = 24;
 
@@ -155,23 +175,18 @@ fn ascii_token(text: &str, start: usize, end: usize) -> Token {
     // The fold before the last apostrophe, for a possessive `'s` dropped below.
     let mut before = (0, 0u8, true);
     for &b in raw {
-        let l = b.to_ascii_lowercase();
-        let c = match l {
-            b'y' => b'i',
-            b'w' => b'v',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => {
-                // An apostrophe: the scan keeps no other ASCII byte inside a word.
-                before = (n, last, same);
-                same = false;
-                continue;
-            }
-        };
-        if c == last && c.is_ascii_alphabetic() {
+        let c = FOLD_OF[usize::from(b)];
+        if c == 0 {
+            // An apostrophe: the scan keeps no other ASCII byte inside a word.
+            before = (n, last, same);
             same = false;
             continue;
         }
-        same &= c == l;
+        if c == last && c > b'9' {
+            same = false;
+            continue;
+        }
+        same &= c == b.to_ascii_lowercase();
         buf[n] = c;
         n += 1;
         last = c;
