@@ -94,7 +94,9 @@ pub struct FactProfile {
 /// Profiles of every fact and the index from entities and words to facts.
 pub struct Aligner {
     pub profiles: Vec<FactProfile>,
-    by_entity: HashMap<EntityId, Vec<FactId>>,
+    /// The facts whose first `about` entity is entity `i`, at index `i` (entity ids are
+    /// dense): no hashing per entity a sentence names.
+    by_entity: Vec<Vec<FactId>>,
     by_word: HashMap<String, Vec<FactId>>,
     pub cfg: AlignConfig,
 }
@@ -124,7 +126,7 @@ const ANAPHORS: &[&str] = &[
 impl Aligner {
     pub fn new(facts: &FactFile, matcher: &EntityMatcher, cfg: AlignConfig) -> Self {
         let mut profiles = Vec::with_capacity(facts.facts.len());
-        let mut by_entity: HashMap<EntityId, Vec<FactId>> = HashMap::default();
+        let mut by_entity: Vec<Vec<FactId>> = Vec::new();
         let mut by_word: HashMap<String, Vec<FactId>> = HashMap::default();
         for (i, fact) in facts.facts.iter().enumerate() {
             let id = FactId(i as u32);
@@ -135,7 +137,11 @@ impl Aligner {
                 }
             } else {
                 // Every candidate must mention all of `about`; indexing one is enough.
-                by_entity.entry(fact.about[0]).or_default().push(id);
+                let e = fact.about[0].0 as usize;
+                if by_entity.len() <= e {
+                    by_entity.resize_with(e + 1, Vec::new);
+                }
+                by_entity[e].push(id);
             }
             profiles.push(profile);
         }
@@ -183,12 +189,14 @@ impl Aligner {
     /// Every (sentence, fact) pair at or above the threshold.
     pub fn align(&self, claims: &ArticleClaims, facts: &FactFile) -> Vec<Alignment> {
         let mut out = Vec::new();
+        // Kept from sentence to sentence, so a sentence allocates nothing to find candidates.
+        let (mut known, mut candidates) = (Vec::new(), Vec::new());
         for (si, sentence) in claims.sentences.iter().enumerate() {
             let prev = si.checked_sub(1).map(|p| &claims.sentences[p]);
-            let mut candidates: Vec<FactId> = Vec::new();
-            let known = known_entities(sentence, prev);
+            candidates.clear();
+            known_entities(sentence, prev, &mut known);
             for e in &known {
-                candidates.extend(self.by_entity.get(e).into_iter().flatten());
+                candidates.extend(self.by_entity.get(e.0 as usize).into_iter().flatten());
             }
             if !self.by_word.is_empty() {
                 for t in &sentence.tokens {
@@ -206,7 +214,7 @@ impl Aligner {
                 .tokens
                 .iter()
                 .any(|t| ANAPHORS.contains(&t.lower.as_str()));
-            for id in candidates {
+            for &id in &candidates {
                 let fact = facts.fact(id);
                 let profile = &self.profiles[id.0 as usize];
                 if let Some(score) = self.score(fact, profile, sentence, prev, &stems, refers_back)
@@ -281,19 +289,21 @@ fn mentions(sentence: &Sentence, e: EntityId) -> bool {
         .any(|m| m.entity == EntityRef::Known(e))
 }
 
-fn known_entities(sentence: &Sentence, prev: Option<&Sentence>) -> Vec<EntityId> {
-    let mut out: Vec<EntityId> = sentence
-        .mentions
-        .iter()
-        .chain(prev.into_iter().flat_map(|p| &p.mentions))
-        .filter_map(|m| match m.entity {
-            EntityRef::Known(e) => Some(e),
-            EntityRef::Named(_) => None,
-        })
-        .collect();
+/// The known entities the sentence and the one before it name, sorted and once each, in `out`.
+fn known_entities(sentence: &Sentence, prev: Option<&Sentence>, out: &mut Vec<EntityId>) {
+    out.clear();
+    out.extend(
+        sentence
+            .mentions
+            .iter()
+            .chain(prev.into_iter().flat_map(|p| &p.mentions))
+            .filter_map(|m| match m.entity {
+                EntityRef::Known(e) => Some(e),
+                EntityRef::Named(_) => None,
+            }),
+    );
     out.sort();
     out.dedup();
-    out
 }
 
 /// Whether two stems are the same word, exactly or by close spelling.
