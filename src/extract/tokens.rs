@@ -11,27 +11,45 @@ use std::sync::LazyLock;
 /// of them away before they are hashed.
 pub struct WordSet {
     words: FxHashSet<&'static str>,
-    /// Bit `min(len, 63)` of entry `b` is set when a word of that length starts with byte `b`.
-    shapes: [u64; 256],
+    shapes: Shapes,
 }
 
 impl WordSet {
     /// The union of `lists`.
     pub fn new(lists: &[&[&'static str]]) -> Self {
         let words: FxHashSet<&'static str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-        let mut shapes = [0u64; 256];
-        for w in &words {
-            if let Some(&b) = w.as_bytes().first() {
-                shapes[usize::from(b)] |= shape_bit(w.len());
-            }
-        }
+        let shapes = Shapes::of(words.iter().copied());
         Self { words, shapes }
     }
 
     pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+}
+
+/// The shapes (first byte and length) of a set of words: a word of a shape no member has is
+/// turned away without being hashed.
+struct Shapes {
+    /// Bit `min(len, 63)` of entry `b` is set when a word of that length starts with byte `b`.
+    bits: [u64; 256],
+}
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= shape_bit(w.len());
+            }
+        }
+        Self { bits }
+    }
+
+    /// False when no member has `word`'s shape (the empty word may always be a member).
+    fn may_hold(&self, word: &str) -> bool {
         match word.as_bytes().first() {
-            Some(&b) if self.shapes[usize::from(b)] & shape_bit(word.len()) == 0 => false,
-            _ => self.words.contains(word),
+            Some(&b) => self.bits[usize::from(b)] & shape_bit(word.len()) != 0,
+            None => true,
         }
     }
 }
@@ -345,14 +363,20 @@ pub fn stem_str(lower: &str) -> &str {
         ("phone", "phone"),
         ("conversations", "call"),
     ];
-    static BY_WORD: LazyLock<FxHashMap<&str, &str>> =
-        LazyLock::new(|| IRREGULAR.iter().copied().collect());
-    if let Some(s) = BY_WORD.get(lower) {
+    static BY_WORD: LazyLock<(Shapes, FxHashMap<&str, &str>)> = LazyLock::new(|| {
+        let shapes = Shapes::of(IRREGULAR.iter().map(|(w, _)| *w));
+        (shapes, IRREGULAR.iter().copied().collect())
+    });
+    let (shapes, by_word) = &*BY_WORD;
+    if shapes.may_hold(lower)
+        && let Some(s) = by_word.get(lower)
+    {
         return s;
     }
     for suffix in ["ing", "ed", "es", "s"] {
+        // At least three characters left: counted no further than the third.
         if let Some(stem) = lower.strip_suffix(suffix)
-            && stem.chars().count() >= 3
+            && stem.chars().nth(2).is_some()
         {
             let stem = stem.strip_suffix('e').unwrap_or(stem);
             return stem;
