@@ -87,21 +87,23 @@ pub fn event_of_stem(s: &str) -> Option<&'static str> {
 struct PrefixTable {
     /// Each word kept, with the first class that lists it.
     first_class: FxHashMap<&'static str, usize>,
-    /// The distinct byte lengths of those words, shortest first.
-    lengths: Vec<usize>,
+    /// Bit `n` of entry `b` is set when a word of `n` bytes starts with byte `b`: a stem's
+    /// prefixes are looked up only at lengths some word of its first byte has.
+    lengths: [u64; 256],
 }
 
 impl PrefixTable {
     fn new(lists: &[(&str, &[&'static str])], keep: impl Fn(&str) -> bool) -> Self {
         let mut first_class = FxHashMap::default();
+        let mut lengths = [0u64; 256];
         for (k, (_, words)) in lists.iter().enumerate() {
             for w in words.iter().filter(|w| keep(w)) {
                 first_class.entry(*w).or_insert(k);
+                let first = w.as_bytes().first().expect("listed words are not empty");
+                assert!(w.len() < 64, "listed words are short: {w}");
+                lengths[usize::from(*first)] |= 1 << w.len();
             }
         }
-        let mut lengths: Vec<usize> = first_class.keys().map(|w| w.len()).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
         Self {
             first_class,
             lengths,
@@ -110,12 +112,19 @@ impl PrefixTable {
 
     /// The first class with a word that `stem` starts with.
     fn first(&self, stem: &str) -> Option<usize> {
-        self.lengths
-            .iter()
-            .take_while(|&&n| n <= stem.len())
-            .filter_map(|&n| stem.get(..n))
-            .filter_map(|head| self.first_class.get(head).copied())
-            .min()
+        let &b = stem.as_bytes().first()?;
+        // Bits 0 to the stem's length (all of them past 63 bytes).
+        let up_to_len = u64::MAX >> (63 - stem.len().min(63));
+        let mut lengths = self.lengths[usize::from(b)] & up_to_len;
+        let mut first = None;
+        while lengths != 0 {
+            let n = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            if let Some(&k) = stem.get(..n).and_then(|head| self.first_class.get(head)) {
+                first = Some(first.map_or(k, |f: usize| f.min(k)));
+            }
+        }
+        first
     }
 }
 
