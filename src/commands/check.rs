@@ -604,6 +604,7 @@ fn check_one(
         aligner.align(words.claims(), facts)
     });
     let claims = words.finish(|si| match facts {
+        // The comparison between articles reads every sentence whole.
         _ if cross => extract::Reading::All,
         Some(facts) => reading(facts, &aligned, si),
         None => extract::Reading::Words,
@@ -627,8 +628,7 @@ fn check_one(
 
 /// What the fact checks read of sentence `si`: nothing past its words unless it aligns with a
 /// fact, and its numbers only when one of those facts has a value (only `value-mismatch`
-/// reads numbers, and only for such facts). The comparison between articles reads every
-/// sentence whole.
+/// reads numbers, and only for such facts).
 fn reading(facts: &FactFile, aligned: &[align::Alignment], si: usize) -> extract::Reading {
     let here = align::of_sentence(aligned, si);
     if here.iter().any(|a| facts.fact(a.fact).value.is_some()) {

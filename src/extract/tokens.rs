@@ -200,6 +200,7 @@ fn ascii_token(text: &str, start: usize, end: usize) -> Token {
             same = false;
             continue;
         }
+        // A doubled letter (folded letters sort after the digits, which may double).
         if c == last && c > b'9' {
             same = false;
             continue;
