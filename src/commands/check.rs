@@ -599,7 +599,7 @@ fn check_one(
     cross: bool,
 ) -> ArticleWork {
     let with_facts = facts.zip(aligner);
-    let words = extract::words(article, matcher);
+    let words = extract::words(article, matcher, cross);
     let aligned = with_facts.map_or_else(Vec::new, |(facts, aligner)| {
         aligner.align(words.claims(), facts)
     });
@@ -827,7 +827,12 @@ mod tests {
                     aligned: &aligned,
                 });
                 assert_eq!(lazy.findings, eager, "{display}");
-                let words = extract::words(&article, &matcher);
+                // Names the fact file does not know, found when a sentence is read, are the
+                // ones found with its entities.
+                let later =
+                    extract::words(&article, &matcher, false).finish(|_| extract::Reading::All);
+                assert_eq!(later, full, "{display}");
+                let words = extract::words(&article, &matcher, false);
                 let part = words.finish(|si| reading(&facts, &aligned, si));
                 for a in &aligned {
                     let mut want = full.sentences[a.sentence].clone();

@@ -148,9 +148,19 @@ impl EntityMatcher {
     }
 
     /// Mentions in `tokens` (already tokenised sentence text), known entities first, then
-    /// unknown capitalised names. `sentence_start` marks the first token, whose capital
-    /// letter says nothing.
+    /// unknown capitalised names, in the order of the text.
     pub fn find(&self, tokens: &[Token]) -> Vec<Mention> {
+        self.find_names(tokens, true)
+    }
+
+    /// The mentions of known entities in `tokens`, in the order of the text: what alignment
+    /// needs. [`add_unknown_names`] completes them into [`Self::find`]'s.
+    pub fn find_known(&self, tokens: &[Token]) -> Vec<Mention> {
+        self.find_names(tokens, false)
+    }
+
+    /// [`Self::find`], with the names the fact file does not know only when `unknown`.
+    fn find_names(&self, tokens: &[Token], unknown: bool) -> Vec<Mention> {
         let mut taken = vec![false; tokens.len()];
         let mut out = Vec::new();
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
@@ -206,9 +216,33 @@ impl EntityMatcher {
                 });
             }
         }
-        out.extend(unknown_names(tokens, &taken));
+        if unknown {
+            out.extend(unknown_names(tokens, &taken));
+        }
         out.sort_by_key(|m| m.span.start);
         out
+    }
+}
+
+/// Adds to `mentions` (known entities from [`EntityMatcher::find_known`] on `tokens`) the
+/// capitalised names the fact file does not know, keeping the order of the text. A token a
+/// known mention covers is not part of a name.
+pub fn add_unknown_names(tokens: &[Token], mentions: &mut Vec<Mention>) {
+    // Both in the order of the text, and mentions do not overlap: one walk through each.
+    let mut k = 0;
+    let taken: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            while mentions.get(k).is_some_and(|m| m.span.end <= t.span.start) {
+                k += 1;
+            }
+            mentions.get(k).is_some_and(|m| m.span.contains(t.span))
+        })
+        .collect();
+    let names = unknown_names(tokens, &taken);
+    if !names.is_empty() {
+        mentions.extend(names);
+        mentions.sort_by_key(|m| m.span.start);
     }
 }
 

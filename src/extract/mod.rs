@@ -73,13 +73,14 @@ pub fn is_modal(tokens: &[tokens::Token]) -> bool {
 
 /// Finds the claims of one article. The matcher carries the fact file's entities.
 pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
-    words(article, matcher).finish(|_| Reading::All)
+    words(article, matcher, true).finish(|_| Reading::All)
 }
 
 /// Which of a sentence's claims [`Words::finish`] reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reading {
-    /// Words and names only.
+    /// Words and names only: the fact file's entities, and the other names only when
+    /// [`words`] was asked for all of them.
     Words,
     /// Everything but the numbers: a check against the fact file reads a sentence's numbers
     /// only where it aligns with a fact that has a value.
@@ -95,12 +96,16 @@ pub struct Words<'a> {
     /// Spans relative to each sentence until [`Words::finish`]; only `span`, `tokens`,
     /// `mentions` and `question` are filled.
     claims: ArticleClaims,
+    /// The mentions hold the names the fact file does not know too, not only its entities.
+    all_names: bool,
 }
 
-/// Splits the article into sentences and finds their words and names. A check against the
-/// fact file alone reads numbers, dates and stances only in the sentences that align with a
-/// fact (a quarter of them in a typical article), so they wait for [`Words::finish`].
-pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher) -> Words<'a> {
+/// Splits the article into sentences and finds their words and the entities the fact file
+/// knows, and with `all_names` the names it does not know. A check against the fact file
+/// alone reads numbers, dates, stances and those other names only in the sentences that
+/// align with a fact (a quarter of them in a typical article), so they wait for
+/// [`Words::finish`]; the comparison between articles reads every sentence whole.
+pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher, all_names: bool) -> Words<'a> {
     let text = &article.text;
     let sentences = sentences::split(text)
         .into_iter()
@@ -109,7 +114,11 @@ pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher) -> Words<'a> {
             let tokens = tokens::tokenize(s);
             Sentence {
                 span,
-                mentions: matcher.find(&tokens),
+                mentions: if all_names {
+                    matcher.find(&tokens)
+                } else {
+                    matcher.find_known(&tokens)
+                },
                 quantities: Vec::new(),
                 dates: Vec::new(),
                 stances: Vec::new(),
@@ -123,6 +132,7 @@ pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher) -> Words<'a> {
     Words {
         article,
         claims: ArticleClaims { sentences },
+        all_names,
     }
 }
 
@@ -146,6 +156,9 @@ impl Words<'_> {
             if reading != Reading::Words {
                 let s = &text[span.start..span.end];
                 let toks = &sentence.tokens;
+                if !self.all_names {
+                    entities::add_unknown_names(toks, &mut sentence.mentions);
+                }
                 sentence.stances = stance::cues(s, toks, &sentence.mentions);
                 sentence.modal = is_modal(toks);
                 sentence.future = dates::is_future(s);
