@@ -106,9 +106,15 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into word tokens. Spans are relative to `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     // About one token per six bytes of prose; a guess, so the vector rarely grows.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    WORD_MEMO.with_borrow_mut(|memo| scan(text, memo, &mut out));
+    out
+}
+
+/// The word scan of [`tokenize`], pushing each word's token onto `out`.
+fn scan(text: &str, memo: &mut WordMemo, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -150,12 +156,50 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         out.push(if ascii && i - start <= INLINE {
-            ascii_token(text, start, i)
+            memo.token(text, start, i)
         } else {
             any_token(text, start, i, ascii)
         });
     }
-    out
+}
+
+/// Short ASCII words seen by this thread, by their text, with their lower-case and folded
+/// forms: prose repeats its words, and a lookup costs less than folding the word again.
+#[derive(Default)]
+struct WordMemo {
+    forms: FxHashMap<CompactString, (CompactString, CompactString)>,
+}
+
+/// Words remembered per thread before the memo starts over (about 150 bytes each with the
+/// table's spare room: 1.2 MB).
+const WORD_MEMO_MAX: usize = 1 << 13;
+
+thread_local! {
+    static WORD_MEMO: std::cell::RefCell<WordMemo> = std::cell::RefCell::new(WordMemo::default());
+}
+
+impl WordMemo {
+    /// [`ascii_token`], remembered: the forms depend on the word's text alone.
+    fn token(&mut self, text: &str, start: usize, end: usize) -> Token {
+        let word = &text[start..end];
+        if let Some((lower, folded)) = self.forms.get(word) {
+            return Token {
+                span: Span::new(start, end),
+                lower: lower.clone(),
+                folded: folded.clone(),
+                cap: word.as_bytes()[0].is_ascii_uppercase(),
+            };
+        }
+        let token = ascii_token(text, start, end);
+        if self.forms.len() >= WORD_MEMO_MAX {
+            self.forms.clear();
+        }
+        self.forms.insert(
+            CompactString::from(word),
+            (token.lower.clone(), token.folded.clone()),
+        );
+        token
+    }
 }
 
 /// An ASCII letter or digit's folded lower-case form ([`fold`]: `y` is `i`, `w` is `v`), and
@@ -428,6 +472,27 @@ mod tests {
             ("russia", "rusia")
         );
         assert_eq!(toks[2].folded, "trump");
+    }
+
+    #[test]
+    fn remembered_words_give_the_tokens_folding_gives() {
+        // Each word twice (the second time from the memo), in other cases and places, and
+        // the memo filled past its size so that it starts over in between.
+        let text = "Russia's Kyiv kyiv KYIV Putin's putin, Jan. jan Nov 2024 2024";
+        let fresh = |text: &str| -> Vec<Token> {
+            let mut out = Vec::new();
+            scan(text, &mut WordMemo::default(), &mut out);
+            out
+        };
+        let direct: Vec<Token> = fresh(text);
+        for (t, d) in tokenize(text).iter().zip(&direct) {
+            assert_eq!(t, &ascii_token(text, t.span.start, t.span.end));
+            assert_eq!(t, d);
+        }
+        let many: String = (0..WORD_MEMO_MAX + 10).map(|n| format!("w{n} ")).collect();
+        assert_eq!(tokenize(&many).len(), WORD_MEMO_MAX + 10);
+        assert_eq!(tokenize(text), direct);
+        assert_eq!(tokenize(&many[..200]), fresh(&many[..200]));
     }
 
     #[test]
