@@ -17,7 +17,7 @@ pub mod frames;
 
 use crate::claims::{ArticleClaims, EntityRef, Sentence};
 use crate::extract::entities::EntityMatcher;
-use crate::extract::tokens::{is_stopword, stem, tokenize};
+use crate::extract::tokens::{stem, tokenize};
 use crate::facts::{EntityId, Fact, FactFile, FactId};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -372,7 +372,7 @@ impl<'s> SentenceStems<'s> {
         let content = sentence
             .tokens
             .iter()
-            .filter(|t| !is_stopword(&t.lower))
+            .filter(|t| !t.stop)
             .map(|t| t.stem())
             .collect();
         Self { all, content }
@@ -404,7 +404,7 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
     let in_mention = |span: crate::span::Span| mentions.iter().any(|m| m.span.contains(span));
     let mut event_phrases: Vec<Vec<String>> = if fact.keywords.is_empty() {
         toks.iter()
-            .filter(|t| !in_mention(t.span) && !is_stopword(&t.lower) && t.lower.len() > 2)
+            .filter(|t| !in_mention(t.span) && !t.stop && t.lower.len() > 2)
             .map(|t| vec![stem(&t.lower)])
             .collect()
     } else {
@@ -413,7 +413,7 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
             .map(|k| {
                 tokenize(k)
                     .iter()
-                    .filter(|t| !is_stopword(&t.lower))
+                    .filter(|t| !t.stop)
                     .map(|t| stem(&t.lower))
                     .collect::<Vec<_>>()
             })

@@ -30,7 +30,7 @@ use crate::align::cross::{Frame, SentenceStance};
 use crate::align::{FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::extract::stance::{DENY_VERBS, denies_a_detail};
-use crate::extract::tokens::{is_stopword, stem};
+use crate::extract::tokens::stem;
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
 use crate::span::Span;
@@ -327,7 +327,7 @@ fn negated_phrase(s: &Sentence, neg: usize, phrases: &[Vec<String>]) -> Option<S
         let words: Vec<_> = after[start..]
             .iter()
             .enumerate()
-            .filter(|(k, t)| *k == 0 || !is_stopword(&t.lower))
+            .filter(|(k, t)| *k == 0 || !t.stop)
             .map(|(_, t)| *t)
             .collect();
         for p in phrases {

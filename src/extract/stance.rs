@@ -6,7 +6,7 @@
 //! place") are the article's own voice unless a reporting verb in the sentence attributes
 //! them. Negated cues ("did not deny", "declined to confirm") carry no stance.
 
-use super::tokens::{Token, WordSet, is_stopword};
+use super::tokens::{Token, WordSet};
 use crate::claims::{EntityRef, Mention, Polarity, StanceCue};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -514,9 +514,7 @@ pub fn denies_a_detail(tokens: &[Token], d: usize, is_event: impl Fn(&Token) -> 
         let governed = clause[..k]
             .iter()
             .rev()
-            .find(|b| {
-                CIRCUMSTANCE.contains(&b.lower.as_str()) || !(is_stopword(&b.lower) || is_event(b))
-            })
+            .find(|b| CIRCUMSTANCE.contains(&b.lower.as_str()) || !(b.stop || is_event(b)))
             .is_some_and(|b| CIRCUMSTANCE.contains(&b.lower.as_str()));
         if !governed {
             return false;

@@ -70,12 +70,29 @@ pub struct Token {
     pub folded: CompactString,
     /// Starts with an upper-case letter.
     pub cap: bool,
+    /// `lower` is a function word ([`is_stopword`]).
+    pub stop: bool,
+    /// Where the [`stem`] of `lower` is ([`stem_code`]): worked out with the token, which a
+    /// thread does once per word it meets ([`WordMemo`]), not each time a stem is asked for.
+    stem: u32,
 }
 
 impl Token {
+    /// A token of `lower` and `folded` at `span`, with its stopword flag and stem worked out.
+    fn new(span: Span, lower: CompactString, folded: CompactString, cap: bool) -> Self {
+        Self {
+            span,
+            stop: is_stopword(&lower),
+            stem: stem_code(&lower),
+            lower,
+            folded,
+            cap,
+        }
+    }
+
     /// The token's [`stem`], borrowed.
     pub fn stem(&self) -> &str {
-        stem_str(&self.lower)
+        stem_at(&self.lower, self.stem)
     }
 }
 
@@ -163,15 +180,16 @@ fn scan(text: &str, memo: &mut WordMemo, out: &mut Vec<Token>) {
     }
 }
 
-/// Short ASCII words seen by this thread, by their text, with their lower-case and folded
-/// forms: prose repeats its words, and a lookup costs less than folding the word again.
+/// Short ASCII words seen by this thread, by their text, with their tokens (lower-case and
+/// folded forms, stopword flag, stem): prose repeats its words, and a lookup costs less than
+/// working them out again.
 #[derive(Default)]
 struct WordMemo {
-    forms: FxHashMap<CompactString, (CompactString, CompactString)>,
+    forms: FxHashMap<CompactString, Token>,
 }
 
-/// Words remembered per thread before the memo starts over (about 150 bytes each with the
-/// table's spare room: 1.2 MB).
+/// Words remembered per thread before the memo starts over (about 200 bytes each with the
+/// table's spare room: 1.6 MB).
 const WORD_MEMO_MAX: usize = 1 << 13;
 
 thread_local! {
@@ -179,25 +197,21 @@ thread_local! {
 }
 
 impl WordMemo {
-    /// [`ascii_token`], remembered: the forms depend on the word's text alone.
+    /// [`ascii_token`], remembered: all but the span depends on the word's text alone.
     fn token(&mut self, text: &str, start: usize, end: usize) -> Token {
         let word = &text[start..end];
-        if let Some((lower, folded)) = self.forms.get(word) {
+        if let Some(seen) = self.forms.get(word) {
+            // The same bytes: the same forms, flags and stem; only the place differs.
             return Token {
                 span: Span::new(start, end),
-                lower: lower.clone(),
-                folded: folded.clone(),
-                cap: word.as_bytes()[0].is_ascii_uppercase(),
+                ..seen.clone()
             };
         }
         let token = ascii_token(text, start, end);
         if self.forms.len() >= WORD_MEMO_MAX {
             self.forms.clear();
         }
-        self.forms.insert(
-            CompactString::from(word),
-            (token.lower.clone(), token.folded.clone()),
-        );
+        self.forms.insert(CompactString::from(word), token.clone());
         token
     }
 }
@@ -270,12 +284,12 @@ fn ascii_token(text: &str, start: usize, end: usize) -> Token {
         // Folding keeps ASCII letters and digits only.
         CompactString::from_utf8(&buf[..n]).unwrap_or_default()
     };
-    Token {
-        span: Span::new(start, end),
-        folded,
-        cap: raw[0].is_ascii_uppercase(),
+    Token::new(
+        Span::new(start, end),
         lower,
-    }
+        folded,
+        raw[0].is_ascii_uppercase(),
+    )
 }
 
 /// The token at `text[start..end]`, any word: lower-cased character by character, marks and
@@ -298,12 +312,13 @@ fn any_token(text: &str, start: usize, end: usize, ascii: bool) -> Token {
     } else if lower.ends_with('\'') {
         lower.pop();
     }
-    Token {
-        span: Span::new(start, end),
-        folded: fold_token(&lower),
-        cap: raw.chars().next().is_some_and(char::is_uppercase),
+    let folded = fold_token(&lower);
+    Token::new(
+        Span::new(start, end),
         lower,
-    }
+        folded,
+        raw.chars().next().is_some_and(char::is_uppercase),
+    )
 }
 
 /// The character at byte `i` of `text` (a char boundary inside it).
@@ -378,46 +393,83 @@ pub fn stem(lower: &str) -> String {
 
 /// [`stem`] without the allocation: the stem is a prefix of `lower` or a fixed word.
 pub fn stem_str(lower: &str) -> &str {
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("spoke", "speak"),
-        ("spoken", "speak"),
-        ("sent", "send"),
-        ("shot", "shoot"),
-        ("took", "take"),
-        ("taken", "take"),
-        ("met", "meet"),
-        ("held", "hold"),
-        ("told", "tell"),
-        ("said", "say"),
-        ("fought", "fight"),
-        ("struck", "strike"),
-        ("brought", "bring"),
-        ("killed", "kill"),
-        ("dead", "die"),
-        ("died", "die"),
-        ("deaths", "die"),
-        ("death", "die"),
-        ("talks", "talk"),
-        ("calls", "call"),
-        ("phoned", "phone"),
-        ("conversation", "call"),
-        // Base forms of the irregular verbs above, so both meet on the same stem.
-        ("take", "take"),
-        ("die", "die"),
-        ("strike", "strike"),
-        ("phone", "phone"),
-        ("conversations", "call"),
-    ];
-    static BY_WORD: LazyLock<(Shapes, FxHashMap<&str, &str>)> = LazyLock::new(|| {
+    stem_at(lower, stem_code(lower))
+}
+
+/// Irregular forms seen in news and their stems.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("sent", "send"),
+    ("shot", "shoot"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("met", "meet"),
+    ("held", "hold"),
+    ("told", "tell"),
+    ("said", "say"),
+    ("fought", "fight"),
+    ("struck", "strike"),
+    ("brought", "bring"),
+    ("killed", "kill"),
+    ("dead", "die"),
+    ("died", "die"),
+    ("deaths", "die"),
+    ("death", "die"),
+    ("talks", "talk"),
+    ("calls", "call"),
+    ("phoned", "phone"),
+    ("conversation", "call"),
+    // Base forms of the irregular verbs above, so both meet on the same stem.
+    ("take", "take"),
+    ("die", "die"),
+    ("strike", "strike"),
+    ("phone", "phone"),
+    ("conversations", "call"),
+];
+
+/// Stem codes from here up name an [`IRREGULAR`] entry by its index.
+const FIXED_STEM: u32 = u32::MAX - 64;
+
+/// Where the stem of `lower` is: the length of the prefix it keeps, or [`FIXED_STEM`] plus the
+/// index of its irregular form. A prefix too long for a code (words of gigabytes) keeps the
+/// whole word's length out of range, and [`stem_at`] works it out again.
+fn stem_code(lower: &str) -> u32 {
+    static BY_WORD: LazyLock<(Shapes, FxHashMap<&str, u32>)> = LazyLock::new(|| {
         let shapes = Shapes::of(IRREGULAR.iter().map(|(w, _)| *w));
-        (shapes, IRREGULAR.iter().copied().collect())
+        let index = IRREGULAR
+            .iter()
+            .zip(0u32..)
+            .map(|((w, _), i)| (*w, i))
+            .collect();
+        (shapes, index)
     });
     let (shapes, by_word) = &*BY_WORD;
     if shapes.may_hold(lower)
-        && let Some(s) = by_word.get(lower)
+        && let Some(&i) = by_word.get(lower)
     {
-        return s;
+        return FIXED_STEM + i;
     }
+    let kept = stem_prefix(lower).len();
+    u32::try_from(kept)
+        .ok()
+        .filter(|&k| k < FIXED_STEM)
+        .unwrap_or(u32::MAX)
+}
+
+/// The stem of `lower` that `code` ([`stem_code`]) names.
+fn stem_at(lower: &str, code: u32) -> &str {
+    if code == u32::MAX {
+        return stem_prefix(lower);
+    }
+    match code.checked_sub(FIXED_STEM) {
+        Some(i) => IRREGULAR.get(i as usize).map_or(lower, |(_, stem)| *stem),
+        None => lower.get(..code as usize).unwrap_or(lower),
+    }
+}
+
+/// The stem of a word with no irregular form: common inflections dropped.
+fn stem_prefix(lower: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s"] {
         // At least three characters left: counted no further than the third.
         if let Some(stem) = lower.strip_suffix(suffix)
@@ -472,6 +524,23 @@ mod tests {
             ("russia", "rusia")
         );
         assert_eq!(toks[2].folded, "trump");
+    }
+
+    #[test]
+    fn tokens_carry_the_stem_and_stopword_flag_of_their_word() {
+        let text = "The talks said Spoke spoken conversations it's evacuated Zelenskyy's \
+                    élections überwältigendstenverhandlungspartnern phones takes";
+        let toks = tokenize(text);
+        assert_eq!(toks.len(), 13);
+        for t in &toks {
+            assert_eq!(t.stem(), stem_str(&t.lower), "{}", t.lower);
+            assert_eq!(t.stop, is_stopword(&t.lower), "{}", t.lower);
+        }
+        let stems: Vec<&str> = toks.iter().map(Token::stem).collect();
+        assert_eq!(stems[..6], ["th", "talk", "say", "speak", "speak", "call"],);
+        assert!(toks[0].stop && !toks[1].stop);
+        // A code out of range is worked out again.
+        assert_eq!(stem_at("evacuated", u32::MAX), "evacuat");
     }
 
     #[test]

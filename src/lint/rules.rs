@@ -13,7 +13,7 @@
 use super::layout::Layout;
 use super::{Places, Problem};
 use crate::extract::numbers::normalize_unit;
-use crate::extract::tokens::{fold, is_stopword, stem, tokenize};
+use crate::extract::tokens::{fold, stem, tokenize};
 use crate::facts::{Fact, FactFile, SourceStance, Status};
 use std::collections::{BTreeSet, HashMap};
 
@@ -100,7 +100,7 @@ fn event_words(fact: &Fact, unit_stems: &BTreeSet<String>) -> BTreeSet<String> {
     words
         .iter()
         .flat_map(|w| tokenize(w))
-        .filter(|t| !is_stopword(&t.lower) && t.lower.len() > 2)
+        .filter(|t| !t.stop && t.lower.len() > 2)
         .map(|t| stem(&t.lower))
         .filter(|s| !unit_stems.contains(s))
         .collect()

@@ -14,7 +14,7 @@ use super::{Evidence, Input, Suggestion, SuggestionKind};
 use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::edit::{Change, NewFact, NewValue};
 use crate::extract::numbers::normalize_unit;
-use crate::extract::tokens::{is_stopword, stem};
+use crate::extract::tokens::stem;
 use crate::facts::{EntityId, SourceStance};
 use crate::span::Span;
 use crate::values::{DateRange, NumInterval};
@@ -402,7 +402,7 @@ fn near_existing_fact(facts: &crate::facts::FactFile, s: &Sentence, subjects: &[
     let stems: Vec<String> = s
         .tokens
         .iter()
-        .filter(|t| !is_stopword(&t.lower))
+        .filter(|t| !t.stop)
         .map(|t| stem(&t.lower))
         .collect();
     facts.facts.iter().any(|f| {
@@ -411,7 +411,7 @@ fn near_existing_fact(facts: &crate::facts::FactFile, s: &Sentence, subjects: &[
                 .iter()
                 .chain(std::iter::once(&f.claim))
                 .flat_map(|k| crate::extract::tokens::tokenize(k))
-                .filter(|t| !is_stopword(&t.lower) && t.lower.len() > 2 && !t.cap)
+                .filter(|t| !t.stop && t.lower.len() > 2 && !t.cap)
                 .any(|t| stems.contains(&stem(&t.lower)))
     })
 }
@@ -437,7 +437,7 @@ fn event_word(text: &str, s: &Sentence, subjects: &[EntityId]) -> Option<String>
         .iter()
         .filter(|t| !taken.iter().any(|sp| sp.contains(t.span)))
         .filter(|t| !t.cap && t.lower.len() > 3 && t.lower.chars().all(char::is_alphabetic))
-        .filter(|t| !is_stopword(&t.lower) && !NOT_EVENTS.contains(&t.lower.as_str()))
+        .filter(|t| !t.stop && !NOT_EVENTS.contains(&t.lower.as_str()))
         .collect();
     candidates
         .iter()

@@ -10,7 +10,7 @@ use crate::article::Article;
 use crate::claims::{ArticleClaims, Polarity, Quantity, Sentence, StanceCue};
 use crate::extract::numbers::is_number_word;
 use crate::extract::stance::{DENY_VERBS, denies_a_detail};
-use crate::extract::tokens::{Token, is_stopword, stem};
+use crate::extract::tokens::{Token, stem};
 use crate::span::Span;
 use crate::values::DateRange;
 
@@ -922,7 +922,7 @@ fn event_kind(s: &Sentence, region: Span) -> Option<&'static str> {
 fn signature(s: &Sentence, span: Span) -> u64 {
     s.tokens
         .iter()
-        .filter(|t| span.contains(t.span) && !t.cap && !is_stopword(&t.lower))
+        .filter(|t| span.contains(t.span) && !t.cap && !t.stop)
         .filter(|t| t.lower.chars().all(char::is_alphabetic))
         .fold(0u64, |acc, t| {
             let h = stem(&t.lower)
