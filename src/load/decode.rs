@@ -45,7 +45,7 @@ pub(super) fn decode(bytes: &[u8], display: &str) -> Decoded {
             None => (bytes, 0),
         };
         let head = &rest[..rest.len().min(BINARY_SNIFF)];
-        if let Some(at) = head.iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, head) {
             return Decoded::Skipped(LoadWarning::new(
                 display,
                 format!("looks binary (NUL byte at offset {}); skipped", at + bom),
