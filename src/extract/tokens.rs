@@ -70,7 +70,8 @@ pub struct Token {
     pub folded: CompactString,
     /// Starts with an upper-case letter.
     pub cap: bool,
-    /// `lower` is a function word ([`is_stopword`]).
+    /// `lower` is a function word ([`is_stopword`]). This flag and the stem below describe
+    /// `lower` as the token was made.
     pub stop: bool,
     /// Where the [`stem`] of `lower` is ([`stem_code`]): worked out with the token, which a
     /// thread does once per word it meets ([`WordMemo`]), not each time a stem is asked for.
@@ -432,8 +433,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 const FIXED_STEM: u32 = u32::MAX - 64;
 
 /// Where the stem of `lower` is: the length of the prefix it keeps, or [`FIXED_STEM`] plus the
-/// index of its irregular form. A prefix too long for a code (words of gigabytes) keeps the
-/// whole word's length out of range, and [`stem_at`] works it out again.
+/// index of its irregular form. A prefix too long for a code (a word of gigabytes) gets
+/// `u32::MAX`, and [`stem_at`] works the stem out again.
 fn stem_code(lower: &str) -> u32 {
     static BY_WORD: LazyLock<(Shapes, FxHashMap<&str, u32>)> = LazyLock::new(|| {
         let shapes = Shapes::of(IRREGULAR.iter().map(|(w, _)| *w));
@@ -537,7 +538,7 @@ mod tests {
             assert_eq!(t.stop, is_stopword(&t.lower), "{}", t.lower);
         }
         let stems: Vec<&str> = toks.iter().map(Token::stem).collect();
-        assert_eq!(stems[..6], ["th", "talk", "say", "speak", "speak", "call"],);
+        assert_eq!(stems[..6], ["th", "talk", "say", "speak", "speak", "call"]);
         assert!(toks[0].stop && !toks[1].stop);
         // A code out of range is worked out again.
         assert_eq!(stem_at("evacuated", u32::MAX), "evacuat");
