@@ -17,7 +17,7 @@ pub mod frames;
 
 use crate::claims::{ArticleClaims, EntityRef, Sentence};
 use crate::extract::entities::EntityMatcher;
-use crate::extract::tokens::{stem, tokenize};
+use crate::extract::tokens::{histogram, shared, stem, tokenize};
 use crate::facts::{EntityId, Fact, FactFile, FactId};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -320,27 +320,15 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// and the full comparison cost about a thousand instructions a pair. Other words pass.
 ///
 /// Jaro is at most `(m/|a| + m/|b| + 1) / 3` with `m` the characters matched, and `m` is at
-/// most the characters the two have in common, counted by the low five bits of each byte
-/// (letters apart; a digit may share a count with a letter, which only raises the bound).
-/// Winkler adds `0.1 * p * (1 - jaro)` for a common prefix of `p <= 4` characters, so the
+/// most the characters the two have in common ([`shared`]; a word of more than 255 bytes
+/// passes, since the counts stop there). Winkler adds `0.1 * p * (1 - jaro)` for a common prefix of `p <= 4` characters, so the
 /// pair can reach the threshold only if that bound on Jaro reaches
 /// `(WORD_SIMILARITY - 0.1 p) / (1 - 0.1 p)`.
 fn may_be_similar(a: &str, b: &str) -> bool {
-    if !a.is_ascii() || !b.is_ascii() {
+    if !a.is_ascii() || !b.is_ascii() || a.len() > 255 || b.len() > 255 {
         return true;
     }
-    let mut counts = [0u32; 32];
-    for x in a.bytes() {
-        counts[usize::from(x & 31)] += 1;
-    }
-    let mut common = 0usize;
-    for y in b.bytes() {
-        let bin = &mut counts[usize::from(y & 31)];
-        if *bin > 0 {
-            *bin -= 1;
-            common += 1;
-        }
-    }
+    let common = shared(&histogram(a), &histogram(b));
     let prefix = a
         .bytes()
         .zip(b.bytes())

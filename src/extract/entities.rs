@@ -1,7 +1,7 @@
 //! Entity mentions: the fact file's names and aliases, found by looking up folded tokens in
 //! a trie of the aliases' folded words, plus capitalised names the fact file does not know.
 
-use super::tokens::{Token, WordSet, fold};
+use super::tokens::{Histogram, Token, WordSet, fold, histogram, shared};
 use crate::claims::{EntityRef, Mention};
 use crate::facts::{EntityId, FactFile};
 use crate::span::Span;
@@ -39,24 +39,6 @@ pub struct EntityMatcher {
     single_hists: Vec<Histogram>,
     /// Tells this matcher's entries in the per-thread fuzzy memo from another's.
     generation: u64,
-}
-
-/// Bytes counted by their low five bits. Two strings share at most as many characters as the
-/// sum of the bin-wise minima (collisions only raise it), which bounds Jaro from above.
-type Histogram = [u8; 32];
-
-fn histogram(s: &str) -> Histogram {
-    let mut h = [0u8; 32];
-    for b in s.bytes() {
-        let bin = &mut h[usize::from(b & 31)];
-        *bin = bin.saturating_add(1);
-    }
-    h
-}
-
-/// An upper bound on the characters `a` and `b` have in common.
-fn shared(a: &Histogram, b: &Histogram) -> usize {
-    a.iter().zip(b).map(|(x, y)| usize::from(*x.min(y))).sum()
 }
 
 const FUZZY_MIN: f64 = 0.93;

@@ -386,6 +386,25 @@ fn fold_ascii(bytes: &[u8], mut push: impl FnMut(u8)) {
     }
 }
 
+/// Bytes counted by their low five bits. Two strings share at most as many characters as the
+/// sum of the bin-wise minima (collisions only raise it), which bounds Jaro from above. Counts
+/// stop at 255, so the bound holds when one of the two strings is at most 255 bytes long.
+pub(crate) type Histogram = [u8; 32];
+
+pub(crate) fn histogram(s: &str) -> Histogram {
+    let mut h = [0u8; 32];
+    for b in s.bytes() {
+        let bin = &mut h[usize::from(b & 31)];
+        *bin = bin.saturating_add(1);
+    }
+    h
+}
+
+/// An upper bound on the characters `a` and `b` have in common.
+pub(crate) fn shared(a: &Histogram, b: &Histogram) -> usize {
+    a.iter().zip(b).map(|(x, y)| usize::from(*x.min(y))).sum()
+}
+
 /// A rough stem for matching content words: drops common inflections and maps irregular
 /// past forms seen in news ("spoke" -> "speak").
 pub fn stem(lower: &str) -> String {
