@@ -19,9 +19,12 @@
 //! spaces as it has bytes, and only the copy handed to sentencex.
 
 use crate::span::Span;
+use sentencex::languages::{English, Language};
 
 /// Most bytes handed to sentencex at once.
 pub const MAX_PIECE_BYTES: usize = 2048;
+// sentencex cuts what it is given at paragraph breaks above 10 KiB; pieces never reach it.
+const _: () = assert!(MAX_PIECE_BYTES <= 10 * 1024);
 /// Most quote marks (apostrophes inside words not counted) in a piece read with its quotes.
 pub const MAX_QUOTE_MARKS: usize = 64;
 /// Most words in one sentence; a longer one is read in pieces.
@@ -40,7 +43,10 @@ pub fn split(text: &str) -> Vec<Span> {
             } else {
                 src
             };
-            for b in sentencex::get_sentence_boundaries("en", input) {
+            // The English splitter itself: `sentencex::get_sentence_boundaries` would look the
+            // language up (a hash set and a box) for each piece, and cut only texts over
+            // 10 KiB, which a piece never is.
+            for b in (English {}).get_sentence_boundaries(input) {
                 // Offsets into blanked spaces are moved back to the quote mark's start.
                 let start = floor_char_boundary(src, b.start_byte);
                 let end = floor_char_boundary(src, b.end_byte).max(start);

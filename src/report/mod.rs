@@ -19,6 +19,7 @@ use crate::load::{LoadError, LoadWarning};
 use crate::span::{LineIndex, Span};
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
@@ -225,17 +226,16 @@ impl ReportData<'_> {
     /// [`Self::resolve`] with the fact file's line index built once by the caller, for
     /// callers that resolve one article at a time (the index is as large as the fact file).
     pub fn resolve_with(&self, fact_index: Option<&LineIndex>) -> Vec<Resolved> {
-        let article_index: Vec<LineIndex> = self
-            .articles
-            .iter()
-            .map(|a| LineIndex::new(&a.source))
-            .collect();
+        // Built for the articles with a finding only: most have none.
+        let article_index: Vec<OnceCell<LineIndex>> =
+            self.articles.iter().map(|_| OnceCell::new()).collect();
         self.findings
             .iter()
             .map(|f| {
                 let at = find_article(self.articles, f.article)
                     .expect("every finding names a loaded article");
-                let (article, index) = (&self.articles[at], &article_index[at]);
+                let article = &self.articles[at];
+                let index = article_index[at].get_or_init(|| LineIndex::new(&article.source));
                 let words = article.source_span(f.span);
                 let sentence = article.source_span(f.sentence).cover(words);
                 let here = locate(&article.source, index, words, sentence);
@@ -267,7 +267,8 @@ impl ReportData<'_> {
                             let text_sentence = clamp(&other.text, *sentence);
                             let words = other.source_span(*span);
                             let sentence = other.source_span(*sentence).cover(words);
-                            let idx = &article_index[at];
+                            let idx =
+                                article_index[at].get_or_init(|| LineIndex::new(&other.source));
                             let mut p = locate(&other.source, idx, words, sentence);
                             p.file = other.path.clone();
                             p.found = found.clone();
