@@ -150,28 +150,32 @@ fn scan(text: &str, memo: &mut WordMemo, out: &mut Vec<Token>) {
         }
         let start = i;
         let mut ascii = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                let keep = FOLD_OF[usize::from(b)] != 0
-                    || (b == b'\'' && next_is_alphanumeric(text, i + 1));
-                if !keep {
-                    break;
-                }
+        loop {
+            // Most of a word is ASCII letters and digits: one table lookup per byte.
+            while bytes.get(i).is_some_and(|&b| FOLD_OF[usize::from(b)] != 0) {
                 i += 1;
-            } else {
-                let c = char_at(text, i);
-                let len = c.len_utf8();
-                let keep = c.is_alphanumeric()
-                    || is_invisible(c)
-                    || is_combining_mark(c)
-                    || (is_apostrophe(c) && next_is_alphanumeric(text, i + len));
-                if !keep {
-                    break;
-                }
-                ascii = false;
-                i += len;
             }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b.is_ascii() {
+                if b == b'\'' && next_is_alphanumeric(text, i + 1) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = char_at(text, i);
+            let len = c.len_utf8();
+            let keep = c.is_alphanumeric()
+                || is_invisible(c)
+                || is_combining_mark(c)
+                || (is_apostrophe(c) && next_is_alphanumeric(text, i + len));
+            if !keep {
+                break;
+            }
+            ascii = false;
+            i += len;
         }
         out.push(if ascii && i - start <= INLINE {
             memo.token(text, start, i)
