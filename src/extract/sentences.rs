@@ -64,7 +64,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut line_start = 0;
     let mut prev_blank = false;
-    for (i, _) in text.match_indices('\n').chain([(text.len(), "")]) {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
         let blank = text[line_start..i].trim().is_empty();
         if blank && !prev_blank {
             out.push(Span::new(start, line_start));

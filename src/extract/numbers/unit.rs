@@ -117,12 +117,13 @@ fn singular(lower: &str) -> String {
 /// ("attack drones" -> "attack drone").
 pub fn normalize_unit(s: &str) -> String {
     let s = s.trim();
-    let lower: String = s
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    let lower = lower.replace('\u{2019}', "'");
+    // Most units are one ASCII word ("drones"): lower-cased in one copy. Others have their
+    // white space squeezed and curly apostrophes straightened too.
+    let lower: String = if s.bytes().all(|b| b.is_ascii_graphic()) {
+        s.to_ascii_lowercase()
+    } else {
+        squeezed_lower(s)
+    };
     let lower = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix('\''))
@@ -143,9 +144,26 @@ pub fn normalize_unit(s: &str) -> String {
     }
 }
 
+/// `s` lower-cased, its runs of white space made one space, curly apostrophes straight.
+fn squeezed_lower(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// One ASCII word is lower-cased as the general path would.
+        #[test]
+        fn ascii_words_lower_case_as_any_unit_does(s in "[!-~]{0,12}") {
+            proptest::prop_assert_eq!(s.to_ascii_lowercase(), squeezed_lower(&s));
+        }
+    }
 
     #[test]
     fn singulars() {
