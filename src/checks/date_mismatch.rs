@@ -27,14 +27,13 @@ use crate::finding::{Finding, Kind, Related, Severity};
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, s) in ctx.statements() {
+    for (s, aligned) in ctx.aligned_statements() {
         if ctx.denies_itself(s) {
             continue;
         }
         // The date goes to the one dated fact among those that fit the sentence best: a date
         // near "close" in a sentence about a plant closure is not the date of the takeover's
         // completion, but "Sunday's explosion" in a sentence also about the toll is the blast's.
-        let aligned = ctx.aligned_to(si);
         let top = aligned
             .iter()
             .map(|a| a.score)

@@ -182,18 +182,17 @@ impl Context<'_> {
         &self.article.text[span.start..span.end]
     }
 
-    /// The alignments of sentence `si`.
-    pub fn aligned_to(&self, si: usize) -> Vec<&Alignment> {
-        crate::align::of_sentence(self.aligned, si).iter().collect()
-    }
-
-    /// Sentences worth checking at all: statements, not questions or conditionals.
-    pub fn statements(&self) -> impl Iterator<Item = (usize, &Sentence)> {
-        self.claims
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !s.question)
+    /// Sentences worth checking, with their alignments: statements (not questions) that
+    /// align with a fact, in the order of the text. One walk through the alignments, which
+    /// are in sentence order as [`crate::align::Aligner::align`] gives them.
+    pub fn aligned_statements(&self) -> impl Iterator<Item = (&Sentence, Vec<&Alignment>)> {
+        self.aligned
+            .chunk_by(|a, b| a.sentence == b.sentence)
+            .filter_map(|group| {
+                let si = group.first()?.sentence;
+                let s = self.claims.sentences.get(si).filter(|s| !s.question)?;
+                Some((s, group.iter().collect()))
+            })
     }
 
     /// Whether the article is plausibly about the fact's occasion: an article published long

@@ -37,9 +37,8 @@ use crate::span::Span;
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, s) in ctx.statements() {
-        let aligned: Vec<_> = ctx
-            .aligned_to(si)
+    for (s, aligned) in ctx.aligned_statements() {
+        let aligned: Vec<_> = aligned
             .into_iter()
             .filter(|a| {
                 let profile = &ctx.aligner.profiles[a.fact.0 as usize];

@@ -39,9 +39,8 @@ const TOLLS: &[&str] = &[
 
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, s) in ctx.statements() {
-        let aligned: Vec<&Alignment> = ctx
-            .aligned_to(si)
+    for (s, aligned) in ctx.aligned_statements() {
+        let aligned: Vec<&Alignment> = aligned
             .into_iter()
             .filter(|a| ctx.facts.fact(a.fact).value.is_some())
             .collect();
