@@ -186,6 +186,7 @@ impl Context<'_> {
     /// align with a fact, in the order of the text. One walk through the alignments, which
     /// are in sentence order as [`crate::align::Aligner::align`] gives them.
     pub fn aligned_statements(&self) -> impl Iterator<Item = (&Sentence, Vec<&Alignment>)> {
+        debug_assert!(self.aligned.is_sorted_by_key(|a| a.sentence));
         self.aligned
             .chunk_by(|a, b| a.sentence == b.sentence)
             .filter_map(|group| {
