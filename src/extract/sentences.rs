@@ -45,17 +45,27 @@ pub fn split(text: &str) -> Vec<Span> {
             };
             // The English splitter itself: `sentencex::get_sentence_boundaries` would look the
             // language up (a hash set and a box) for each piece, and cut only texts over
-            // 10 KiB, which a piece never is.
-            for b in (English {}).get_sentence_boundaries(input) {
+            // 10 KiB, which a piece never is. `segment` finds the same sentences (and the
+            // paragraph breaks between them, white space that trims to nothing) without
+            // counting their characters, as slices of `input`.
+            for sentence in (English {}).segment(input) {
+                let at = offset_in(input, sentence);
                 // Offsets into blanked spaces are moved back to the quote mark's start.
-                let start = floor_char_boundary(src, b.start_byte);
-                let end = floor_char_boundary(src, b.end_byte).max(start);
+                let start = floor_char_boundary(src, at);
+                let end = floor_char_boundary(src, at + sentence.len()).max(start);
                 let span = Span::new(piece.start + start, piece.start + end);
                 push_bounded(text, trim(text, span), &mut out);
             }
         }
     }
     out
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    debug_assert!(at + part.len() <= whole.len(), "not a slice of the text");
+    at.min(whole.len())
 }
 
 /// Paragraphs: the text between blank lines (lines of nothing but white space).
@@ -282,6 +292,37 @@ mod tests {
         #[test]
         fn quote_marks_in_ascii_are_counted_alike(s in "([a-b1]{1,2}|['`\" .]){0,12}") {
             proptest::prop_assert_eq!(quote_marks(&s), quote_marks_in_chars(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// sentencex's `segment` gives the sentences (and paragraph breaks) its
+        /// `get_sentence_boundaries` gives, at the same places.
+        #[test]
+        fn segments_are_the_sentence_boundaries(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Mr. ", "U.S. ", "Jan. 5 ", "said ", "Peskov ", "It ", "rose. ", "fell! ",
+                    "why? ", "“Yes.” ", "(no.) ", "\n\n", "\n", " ", "1.5 ", "é ", "… ", "a.",
+                    "'", "\"",
+                ]),
+                0..24,
+            )
+        ) {
+            let text = parts.concat();
+            let english = English {};
+            let segments: Vec<(usize, usize)> = english
+                .segment(&text)
+                .into_iter()
+                .map(|s| (offset_in(&text, s), offset_in(&text, s) + s.len()))
+                .collect();
+            let boundaries: Vec<(usize, usize)> = english
+                .get_sentence_boundaries(&text)
+                .into_iter()
+                .filter(|b| b.end_byte > b.start_byte)
+                .map(|b| (b.start_byte, b.end_byte))
+                .collect();
+            proptest::prop_assert_eq!(segments, boundaries);
         }
     }
 
