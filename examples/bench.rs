@@ -24,6 +24,10 @@ struct Args {
     /// Write the corpora here and keep them (default: a temp dir, removed at the end).
     #[arg(long, value_name = "DIR")]
     keep: Option<PathBuf>,
+    /// Runs per row, factdiff and rg in turn: the table gives the median wall times and the
+    /// highest peak RSS, so a moment of load on a shared machine moves a row less.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    runs: u32,
 }
 
 const ARTICLES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -35,6 +39,30 @@ struct Measured {
     /// Peak resident set size in bytes.
     max_rss: u64,
     exit: Option<i32>,
+}
+
+/// The row's figures from several runs of one command: the median wall time (the mean of the
+/// middle two for an even count), the highest peak RSS, the first exit code that is not 0 or 1
+/// (an input error), else the last one.
+fn summarise(runs: &[Measured]) -> Option<Measured> {
+    let mut secs: Vec<f64> = runs.iter().map(|m| m.secs).collect();
+    secs.sort_by(f64::total_cmp);
+    let mid = secs.len() / 2;
+    let median = match secs.len() {
+        0 => return None,
+        n if n % 2 == 1 => secs[mid],
+        _ => (secs[mid - 1] + secs[mid]) / 2.0,
+    };
+    let exit = runs
+        .iter()
+        .map(|m| m.exit)
+        .find(|e| !matches!(e, Some(0 | 1)))
+        .unwrap_or_else(|| runs.last().and_then(|m| m.exit));
+    Some(Measured {
+        secs: median,
+        max_rss: runs.iter().map(|m| m.max_rss).max().unwrap_or(0),
+        exit,
+    })
 }
 
 /// Runs `program args`, stdout to `stdout` (or nowhere), and reads its own resource usage
@@ -247,25 +275,27 @@ fn run(args: &Args) -> Result<(), String> {
                 facts.map_or("none".into(), |f| f.to_string()),
                 if no_cross { ", --no-cross" } else { "" }
             );
-            let run = measure(&bin, &a, Some(&out))?;
-            let findings = count_findings(&out);
             // The floor: find every alias the fact file knows in every article, and nothing
             // else. Without a fact file, the floor uses every alias of the largest one.
             let aliases = dir.join(format!("aliases-{}.txt", facts.unwrap_or(max_facts)));
-            let rg_run = match &rg {
-                Some(rg) => Some(measure(
-                    rg,
-                    &[
-                        "-c".into(),
-                        "-F".into(),
-                        "-f".into(),
-                        aliases.into(),
-                        articles.clone().into(),
-                    ],
-                    None,
-                )?),
-                None => None,
-            };
+            let rg_args: [OsString; 5] = [
+                "-c".into(),
+                "-F".into(),
+                "-f".into(),
+                aliases.into(),
+                articles.clone().into(),
+            ];
+            // factdiff and rg in turn, so that a spell of load falls on both.
+            let (mut ours, mut floor) = (Vec::new(), Vec::new());
+            for _ in 0..args.runs {
+                ours.push(measure(&bin, &a, Some(&out))?);
+                if let Some(rg) = &rg {
+                    floor.push(measure(rg, &rg_args, None)?);
+                }
+            }
+            let run = summarise(&ours).ok_or("no run")?;
+            let rg_run = summarise(&floor);
+            let findings = count_findings(&out);
             rows.push(Row {
                 articles: n,
                 facts,
@@ -279,6 +309,12 @@ fn run(args: &Args) -> Result<(), String> {
     }
 
     println!("\nfactdiff: {}", bin.display());
+    if args.runs > 1 {
+        println!(
+            "{} runs per row, factdiff and rg in turn: median wall times, highest peak RSS",
+            args.runs
+        );
+    }
     if let Some(rg) = &rg {
         println!("floor: {} -c -F -f aliases.txt DIR", rg.display());
     }
@@ -301,4 +337,44 @@ fn run(args: &Args) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(secs: f64, max_rss: u64, exit: Option<i32>) -> Measured {
+        Measured {
+            secs,
+            max_rss,
+            exit,
+        }
+    }
+
+    #[test]
+    fn rows_take_the_median_time_and_the_highest_memory() {
+        let three = [
+            m(3.0, 10, Some(1)),
+            m(1.0, 30, Some(1)),
+            m(2.0, 20, Some(1)),
+        ];
+        let s = summarise(&three).expect("runs");
+        assert_eq!((s.secs, s.max_rss, s.exit), (2.0, 30, Some(1)));
+        let four = [
+            m(4.0, 1, Some(0)),
+            m(1.0, 1, Some(0)),
+            m(2.0, 1, Some(0)),
+            m(3.0, 1, Some(0)),
+        ];
+        assert_eq!(summarise(&four).expect("runs").secs, 2.5);
+        assert!(summarise(&[]).is_none());
+    }
+
+    #[test]
+    fn an_input_error_in_any_run_shows() {
+        let runs = [m(1.0, 1, Some(1)), m(1.0, 1, Some(2)), m(1.0, 1, Some(1))];
+        assert_eq!(summarise(&runs).expect("runs").exit, Some(2));
+        let killed = [m(1.0, 1, Some(0)), m(1.0, 1, None)];
+        assert_eq!(summarise(&killed).expect("runs").exit, None);
+    }
 }
