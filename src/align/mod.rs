@@ -17,7 +17,7 @@ pub mod frames;
 
 use crate::claims::{ArticleClaims, EntityRef, Sentence};
 use crate::extract::entities::EntityMatcher;
-use crate::extract::tokens::{histogram, shared, stem, tokenize};
+use crate::extract::tokens::{histogram, shared, tokenize};
 use crate::facts::{EntityId, Fact, FactFile, FactId};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -393,7 +393,7 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
     let mut event_phrases: Vec<Vec<String>> = if fact.keywords.is_empty() {
         toks.iter()
             .filter(|t| !in_mention(t.span) && !t.stop && t.lower.len() > 2)
-            .map(|t| vec![stem(&t.lower)])
+            .map(|t| vec![t.stem().to_string()])
             .collect()
     } else {
         fact.keywords
@@ -402,7 +402,7 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
                 tokenize(k)
                     .iter()
                     .filter(|t| !t.stop)
-                    .map(|t| stem(&t.lower))
+                    .map(|t| t.stem().to_string())
                     .collect::<Vec<_>>()
             })
             .filter(|p| !p.is_empty())

@@ -263,9 +263,7 @@ fn event_word_distance(
     span: crate::span::Span,
     events: &[String],
 ) -> Option<usize> {
-    let is_event = |t: &&crate::extract::tokens::Token| {
-        events.contains(&crate::extract::tokens::stem(&t.lower))
-    };
+    let is_event = |t: &&crate::extract::tokens::Token| events.iter().any(|e| e == t.stem());
     if s.tokens
         .iter()
         .filter(|t| span.contains(t.span))

@@ -9,7 +9,6 @@ use crate::align::cross::{Frame, Pair, Pairs};
 use crate::align::{Aligner, Alignment};
 use crate::article::Article;
 use crate::claims::{ArticleClaims, DateMention, Polarity, Sentence};
-use crate::extract::tokens::stem;
 use crate::facts::{FactFile, FactId};
 use crate::finding::{Finding, Kind, Related};
 use crate::span::Span;
@@ -323,7 +322,7 @@ fn in_other_clause(text: &str, s: &Sentence, span: Span, event_words: &[String])
         s.tokens
             .iter()
             .filter(|t| c.contains(t.span))
-            .any(|t| event_words.contains(&stem(&t.lower)))
+            .any(|t| event_words.iter().any(|w| w == t.stem()))
     };
     let here = clause_of(span.start);
     !has_event(here)
@@ -450,7 +449,7 @@ pub fn is_report_date(text: &str, s: &Sentence, span: Span, event_words: &[Strin
         }
         // "announced the takeover on Tuesday" against a fact about the announcement: the
         // cue is the event.
-        if event_words.contains(&stem(&word.lower)) {
+        if event_words.iter().any(|w| w == word.stem()) {
             continue;
         }
         let last = if word.lower == "according" {
@@ -501,6 +500,7 @@ mod tests {
     use super::*;
     use crate::article::{Article, ArticleId, ArticleMeta};
     use crate::extract::entities::EntityMatcher;
+    use crate::extract::tokens::stem;
 
     /// The one sentence of `text`, extracted, published Wednesday 13 November 2024.
     fn sentence(text: &str) -> (String, Sentence) {

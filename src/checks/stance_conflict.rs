@@ -30,7 +30,6 @@ use crate::align::cross::{Frame, SentenceStance};
 use crate::align::{FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::extract::stance::{DENY_VERBS, denies_a_detail};
-use crate::extract::tokens::stem;
 use crate::facts::{Fact, SourceStance, Status};
 use crate::finding::{Finding, Kind, Related, Severity};
 use crate::span::Span;
@@ -330,11 +329,7 @@ fn negated_phrase(s: &Sentence, neg: usize, phrases: &[Vec<String>]) -> Option<S
             .map(|(_, t)| *t)
             .collect();
         for p in phrases {
-            if words.len() >= p.len()
-                && p.iter()
-                    .zip(&words)
-                    .all(|(w, t)| same_word(&stem(&t.lower), w))
-            {
+            if words.len() >= p.len() && p.iter().zip(&words).all(|(w, t)| same_word(t.stem(), w)) {
                 return Some(words[p.len() - 1].span);
             }
         }

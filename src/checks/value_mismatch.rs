@@ -432,8 +432,8 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
     // measures ("profit fell 22%"), not only how it moved ("shares fell 8%").
     if q.kind == crate::claims::QuantityKind::Percent {
         let names_measure = clause_toks.iter().any(|t| {
-            let w = stem(&t.lower);
-            !MOVES.iter().any(|m| w.starts_with(m)) && profile.event_words.contains(&w)
+            let w = t.stem();
+            !MOVES.iter().any(|m| w.starts_with(m)) && profile.event_words.iter().any(|e| e == w)
         });
         if !names_measure {
             return false;
@@ -457,7 +457,7 @@ fn measures_fact(ctx: &Context, s: &Sentence, q: &Quantity, id: FactId) -> bool 
             s.tokens
                 .iter()
                 .filter(|t| clause.contains(t.span))
-                .any(|t| stem(&t.lower) == *w)
+                .any(|t| t.stem() == w)
         });
         if same_unit > 1 && !clause_has_word {
             return false;

@@ -13,7 +13,7 @@
 use super::layout::Layout;
 use super::{Places, Problem};
 use crate::extract::numbers::normalize_unit;
-use crate::extract::tokens::{fold, stem, tokenize};
+use crate::extract::tokens::{fold, tokenize};
 use crate::facts::{Fact, FactFile, SourceStance, Status};
 use std::collections::{BTreeSet, HashMap};
 
@@ -83,7 +83,7 @@ fn unit_stems(fact: &Fact) -> BTreeSet<String> {
     fact.unit
         .iter()
         .flat_map(|u| tokenize(u))
-        .map(|t| stem(&t.lower))
+        .map(|t| t.stem().to_string())
         .collect()
 }
 
@@ -101,7 +101,7 @@ fn event_words(fact: &Fact, unit_stems: &BTreeSet<String>) -> BTreeSet<String> {
         .iter()
         .flat_map(|w| tokenize(w))
         .filter(|t| !t.stop && t.lower.len() > 2)
-        .map(|t| stem(&t.lower))
+        .map(|t| t.stem().to_string())
         .filter(|s| !unit_stems.contains(s))
         .collect()
 }

@@ -399,11 +399,11 @@ fn entities(s: &Sentence) -> Vec<EntityId> {
 /// event word with the sentence: then the sentence is probably about that fact and alignment missed it (an
 /// unlisted alias, a partial mention); proposing a second fact would split one measure.
 fn near_existing_fact(facts: &crate::facts::FactFile, s: &Sentence, subjects: &[EntityId]) -> bool {
-    let stems: Vec<String> = s
+    let stems: Vec<&str> = s
         .tokens
         .iter()
         .filter(|t| !t.stop)
-        .map(|t| stem(&t.lower))
+        .map(|t| t.stem())
         .collect();
     facts.facts.iter().any(|f| {
         subjects.iter().all(|e| f.about.contains(e))
@@ -412,7 +412,7 @@ fn near_existing_fact(facts: &crate::facts::FactFile, s: &Sentence, subjects: &[
                 .chain(std::iter::once(&f.claim))
                 .flat_map(|k| crate::extract::tokens::tokenize(k))
                 .filter(|t| !t.stop && t.lower.len() > 2 && !t.cap)
-                .any(|t| stems.contains(&stem(&t.lower)))
+                .any(|t| stems.contains(&t.stem()))
     })
 }
 

@@ -802,7 +802,7 @@ fn measure(
                 .take(8)
                 .filter(|t| !in_unit(t))
                 .find(|t| verb_like(&t.lower))
-                .map(|t| stem(&t.lower))
+                .map(|t| t.stem().to_string())
         })
         .map(|verb| {
             // A film that "made" or "took" a sum earned it.
@@ -925,11 +925,9 @@ fn signature(s: &Sentence, span: Span) -> u64 {
         .filter(|t| span.contains(t.span) && !t.cap && !t.stop)
         .filter(|t| t.lower.chars().all(char::is_alphabetic))
         .fold(0u64, |acc, t| {
-            let h = stem(&t.lower)
-                .bytes()
-                .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-                });
+            let h = t.stem().bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
             acc | (1u64 << (h % 64))
         })
 }
