@@ -76,8 +76,8 @@ pub fn extract(article: &Article, matcher: &EntityMatcher) -> ArticleClaims {
     words(article, matcher, true).finish(|_| Reading::All)
 }
 
-/// Which of a sentence's claims [`Words::finish`] reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which of a sentence's claims [`Words::finish`] reads, from least to most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reading {
     /// Words and names only: the fact file's entities, and the other names only when
     /// [`words`] was asked for all of them.
@@ -150,23 +150,41 @@ impl Words<'_> {
         let text = &self.article.text;
         let published = self.article.meta.published;
         let mut claims = self.claims;
-        for (si, sentence) in claims.sentences.iter_mut().enumerate() {
-            let span = sentence.span;
-            let reading = wanted(si);
-            if reading != Reading::Words {
-                let s = &text[span.start..span.end];
-                let toks = &sentence.tokens;
-                if !self.all_names {
-                    entities::add_unknown_names(toks, &mut sentence.mentions);
+        let readings: Vec<Reading> = (0..claims.sentences.len()).map(wanted).collect();
+        // Each reader goes through all the sentences it reads before the next one starts.
+        // The readers' code is large; taking turns sentence by sentence, each pushed the
+        // others out of the processor's instruction cache.
+        let sentences = &mut claims.sentences;
+        let mut read = |from: Reading, f: &mut dyn FnMut(&str, &mut Sentence)| {
+            for (sentence, &reading) in sentences.iter_mut().zip(&readings) {
+                if reading >= from {
+                    let span = sentence.span;
+                    f(&text[span.start..span.end], sentence);
                 }
-                sentence.stances = stance::cues(s, toks, &sentence.mentions);
-                sentence.modal = is_modal(toks);
-                sentence.future = dates::is_future(s);
-                if reading == Reading::All {
-                    sentence.quantities = numbers::extract_quantities(s);
-                }
-                sentence.dates = dates::extract_dates(s, published, sentence.future);
             }
+        };
+        if !self.all_names {
+            read(Reading::NoNumbers, &mut |_, sentence| {
+                entities::add_unknown_names(&sentence.tokens, &mut sentence.mentions);
+            });
+        }
+        read(Reading::NoNumbers, &mut |s, sentence| {
+            sentence.stances = stance::cues(s, &sentence.tokens, &sentence.mentions);
+        });
+        read(Reading::NoNumbers, &mut |_, sentence| {
+            sentence.modal = is_modal(&sentence.tokens);
+        });
+        read(Reading::NoNumbers, &mut |s, sentence| {
+            sentence.future = dates::is_future(s);
+        });
+        read(Reading::All, &mut |s, sentence| {
+            sentence.quantities = numbers::extract_quantities(s);
+        });
+        read(Reading::NoNumbers, &mut |s, sentence| {
+            sentence.dates = dates::extract_dates(s, published, sentence.future);
+        });
+        for sentence in &mut claims.sentences {
+            let span = sentence.span;
             for t in &mut sentence.tokens {
                 t.span = t.span.offset(span.start);
             }
