@@ -49,6 +49,8 @@ pub(super) fn split(source: &str, display: &str, warnings: &mut Vec<LoadWarning>
     let yaml = &source[first_end..yaml_end];
     let meta = if yaml.trim().is_empty() {
         ArticleMeta::default()
+    } else if let Some(meta) = plain_meta(yaml) {
+        meta
     } else {
         parse_meta(source, first_end, yaml, display, warnings).unwrap_or_default()
     };
@@ -62,6 +64,85 @@ fn fence_line_end(source: &str, at: usize, fences: &[&str]) -> Option<usize> {
     let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     let line = rest[..line_end].trim_end_matches(['\n', '\r', ' ', '\t']);
     fences.contains(&line).then_some(at + line_end)
+}
+
+/// The longest front matter [`plain_meta`] reads.
+const PLAIN_MAX_BYTES: usize = 4096;
+
+/// The keys [`plain_meta`] reads, in [`RawFrontMatter`]'s order.
+const PLAIN_KEYS: [&str; 4] = ["title", "outlet", "published", "url"];
+
+/// The metadata of front matter of the plainest kind, read without the YAML parser: lines of
+/// `key: value` with our four keys once each, and values that YAML reads as exactly their
+/// text. Setting the parser up cost more than the rest of loading a typical article, and its
+/// code, run once per article, left the processor's instruction cache cold for the rest.
+///
+/// Anything else gives `None`, and the YAML parser reads the block: another key (its value
+/// might not be valid YAML), a key twice, indentation, tabs, carriage returns, comments, a
+/// value YAML could read as null, a boolean or a collection, quotes with escapes, and a
+/// `published` that is no date (the parser's warning says where). A proptest holds this to
+/// the parser.
+fn plain_meta(yaml: &str) -> Option<ArticleMeta> {
+    // Far inside the parser's limits.
+    if yaml.len() > PLAIN_MAX_BYTES {
+        return None;
+    }
+    let mut values: [Option<&str>; 4] = [None; 4];
+    for line in yaml.split('\n') {
+        if line.is_empty() {
+            continue;
+        }
+        let (key, rest) = line.split_once(':')?;
+        let slot = PLAIN_KEYS.iter().position(|k| *k == key)?;
+        let value = rest.strip_prefix(' ')?.trim_matches(' ');
+        if values[slot].is_some() {
+            return None;
+        }
+        values[slot] = Some(plain_value(value)?);
+    }
+    let [title, outlet, published, url] = values;
+    let published = match published {
+        Some(p) => Some(parse_published(p).ok()?),
+        None => None,
+    };
+    let clean = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    Some(ArticleMeta {
+        title: clean(title),
+        outlet: clean(outlet),
+        published,
+        url: clean(url),
+    })
+}
+
+/// The text of a value YAML reads as exactly a string of it: in double quotes without escapes
+/// or inner quotes, or plain where no YAML indicator, comment or special word can start.
+fn plain_value(value: &str) -> Option<&str> {
+    if value.chars().any(|c| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
+            )
+    }) {
+        return None;
+    }
+    if let Some(quoted) = value.strip_prefix('"') {
+        let inner = quoted.strip_suffix('"')?;
+        return (!inner.contains(['"', '\\'])).then_some(inner);
+    }
+    let first = value.chars().next()?;
+    let special = [
+        "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
+    ]
+    .iter()
+    .any(|w| value.eq_ignore_ascii_case(w));
+    let indicator = "-?:,[]{}#&*!|>'\"%@`".contains(first);
+    let ok = !special
+        && !indicator
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':');
+    ok.then_some(value)
 }
 
 fn parse_meta(
@@ -206,5 +287,101 @@ mod tests {
         let (fm, w) = run("---\ntitle:\noutlet: ~\n---\nBody.\n");
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(fm.meta, ArticleMeta::default());
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_without_the_parser() {
+        let meta = plain_meta(
+            "title: \"Report 4: Talks resume\"\noutlet: Wire 2\n\npublished: 2024-11-05\nurl: https://example.com/a?b=c#d\n",
+        )
+        .expect("the plainest front matter");
+        assert_eq!(meta.title.as_deref(), Some("Report 4: Talks resume"));
+        assert_eq!(meta.outlet.as_deref(), Some("Wire 2"));
+        assert_eq!(meta.published, Some(date(2024, 11, 5)));
+        assert_eq!(meta.url.as_deref(), Some("https://example.com/a?b=c#d"));
+        // What only the parser reads right, or warns about with a place.
+        for yaml in [
+            "title: a\ntitle: b\n",
+            "author: [a, b]\n",
+            "title: a # comment\n",
+            "title: \"a \\\" b\"\n",
+            "title: ~\n",
+            "title: Yes\n",
+            "title: a: b\n",
+            "title:\ta\n",
+            "title: a\r\n",
+            "  title: a\n",
+            "title: &x a\n",
+            "published: 2024-02-30\n",
+        ] {
+            assert_eq!(plain_meta(yaml), None, "{yaml:?}");
+        }
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// Whatever front matter the fast path reads, the YAML parser reads the same way and
+        /// without a warning.
+        #[test]
+        fn the_fast_path_agrees_with_the_parser(
+            lines in proptest::collection::vec(
+                (
+                    proptest::prop_oneof![
+                        4 => proptest::sample::select(vec!["title", "outlet", "published", "url"]),
+                        1 => proptest::sample::select(vec!["author", "Title", "title ", ""]),
+                    ],
+                    proptest::prop_oneof![
+                        4 => proptest::strategy::Just(": "),
+                        1 => proptest::sample::select(vec![":  ", ":", ": \t", " : "]),
+                    ],
+                    proptest::prop_oneof![
+                        1 => proptest::sample::select(vec!["null", "~", "NULL", "Null", "true", ""])
+                            .prop_map(|w| vec![w]),
+                        4 => proptest::collection::vec(
+                            proptest::prop_oneof![
+                                2 => proptest::sample::select(vec![
+                                    "Call", "denied", " ", "2024-11-05", "é", "Wire 2", "a.b",
+                                ]),
+                                1 => proptest::sample::select(vec![
+                                    "x #y", "a: b", "a:b", "C#", "a:", "[a]", "{b}",
+                                ]),
+                                1 => proptest::sample::select(vec![
+                                    "  ", "2024-11-05T10:00:00+03:00", "2024", "12", "-7",
+                                    "1e3", "0x1F", ".inf", "\"", "'", "\\", ":", ": ", " #",
+                                    "#", "-", "- ", "[", "]", "{", "}", ",", "&a", "*a", "!x",
+                                    "|", ">", "%", "@", "`", "?", "\u{a0}", "\t", "\r",
+                                    "\u{85}", "\u{2028}", "\u{feff}", "https://example.com/x?a=1#f",
+                                ]),
+                            ],
+                            0..4,
+                        ),
+                    ],
+                    proptest::bool::ANY,
+                ),
+                1..5,
+            )
+        ) {
+            let yaml: String = lines
+                .iter()
+                .map(|(key, sep, parts, quoted)| {
+                    let value = parts.concat();
+                    match (key.is_empty(), quoted) {
+                        (true, _) => "\n".to_string(),
+                        (false, true) => format!("{key}{sep}\"{value}\"\n"),
+                        (false, false) => format!("{key}{sep}{value}\n"),
+                    }
+                })
+                .collect();
+            if let Some(fast) = plain_meta(&yaml) {
+                let source = format!("---\n{yaml}---\n");
+                let mut w = Vec::new();
+                let slow = parse_meta(&source, 4, &yaml, "a.md", &mut w);
+                proptest::prop_assert!(w.is_empty(), "{yaml:?}: {w:?}");
+                proptest::prop_assert_eq!(Some(fast), slow, "{:?}", yaml);
+            }
+        }
     }
 }
