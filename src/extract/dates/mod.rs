@@ -200,17 +200,58 @@ fn cues(text: &str) -> Cues {
     };
     for m in re.find_iter(text) {
         match family.get(m.as_str()) {
-            Some(Family::Month) => {
+            Some(Family::Month) if month_word_at(text, m.start()) => {
                 cues.month = true;
                 cues.months.get_or_insert((m.start(), m.end())).1 = m.end();
             }
             Some(Family::Weekday) => cues.weekday = true,
             Some(Family::Phrase) => cues.phrase = true,
             Some(Family::Ago) => cues.ago = true,
-            None => {}
+            Some(Family::Month) | None => {}
         }
     }
     cues
+}
+
+/// Whether a month's name or abbreviation starts at byte `at` as a whole word ("Mar.", "March";
+/// not "Mardelford" or "Mayor"). The month patterns match only there: they have ASCII word
+/// boundaries on both sides of the month. A capitalised "Mar", "May" or "Dec" starts many
+/// words, and each such cue cost three pattern searches.
+fn month_word_at(text: &str, at: usize) -> bool {
+    const MONTH_WORDS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    let bytes = text.as_bytes();
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    if at > 0 && bytes.get(at - 1).is_some_and(word) {
+        return false;
+    }
+    let rest = text.get(at..).unwrap_or("");
+    let len = rest.bytes().position(|b| !word(&b)).unwrap_or(rest.len());
+    MONTH_WORDS.contains(&&rest[..len])
 }
 
 #[derive(Clone, Copy)]

@@ -844,6 +844,31 @@ fn sentences_without_triggers_exit_early() {
 }
 
 #[test]
+fn only_whole_month_words_are_month_cues() {
+    for text in [
+        "Mayor Marta Decker met Mardelford's Junior League.",
+        "The RePort came in XMay.",
+        "It was Mar_ch.",
+    ] {
+        let c = cues(text);
+        assert!(!c.month && c.months.is_none(), "{text}");
+    }
+    for (text, at) in [
+        ("March", 0),
+        ("In May, it rose.", 3),
+        ("Since Sept. 3 it rose.", 6),
+        ("Late-Dec figures", 5),
+        ("\u{a0}Jan", 2),
+    ] {
+        let c = cues(text);
+        assert!(c.month, "{text}");
+        assert_eq!(c.months.map(|m| m.0), Some(at), "{text}");
+    }
+    // A false cue before a real one leaves the window where the real one is.
+    assert_eq!(cues("Mayor Lee left on 3 May.").months, Some((20, 23)));
+}
+
+#[test]
 fn a_space_before_the_year_comma_still_gives_the_year() {
     check(
         "The premiere took place on January 31 , 1892 , in Munich.",
