@@ -102,11 +102,7 @@ fn plain_meta(yaml: &str) -> Option<ArticleMeta> {
         values[slot] = Some(plain_value(value)?);
     }
     let [title, outlet, published, url] = values;
-    let published = match published {
-        Some(p) => Some(parse_published(p).ok()?),
-        None => None,
-    };
-    let clean = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    let published = published.map(parse_published).transpose().ok()?;
     Some(ArticleMeta {
         title: clean(title),
         outlet: clean(outlet),
@@ -192,13 +188,20 @@ fn parse_meta(
             None
         }
     });
-    let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Some(ArticleMeta {
-        title: clean(raw.title),
-        outlet: clean(raw.outlet),
+        title: clean(raw.title.as_deref()),
+        outlet: clean(raw.outlet.as_deref()),
         published,
-        url: clean(raw.url),
+        url: clean(raw.url.as_deref()),
     })
+}
+
+/// A text field's value trimmed, or none when nothing is left.
+fn clean(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// What kind of problem the front matter has. The fact-file labels would name the wrong file.
