@@ -181,7 +181,8 @@ impl Words<'_> {
             sentence.quantities = numbers::extract_quantities(s);
         });
         read(Reading::NoNumbers, &mut |s, sentence| {
-            sentence.dates = dates::extract_dates(s, published, sentence.future);
+            sentence.dates =
+                dates::extract_dates_in(s, &sentence.tokens, published, sentence.future);
         });
         for sentence in &mut claims.sentences {
             let span = sentence.span;

@@ -76,15 +76,22 @@ pub struct Token {
     /// Where the [`stem`] of `lower` is ([`stem_code`]): worked out with the token, which a
     /// thread does once per word it meets ([`WordMemo`]), not each time a stem is asked for.
     stem: u32,
+    /// Which date words the token's text holds ([`dates::word_cues`]), worked out with the
+    /// token like the stem: a sentence's date cues are then a pass over its tokens.
+    ///
+    /// [`dates::word_cues`]: super::dates::word_cues
+    pub date_cues: u16,
 }
 
 impl Token {
-    /// A token of `lower` and `folded` at `span`, with its stopword flag and stem worked out.
-    fn new(span: Span, lower: CompactString, folded: CompactString, cap: bool) -> Self {
+    /// A token of `lower` and `folded` at `span` (the word `raw`), with its stopword flag,
+    /// stem and date cues worked out.
+    fn new(span: Span, raw: &str, lower: CompactString, folded: CompactString, cap: bool) -> Self {
         Self {
             span,
             stop: is_stopword(&lower),
             stem: stem_code(&lower),
+            date_cues: super::dates::word_cues(raw),
             lower,
             folded,
             cap,
@@ -292,6 +299,7 @@ fn ascii_token(text: &str, start: usize, end: usize) -> Token {
     };
     Token::new(
         Span::new(start, end),
+        &text[start..end],
         lower,
         folded,
         raw[0].is_ascii_uppercase(),
@@ -321,6 +329,7 @@ fn any_token(text: &str, start: usize, end: usize, ascii: bool) -> Token {
     let folded = fold_token(&lower);
     Token::new(
         Span::new(start, end),
+        raw,
         lower,
         folded,
         raw.chars().next().is_some_and(char::is_uppercase),

@@ -38,6 +38,7 @@ mod tests;
 
 pub use tense::is_future;
 
+use super::tokens::Token;
 use crate::claims::DateMention;
 use crate::span::Span;
 use crate::values::DateRange;
@@ -55,14 +56,30 @@ pub fn extract_dates(text: &str, published: Option<Date>, future: bool) -> Vec<D
     // case, where month and weekday names have their usual form. Only ASCII letters change,
     // so byte offsets stay.
     if shouting(text) {
-        return extract_in(&title_case(text), published, future);
+        let text = title_case(text);
+        return extract_in(&text, cues(&text), published, future);
     }
-    extract_in(text, published, future)
+    extract_in(text, cues(text), published, future)
 }
 
-/// [`extract_dates`] on text in its final case.
-fn extract_in(text: &str, published: Option<Date>, future: bool) -> Vec<DateMention> {
-    let cues = cues(text);
+/// [`extract_dates`] on a sentence already split into `tokens` ([`tokenize`] of `text`),
+/// whose date cues say which patterns to run without searching the text for them.
+///
+/// [`tokenize`]: super::tokens::tokenize
+pub fn extract_dates_in(
+    text: &str,
+    tokens: &[Token],
+    published: Option<Date>,
+    future: bool,
+) -> Vec<DateMention> {
+    if shouting(text) {
+        return extract_dates(text, published, future);
+    }
+    extract_in(text, cues_of_tokens(text, tokens), published, future)
+}
+
+/// [`extract_dates`] on text in its final case, with its cues.
+fn extract_in(text: &str, cues: Cues, published: Option<Date>, future: bool) -> Vec<DateMention> {
     if !cues.any() {
         return Vec::new();
     }
@@ -213,37 +230,39 @@ fn cues(text: &str) -> Cues {
     cues
 }
 
+/// Months' names and the abbreviations the month patterns know.
+const MONTH_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
 /// Whether a month's name or abbreviation starts at byte `at` as a whole word ("Mar.", "March";
 /// not "Mardelford" or "Mayor"). The month patterns match only there: they have ASCII word
 /// boundaries on both sides of the month. A capitalised "Mar", "May" or "Dec" starts many
 /// words, and each such cue cost three pattern searches.
 fn month_word_at(text: &str, at: usize) -> bool {
-    const MONTH_WORDS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sept",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
     let bytes = text.as_bytes();
     let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     if at > 0 && bytes.get(at - 1).is_some_and(word) {
@@ -252,6 +271,179 @@ fn month_word_at(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let len = rest.bytes().position(|b| !word(&b)).unwrap_or(rest.len());
     MONTH_WORDS.contains(&&rest[..len])
+}
+
+/// Bits of [`word_cues`].
+mod word {
+    pub const DIGIT: u16 = 1;
+    /// The word's leading letters and digits are a month's name or abbreviation.
+    pub const MONTH: u16 = 1 << 1;
+    pub const WEEKDAY: u16 = 1 << 2;
+    /// A phrase cue within the word ("week", "Tonight", "YESTERDAY"); "the day" spans two.
+    pub const PHRASE: u16 = 1 << 3;
+    pub const AGO: u16 = 1 << 4;
+    /// Ends in "the" or "The", or in "THE": the first half of "the day" or "THE DAY".
+    pub const END_THE: u16 = 1 << 5;
+    pub const END_THE_UPPER: u16 = 1 << 6;
+    /// Starts with "day", or with "DAY".
+    pub const START_DAY: u16 = 1 << 7;
+    pub const START_DAY_UPPER: u16 = 1 << 8;
+    /// Holds an apostrophe or a character outside ASCII, where a month may start inside the
+    /// word ("O'Nov", "éNovember"): its month cues are looked for in the sentence's text.
+    pub const ODD: u16 = 1 << 9;
+}
+
+/// The date cues of one word (a token's text), which [`cues_of_tokens`] combines into a
+/// sentence's. A cue counts wherever it occurs in the word, so a sentence's cues from its
+/// words are never fewer than [`cues`] finds: cues only decide which patterns run, and
+/// running one more pattern finds nothing the pattern would not. Month cues give the window
+/// the month patterns search, so they are found exactly where [`cues`] finds them.
+pub fn word_cues(raw: &str) -> u16 {
+    let bytes = raw.as_bytes();
+    let mut cues = 0;
+    if bytes.iter().any(u8::is_ascii_digit) {
+        cues |= word::DIGIT;
+    }
+    if !raw.is_ascii() || bytes.contains(&b'\'') {
+        cues |= word::ODD;
+    }
+    if bytes.len() < 3 {
+        // Every cue but the digits is three letters or more.
+        return cues;
+    }
+    if bytes[0].is_ascii_uppercase() {
+        let lead = bytes
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len());
+        if MONTH_WORDS.contains(&&raw[..lead]) {
+            cues |= word::MONTH;
+        }
+    }
+    for at in 0..bytes.len() - 2 {
+        cues |= cue_at(&bytes[at..]);
+    }
+    if raw.ends_with("the") || raw.ends_with("The") {
+        cues |= word::END_THE;
+    }
+    if raw.ends_with("THE") {
+        cues |= word::END_THE_UPPER;
+    }
+    if raw.starts_with("day") {
+        cues |= word::START_DAY;
+    }
+    if raw.starts_with("DAY") {
+        cues |= word::START_DAY_UPPER;
+    }
+    cues
+}
+
+/// The cue family of a weekday, phrase or "ago" cue at the start of `rest`, written as
+/// [`cues`] looks for it: weekdays capitalised, "ago" in lower case or capitals, phrase words
+/// in lower case, capitalised or in capitals.
+fn cue_at(rest: &[u8]) -> u16 {
+    const LOWER: u8 = 1;
+    const CAPITAL: u8 = 2;
+    const UPPER: u8 = 4;
+    const PHRASE: (u16, u8) = (word::PHRASE, LOWER | CAPITAL | UPPER);
+    const WEEKDAY: (u16, u8) = (word::WEEKDAY, CAPITAL);
+    // By first letter: the words of `PHRASE_CUES` but "the day", `WEEKDAY_CUES`, and "ago".
+    let candidates: &[(&str, (u16, u8))] = match rest[0].to_ascii_lowercase() {
+        b't' => &[
+            ("today", PHRASE),
+            ("tomorrow", PHRASE),
+            ("tuesday", WEEKDAY),
+            ("thursday", WEEKDAY),
+        ],
+        b'y' => &[("yesterday", PHRASE), ("year", PHRASE)],
+        b'n' => &[("night", PHRASE)],
+        b'w' => &[("week", PHRASE), ("wednesday", WEEKDAY)],
+        b'm' => &[("month", PHRASE), ("morning", PHRASE), ("monday", WEEKDAY)],
+        b'a' => &[("afternoon", PHRASE), ("ago", (word::AGO, LOWER | UPPER))],
+        b'e' => &[("evening", PHRASE)],
+        b'f' => &[("friday", WEEKDAY)],
+        b's' => &[("saturday", WEEKDAY), ("sunday", WEEKDAY)],
+        _ => return 0,
+    };
+    let mut found = 0;
+    for &(cue, (family, forms)) in candidates {
+        let Some(here) = rest.get(..cue.len()) else {
+            continue;
+        };
+        if !here.eq_ignore_ascii_case(cue.as_bytes()) {
+            continue;
+        }
+        let tail = &here[1..];
+        let form = if here[0].is_ascii_lowercase() {
+            if tail.iter().all(u8::is_ascii_lowercase) {
+                LOWER
+            } else {
+                0
+            }
+        } else if tail.iter().all(u8::is_ascii_lowercase) {
+            CAPITAL
+        } else if tail.iter().all(u8::is_ascii_uppercase) {
+            UPPER
+        } else {
+            0
+        };
+        if form & forms != 0 {
+            found |= family;
+        }
+    }
+    found
+}
+
+/// A sentence's [`Cues`] from its tokens' [`word_cues`]: the same month cues as [`cues`] on
+/// `text`, and the other families wherever [`cues`] has them.
+fn cues_of_tokens(text: &str, tokens: &[Token]) -> Cues {
+    let bytes = text.as_bytes();
+    let mut cues = Cues::default();
+    let mut month_at = |at: usize| {
+        cues.month = true;
+        cues.months.get_or_insert((at, at + 3)).1 = at + 3;
+    };
+    let mut all = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.date_cues;
+        all |= w;
+        if w & word::ODD != 0 {
+            // A month may start anywhere a word character does not come before it.
+            for at in t.span.start..t.span.end {
+                if bytes[at].is_ascii_uppercase()
+                    && MONTH_CUES
+                        .iter()
+                        .any(|m| bytes[at..].starts_with(m.as_bytes()))
+                    && month_word_at(text, at)
+                {
+                    month_at(at);
+                }
+            }
+        } else if w & word::MONTH != 0
+            && t.span.start.checked_sub(1).is_none_or(|b| bytes[b] != b'_')
+            && bytes.get(t.span.end) != Some(&b'_')
+        {
+            month_at(t.span.start);
+        }
+        // "the day": the word before ends in "the", one space, this one starts with "day".
+        if w & (word::START_DAY | word::START_DAY_UPPER) != 0
+            && let Some(prev) = i.checked_sub(1).map(|p| &tokens[p])
+            && prev.span.end + 1 == t.span.start
+            && bytes[prev.span.end] == b' '
+        {
+            let (end, start) = (prev.date_cues, w);
+            if (end & word::END_THE != 0 && start & word::START_DAY != 0)
+                || (end & word::END_THE_UPPER != 0 && start & word::START_DAY_UPPER != 0)
+            {
+                all |= word::PHRASE;
+            }
+        }
+    }
+    cues.digit = all & word::DIGIT != 0;
+    cues.weekday = all & word::WEEKDAY != 0;
+    cues.phrase = all & word::PHRASE != 0;
+    cues.ago = all & word::AGO != 0;
+    cues
 }
 
 #[derive(Clone, Copy)]

@@ -13,8 +13,16 @@ const SUN: Date = Date::constant(2024, 11, 10);
 const JAN: Date = Date::constant(2025, 1, 8);
 
 /// The mentions as (covered text, range as printed or "none").
+/// Both readers run: from the text alone and from the sentence's tokens, which must agree.
 fn run(text: &str, published: Option<Date>, future: bool) -> Vec<(String, String)> {
-    extract_dates(text, published, future)
+    let found = extract_dates(text, published, future);
+    let tokens = crate::extract::tokens::tokenize(text);
+    assert_eq!(
+        extract_dates_in(text, &tokens, published, future),
+        found,
+        "read from tokens: {text:?}"
+    );
+    found
         .into_iter()
         .map(|m| {
             let words = text
@@ -945,4 +953,112 @@ fn a_year_named_after_a_date_without_one_sets_its_year() {
         false,
         &[("on March 3 last year", "none")],
     );
+}
+
+#[test]
+fn cues_from_tokens_meet_the_text_search() {
+    let both = |text: &str| {
+        let tokens = crate::extract::tokens::tokenize(text);
+        (cues(text), cues_of_tokens(text, &tokens))
+    };
+    // Months where the search finds them, and only whole words.
+    for text in [
+        "On 3 Nov. and on May 4, the Mayor met Marta in Mardelford.",
+        "O'Nov 3, éNovember 4, _May 5, May_ 6, May's 7th, Dec-3, DEC 3, 3 Sept.",
+    ] {
+        let (text_cues, token_cues) = both(text);
+        assert_eq!(token_cues.months, text_cues.months, "{text:?}");
+        assert!(token_cues.months.is_some());
+    }
+    // "the day" spans two words and one space only.
+    for (text, phrase) in [
+        ("bathe daylong", true),
+        ("THE DAY", true),
+        ("The day", true),
+        ("the  day", false),
+        ("the Day", false),
+        ("THE day", false),
+        ("yesterdays", true),
+        ("Tonight", true),
+    ] {
+        let (text_cues, token_cues) = both(text);
+        assert_eq!(text_cues.phrase, phrase, "{text:?}");
+        assert_eq!(token_cues.phrase, phrase, "{text:?}");
+    }
+}
+
+/// [`word_cues`]' families by plain search for every form of every listed cue.
+fn word_cues_by_search(raw: &str) -> u16 {
+    let mut cues = 0;
+    for p in PHRASE_CUES.iter().filter(|p| !p.contains(' ')) {
+        let mut capital = p.to_string();
+        capital[..1].make_ascii_uppercase();
+        if [p.to_string(), capital, p.to_ascii_uppercase()]
+            .iter()
+            .any(|f| raw.contains(f.as_str()))
+        {
+            cues |= word::PHRASE;
+        }
+    }
+    if WEEKDAY_CUES.iter().any(|w| raw.contains(w)) {
+        cues |= word::WEEKDAY;
+    }
+    if raw.contains("ago") || raw.contains("AGO") {
+        cues |= word::AGO;
+    }
+    cues
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    /// A word's weekday, phrase and "ago" cues are every form of every listed cue in it.
+    #[test]
+    fn word_cues_hold_every_listed_cue(
+        raw in "([a-zA-Z'é]{0,3}(today|TOMORROW|Yesterday|night|Week|month|YEAR|morning|Afternoon|evening|ago|AGO|Monday|TUESDAY|wednesday|Thursday|Friday|saturday|Sunday|ToDay|weEK|day|the)?){1,3}",
+    ) {
+        let families = word::PHRASE | word::WEEKDAY | word::AGO;
+        proptest::prop_assert_eq!(word_cues(&raw) & families, word_cues_by_search(&raw));
+    }
+
+    /// A sentence's cues from its tokens: the text search's month cues exactly, the other
+    /// families at least where it finds them, and the same dates read either way.
+    #[test]
+    fn dates_read_from_tokens_are_the_texts(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                4 => proptest::sample::select(vec![
+                    "November", "Nov", "Nov.", "May", "Mayor", "Sept", "Sep", "March", "Dec",
+                    "DECEMBER", "Monday", "Sunday", "Thursday's", "MONDAY", "today", "Today",
+                    "TODAY", "yesterday", "the", "The", "THE", "day", "Day", "DAY", "days",
+                    "night", "tonight", "week", "weekend", "Month", "year", "YEAR", "morning",
+                    "ago", "AGO", "Chicago", "on", "in", "last", "next", "early", "between",
+                    "earlier", "later", "before", "after", "tomorrow", "this", "over", "in the day",
+                    "of", "to", "and", "through", "will", "said", "3", "10th", "22", "2024",
+                    "1999", "9", "11", "2024-11-10", "12/25/2024", "3rd",
+                ]),
+                2 => proptest::sample::select(vec![
+                    " ", " ", " ", ", ", ". ", "-", "–", "'", "’", "_", "é", "\u{a0}",
+                    "\u{ad}", "  ", "\n", "s", "O'", "x",
+                ]),
+            ],
+            1..14,
+        ),
+        published in proptest::option::of(proptest::sample::select(vec![MON, FRI, SUN, JAN])),
+        future in proptest::bool::ANY,
+    ) {
+        let text = parts.concat();
+        let tokens = crate::extract::tokens::tokenize(&text);
+        let (by_text, by_tokens) = (cues(&text), cues_of_tokens(&text, &tokens));
+        proptest::prop_assert_eq!(by_tokens.months, by_text.months);
+        proptest::prop_assert_eq!(by_tokens.month, by_text.month);
+        proptest::prop_assert_eq!(by_tokens.digit, by_text.digit);
+        proptest::prop_assert!(by_tokens.weekday >= by_text.weekday);
+        proptest::prop_assert!(by_tokens.phrase >= by_text.phrase);
+        proptest::prop_assert!(by_tokens.ago >= by_text.ago);
+        proptest::prop_assert_eq!(
+            extract_dates_in(&text, &tokens, published, future),
+            extract_dates(&text, published, future)
+        );
+    }
 }
