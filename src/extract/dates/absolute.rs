@@ -5,6 +5,7 @@ use super::calendar::{
     self, Dir, YEARS, add_days, day_exists, infer_day, infer_month, month_range, range, year_range,
     ymd,
 };
+use super::forms::{self, Form};
 use super::{Found, MONTH, Scan, WEEKDAY, month_number};
 use crate::values::DateRange;
 use regex::{Captures, Regex};
@@ -20,7 +21,7 @@ pub(super) fn compile(pattern: &str) -> Regex {
 
 /// "Sunday, 3 November 2024", "the night of 9–10 November", "between 9 and 11 November",
 /// "the 3rd of November".
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:(?i:on|from)\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<lead>(?i:the\s+night\s+of|the\s+nights?\s+between|between))\s+)?(?:(?i:the)\s+)?(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?(?:\s*(?:[-–—]|(?i:to|and|until|through))\s*(?:(?i:the)\s+)?(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?)?\s+(?P<of>(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
     ))
@@ -28,7 +29,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Sunday, November 3, 2024", "Nov. 3", "November 3rd", "between November 9 and 11";
 /// "January 31 , 1892" (a space before the comma, as tokenised text writes it).
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:(?i:on|from)\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<lead>(?i:the\s+night\s+of|the\s+nights?\s+between|between))\s+)?(?P<mon>{MONTH})\s+(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?\b(?:\s*(?:[-–—]|(?i:to|and|until|through))\s*(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\b)?(?: ?,\s*(?P<y>\d{{4}})\b)?"
     ))
@@ -36,7 +37,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Month grain: "in November", "November 2024", "early March", "the end of March",
 /// "last November".
-static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:(?P<pre>(?i:in|during|through|throughout|from|(?:in\s+)?(?:early|late|mid)|last|this|next|(?:at\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of|end\s+of))(?:\s+|-))?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
     ))
@@ -174,37 +175,73 @@ fn month_forms(scan: &Scan<'_>, first: usize, last: usize, out: &mut Found) {
         cues: scan.cues,
         base: scan.base + start,
     };
-    month_only(&window, out);
+    // Where the window's month names start, for the readers by hand.
+    let months = forms::readable(window.text).then(|| forms::months(window.text));
+    month_only(&window, months.as_deref(), out);
     if scan.cues.digit {
-        for caps in DAY_MONTH.captures_iter(window.text) {
-            day_and_month(&window, &caps, out);
+        for form in form_matches(window.text, months.as_deref(), forms::day_month, &DAY_MONTH) {
+            day_and_month(&window, &form, out);
         }
-        for caps in MONTH_DAY.captures_iter(window.text) {
-            day_and_month(&window, &caps, out);
+        for form in form_matches(window.text, months.as_deref(), forms::month_day, &MONTH_DAY) {
+            day_and_month(&window, &form, out);
         }
     }
 }
 
-/// Both day-and-month forms: resolve the day (or day range) and push it.
-fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
-    let text = scan.text;
+/// The matches of a month form in `text`: read by hand ([`forms`]) when the month names'
+/// places are given (the readers read the text as the pattern does), else by the pattern.
+fn form_matches(
+    text: &str,
+    months: Option<&[usize]>,
+    reader: fn(&[u8], &str, usize) -> Option<Form>,
+    pattern: &Regex,
+) -> Vec<Form> {
+    match months {
+        Some(months) => forms::matches(text, months, reader),
+        None => pattern.captures_iter(text).map(|c| form_of(&c)).collect(),
+    }
+}
+
+/// A pattern's match as a [`Form`].
+pub(super) fn form_of(caps: &Captures<'_>) -> Form {
+    let at = |name: &str| caps.name(name).map(|m| (m.start(), m.end()));
     let whole = group(caps, 0);
-    let mon = group(caps, "mon");
-    let Some(month) = month_number(mon.as_str()) else {
+    Form {
+        start: whole.start(),
+        end: whole.end(),
+        pre: at("pre"),
+        lead: at("lead"),
+        d1: at("d1"),
+        o1: at("o1"),
+        d2: at("d2"),
+        o2: at("o2"),
+        of: at("of"),
+        mon: at("mon"),
+        y: at("y"),
+    }
+}
+
+/// Both day-and-month forms: resolve the day (or day range) and push it.
+fn day_and_month(scan: &Scan<'_>, form: &Form, out: &mut Found) {
+    let text = scan.text;
+    let (Some(mon), Some(day)) = (form.mon, form.d1) else {
+        return;
+    };
+    let Some(month) = month_number(&text[mon.0..mon.1]) else {
         return;
     };
     // "the 5 of May" is not English; "the 5th of May" is, and "5 of May's ministers" is not a date.
-    if caps.name("of").is_some() && caps.name("o1").is_none() {
+    if form.of.is_some() && form.o1.is_none() {
         return;
     }
-    let Some(d1) = number(group(caps, "d1").as_str()) else {
+    let Some(d1) = number(&text[day.0..day.1]) else {
         return;
     };
-    let d2 = match caps.name("d2") {
-        Some(m) => match number(m.as_str()) {
+    let d2 = match form.text(text, form.d2) {
+        Some(m) => match number(m) {
             Some(d2) if d2 > d1 && day_exists(month, d2) => Some(d2),
             _ => {
-                out.blocked.push(scan.span(whole.start(), whole.end()));
+                out.blocked.push(scan.span(form.start, form.end));
                 return;
             }
         },
@@ -212,33 +249,29 @@ fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
     };
     // "31 April 2024" is no date, and its "April 2024" must not stand in for one.
     if !day_exists(month, d1) {
-        out.blocked.push(scan.span(whole.start(), whole.end()));
+        out.blocked.push(scan.span(form.start, form.end));
         return;
     }
-    let year = caps.name("y").and_then(|y| written_year(y.as_str()));
+    let year = form.text(text, form.y).and_then(written_year);
     // The span ends at the year when it is one, else at the last day-or-month part.
-    let end = match (year, caps.name("y")) {
-        (Some(_), Some(y)) => y.end(),
-        _ => {
-            let parts = ["d1", "o1", "d2", "o2", "mon"];
-            parts
-                .iter()
-                .filter_map(|p| caps.name(p))
-                .map(|m| m.end())
-                .max()
-                .unwrap_or(whole.end())
-        }
+    let end = match (year, form.y) {
+        (Some(_), Some(y)) => y.1,
+        _ => [form.d1, form.o1, form.d2, form.o2, form.mon]
+            .iter()
+            .filter_map(|g| g.map(|(_, e)| e))
+            .max()
+            .unwrap_or(form.end),
     };
     // "May 2,000 people": the day number is the start of a bigger number.
-    if year.is_none() && mon.start() < group(caps, "d1").start() {
+    if year.is_none() && mon.0 < day.0 {
         let rest = &text.as_bytes()[end..];
         if rest.len() > 1 && matches!(rest[0], b',' | b'.') && rest[1].is_ascii_digit() {
             return;
         }
     }
-    let night = caps
-        .name("lead")
-        .is_some_and(|l| l.as_str().to_ascii_lowercase().contains("night"));
+    let night = form
+        .text(text, form.lead)
+        .is_some_and(|l| l.to_ascii_lowercase().contains("night"));
     let make = |start: jiff::civil::Date| -> Option<DateRange> {
         let last = match d2 {
             Some(d2) => ymd(i32::from(start.year()), month, d2)?,
@@ -252,18 +285,18 @@ fn day_and_month(scan: &Scan<'_>, caps: &Captures<'_>, out: &mut Found) {
             let Some(start) = ymd(y, month, d1) else {
                 return;
             };
-            scan.mention(whole.start(), end, make(start), false)
+            scan.mention(form.start, end, make(start), false)
         }
         None => match year_named_after(text, end) {
             Some((to, offset)) => {
-                let r = scan.resolve(whole.start(), |p, _| {
+                let r = scan.resolve(form.start, |p, _| {
                     make(ymd(i32::from(p.year()) + offset, month, d1)?)
                 });
-                scan.mention(whole.start(), to, r, true)
+                scan.mention(form.start, to, r, true)
             }
             None => {
-                let r = scan.resolve(whole.start(), |p, dir| make(infer_day(p, month, d1, dir)?));
-                scan.mention(whole.start(), end, r, true)
+                let r = scan.resolve(form.start, |p, dir| make(infer_day(p, month, d1, dir)?));
+                scan.mention(form.start, end, r, true)
             }
         },
     };
@@ -296,48 +329,45 @@ fn year_named_after(text: &str, end: usize) -> Option<(usize, i32)> {
 
 /// Month grain, with or without a year. A bare month name needs a year or a leading word:
 /// "March of the soldiers" and "May said" are not dates.
-fn month_only(scan: &Scan<'_>, out: &mut Found) {
+fn month_only(scan: &Scan<'_>, months: Option<&[usize]>, out: &mut Found) {
     let text = scan.text;
-    for caps in MONTH_ONLY.captures_iter(text) {
-        let whole = group(&caps, 0);
-        let mon = group(&caps, "mon");
-        let Some(month) = month_number(mon.as_str()) else {
+    for form in form_matches(text, months, forms::month_only, &MONTH_ONLY) {
+        let Some(mon) = form.mon else {
             continue;
         };
-        if let Some(y) = caps.name("y").and_then(|y| written_year(y.as_str())) {
-            out.mentions.push(scan.mention(
-                whole.start(),
-                whole.end(),
-                month_range(y, month),
-                false,
-            ));
+        let Some(month) = month_number(&text[mon.0..mon.1]) else {
+            continue;
+        };
+        if let Some(y) = form.text(text, form.y).and_then(written_year) {
+            out.mentions
+                .push(scan.mention(form.start, form.end, month_range(y, month), false));
             continue;
         }
-        let Some(pre) = caps.name("pre") else {
+        let Some(pre) = form.text(text, form.pre) else {
             continue;
         };
-        let rest = &text[mon.end()..];
+        let rest = &text[mon.1..];
         if rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with('-') {
             // "in May's cabinet" names a person, "at Mar-a-Lago" a place.
             continue;
         }
-        let mut end = mon.end();
-        let pre = pre.as_str().to_ascii_lowercase();
+        let mut end = mon.1;
+        let pre = pre.to_ascii_lowercase();
         if let Some((to, offset)) = year_named_after(text, end) {
             end = to;
-            let r = scan.resolve(whole.start(), |p, _| {
+            let r = scan.resolve(form.start, |p, _| {
                 month_range(i32::from(p.year()) + offset, month)
             });
-            out.mentions.push(scan.mention(whole.start(), end, r, true));
+            out.mentions.push(scan.mention(form.start, end, r, true));
             continue;
         }
-        let r = scan.resolve(whole.start(), |p, dir| match pre.as_str() {
+        let r = scan.resolve(form.start, |p, dir| match pre.as_str() {
             "last" => calendar::adjacent_month(p, month, Dir::Past),
             "next" => calendar::adjacent_month(p, month, Dir::Future),
             "this" => month_range(i32::from(p.year()), month),
             _ => infer_month(p, month, dir),
         });
-        out.mentions.push(scan.mention(whole.start(), end, r, true));
+        out.mentions.push(scan.mention(form.start, end, r, true));
     }
 }
 

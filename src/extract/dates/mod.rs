@@ -31,6 +31,7 @@
 
 mod absolute;
 mod calendar;
+mod forms;
 mod relative;
 mod tense;
 #[cfg(test)]

@@ -1062,3 +1062,176 @@ proptest::proptest! {
         );
     }
 }
+
+/// Text around month names: phrases built slot by slot in the order of the patterns
+/// (leading words, weekday, lead, day, ordinal, joiner, second day, "of", month, year), each
+/// slot filled, left empty or filled with a near miss, and joined by white space, nothing or
+/// punctuation.
+fn month_form_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::sample::select;
+    // Each slot empty about half the time.
+    let slot = |words: Vec<&'static str>| {
+        proptest::prop_oneof![proptest::strategy::Just(""), select(words)]
+    };
+    let phrase = (
+        slot(vec![
+            "",
+            "",
+            "on",
+            "On",
+            "from",
+            "in",
+            "In",
+            "at the end of",
+            "in early",
+            "mid",
+            "last",
+            "this",
+            "through",
+            "throughout",
+            "the",
+            "x",
+            "end of",
+            "in the middle of",
+        ]),
+        slot(vec![
+            "", "", "", "Sunday", "Sunday,", "Friday", "Mondays", "sunday",
+        ]),
+        slot(vec![
+            "",
+            "",
+            "",
+            "the night of",
+            "the nights between",
+            "the night between",
+            "between",
+            "the nights of",
+            "The Night Of",
+            "the",
+        ]),
+        slot(vec!["", "3", "10", "9", "31", "123", "x9", "1", "12"]),
+        slot(vec!["", "", "st", "th", "nd", "rd", "x", "rough"]),
+        slot(vec![
+            "", "", "", "-", "–", "—", "to", "and", "until", "through", "TO", "to the", "the",
+            "-the",
+        ]),
+        slot(vec!["", "11", "4", "123", "11th", "2nd", "11x", "11am"]),
+        slot(vec!["", "", "", "of", "OF", "of the"]),
+        slot(vec![
+            "November",
+            "Nov",
+            "Nov.",
+            "May",
+            "Mayor",
+            "Sept.",
+            "Sept",
+            "Sep",
+            "March",
+            "Dec",
+            "June",
+            "Mar-a-Lago",
+            "November's",
+            "NOV",
+            "January",
+        ]),
+        slot(vec![
+            "", "", "3", "3rd", "10", "123", "2024", ", 2024", " , 2024", ",2024", "20245",
+            "2024x", "9 and 11", "9-11th", "9 to 11x", "3x", "3 ,",
+        ]),
+        slot(vec![
+            "", "", "2024", "1999", "20245", ",", "x", "'s", "’s", "-",
+        ]),
+    );
+    let sep = || {
+        select(vec![
+            " ", " ", " ", " ", "", "  ", "\t", "\u{a0}", "\u{2028}", ",", "-", "\n",
+        ])
+    };
+    let glued = proptest::strategy::Strategy::prop_map(
+        (phrase, proptest::collection::vec(sep(), 11)),
+        |(p, seps)| {
+            let parts = [p.0, p.1, p.2, p.3, p.4, p.5, p.6, p.7, p.8, p.9, p.10];
+            let mut out = String::new();
+            for (part, sep) in parts.iter().zip(&seps) {
+                if !part.is_empty() {
+                    out.push_str(part);
+                    out.push_str(sep);
+                }
+            }
+            out
+        },
+    );
+    let filler = select(vec![
+        "", "said ", "é ", "x", "_", "“", "the ", "9 ", "Talks ",
+    ]);
+    proptest::strategy::Strategy::prop_map(proptest::collection::vec((filler, glued), 1..4), |v| {
+        v.into_iter().map(|(f, g)| format!("{f}{g}")).collect()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+    /// Each month form read by hand: the pattern's matches, one after another, with the
+    /// same groups.
+    #[test]
+    fn forms_read_by_hand_match_the_patterns(text in month_form_text()) {
+        proptest::prop_assert!(forms::readable(&text));
+        for (reader, pattern) in [
+            (forms::day_month as fn(&[u8], &str, usize) -> Option<forms::Form>, &*absolute::DAY_MONTH),
+            (forms::month_day, &*absolute::MONTH_DAY),
+            (forms::month_only, &*absolute::MONTH_ONLY),
+        ] {
+            let by_hand = forms::matches(&text, &forms::months(&text), reader);
+            let by_pattern: Vec<forms::Form> =
+                pattern.captures_iter(&text).map(|c| absolute::form_of(&c)).collect();
+            proptest::prop_assert_eq!(by_hand, by_pattern, "{}", pattern.as_str());
+        }
+    }
+}
+
+/// The month forms' readers against their patterns on text where a choice is undone: an
+/// ordinal "th" that starts "through", "nights" before "of", a day of three digits, a
+/// year of five, a second day glued to a word.
+#[test]
+fn forms_read_by_hand_undo_what_the_patterns_undo() {
+    for text in [
+        "9through 11 November",
+        "9th through 11th November",
+        "the nights of 9 November",
+        "the night of the 9th of November",
+        "on Sunday, 123 November",
+        "Nov 3 to 11x, 2024",
+        "Nov 3 , 2024 and 4 Dec 20245",
+        "in the middle of March, at the end of May 2024",
+        "mid-March and in mid-June, throughout July",
+        "Mayor May 3rd",
+        "9thto11 November, 9 tothe 11th November, 9ththrough the 11th of December",
+        "on Sunday,\u{a0}3 November and 9–10\u{2028}November",
+    ] {
+        for (reader, pattern) in [
+            (
+                forms::day_month as fn(&[u8], &str, usize) -> Option<forms::Form>,
+                &*absolute::DAY_MONTH,
+            ),
+            (forms::month_day, &*absolute::MONTH_DAY),
+            (forms::month_only, &*absolute::MONTH_ONLY),
+        ] {
+            let by_hand = forms::matches(text, &forms::months(text), reader);
+            let by_pattern: Vec<forms::Form> = pattern
+                .captures_iter(text)
+                .map(|c| absolute::form_of(&c))
+                .collect();
+            assert_eq!(by_hand, by_pattern, "{text:?} {}", pattern.as_str());
+        }
+    }
+}
+
+#[test]
+fn text_with_a_long_s_or_a_kelvin_sign_is_left_to_the_patterns() {
+    assert!(forms::readable("on 3 November, in “late” March"));
+    assert!(!forms::readable("laſt March"));
+    assert!(!forms::readable("3 \u{212A}m on 3 March"));
+    // The pattern reads the long s as an s.
+    past("It began laſt March.", MON, &[("laſt March", "2024-03")]);
+}
