@@ -1,5 +1,6 @@
-//! The month forms read by hand: what `DAY_MONTH`, `MONTH_DAY` and `MONTH_ONLY` in
-//! [`super::absolute`] match, found without a regex engine.
+//! The month forms and weekdays read by hand: what `DAY_MONTH`, `MONTH_DAY` and
+//! `MONTH_ONLY` in [`super::absolute`] and `WEEKDAY_RE` in [`super::relative`] match, found
+//! without a regex engine.
 //!
 //! Each pattern's matches are its leftmost-first matches, one after another as
 //! `captures_iter` gives them, with the same groups. A regex search for these patterns runs
@@ -583,4 +584,110 @@ pub(super) fn ws0(t: &str, i: usize) -> usize {
 pub(super) fn ws1(t: &str, i: usize) -> Option<usize> {
     let j = ws0(t, i);
     (j > i).then_some(j)
+}
+
+/// One weekday match (`WEEKDAY_RE`): its whole span, the word before the weekday ("on",
+/// "last"…), the weekday, and the part of the day after it ("night", "morning"…).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct WeekdayForm {
+    pub start: usize,
+    pub end: usize,
+    pub q: Group,
+    pub wd: (usize, usize),
+    pub part: Group,
+}
+
+/// The weekday matches in `text`, left to right. Every weekday name that ends a word is one
+/// (nothing after it is required), starting at the word before it when that is one of the
+/// pattern's and not inside the match before.
+pub(super) fn weekdays(text: &str) -> Vec<WeekdayForm> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for w in 0..b.len() {
+        if w < from
+            || !matches!(b[w], b'M' | b'T' | b'W' | b'F' | b'S')
+            || (w > 0 && is_word(b[w - 1]))
+        {
+            continue;
+        }
+        let Some(wd_end) = weekday(b, w) else {
+            continue;
+        };
+        let q = word_before(b, t_ws_start(text, w)).filter(|&(s, e)| {
+            s >= from
+                && e < w
+                && QUALIFIERS
+                    .iter()
+                    .any(|q| b[s..e].eq_ignore_ascii_case(q.as_bytes()))
+        });
+        let form = weekday_rest(b, text, w, wd_end, q);
+        from = form.end;
+        out.push(form);
+    }
+    out
+}
+
+/// The words `WEEKDAY_RE` takes before a weekday.
+const QUALIFIERS: &[&str] = &["on", "last", "this", "next", "early", "late", "from"];
+
+/// Where the white space that ends just before `w` starts (`w` when there is none).
+fn t_ws_start(text: &str, w: usize) -> usize {
+    let mut p = w;
+    while let Some((i, c)) = text[..p].char_indices().next_back() {
+        if !c.is_whitespace() {
+            break;
+        }
+        p = i;
+    }
+    p
+}
+
+/// The word of ASCII word characters ending at `end` (after white space before a weekday),
+/// if white space separates it from the weekday.
+fn word_before(b: &[u8], end: usize) -> Option<(usize, usize)> {
+    let start = b[..end]
+        .iter()
+        .rposition(|&c| !is_word(c))
+        .map_or(0, |i| i + 1);
+    (start < end).then_some((start, end))
+}
+
+/// A weekday match from its weekday at `w..wd_end` on: "'s" and the part of the day after
+/// it, each kept only when a word ends after it.
+fn weekday_rest(b: &[u8], t: &str, w: usize, wd_end: usize, q: Group) -> WeekdayForm {
+    let poss = ["'s", "’s"]
+        .iter()
+        .find(|p| b[wd_end..].starts_with(p.as_bytes()))
+        .map(|p| wd_end + p.len());
+    let part = |from: usize| -> Option<(usize, usize)> {
+        let s = ws1(t, from)?;
+        ["night", "morning", "afternoon", "evening"]
+            .iter()
+            .find_map(|p| word_ci(b, s, p))
+            .filter(|&e| boundary(b, e))
+            .map(|e| (s, e))
+    };
+    // In the pattern's order: "'s" and a part, "'s" alone, a part alone, neither.
+    let (end, part) = match poss {
+        Some(p) => match part(p) {
+            Some(part) => (part.1, Some(part)),
+            None if boundary(b, p) => (p, None),
+            None => match part(wd_end) {
+                Some(part) => (part.1, Some(part)),
+                None => (wd_end, None),
+            },
+        },
+        None => match part(wd_end) {
+            Some(part) => (part.1, Some(part)),
+            None => (wd_end, None),
+        },
+    };
+    WeekdayForm {
+        start: q.map_or(w, |(s, _)| s),
+        end,
+        q,
+        wd: (w, wd_end),
+        part,
+    }
 }

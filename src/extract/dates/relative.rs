@@ -6,6 +6,7 @@ use super::calendar::{
     Dir, add_days, infer_day_of_month, month_range, range, week_of, weekday_index, weekday_near,
     weekend_near, year_range,
 };
+use super::forms::{self, WeekdayForm};
 use super::{Found, Scan, WEEKDAY, weekday_number};
 use crate::values::DateRange;
 use jiff::civil::Date;
@@ -98,7 +99,7 @@ static PHRASE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "on Thursday", "last Friday", "Thursday's", "Saturday night".
-static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:(?P<q>(?i:on|last|this|next|early|late|from))\s+)?(?P<wd>{WEEKDAY})(?P<poss>'s|’s)?(?:\s+(?P<part>(?i:night|morning|afternoon|evening)))?\b"
     ))
@@ -148,22 +149,27 @@ fn phrases(scan: &Scan<'_>, out: &mut Found) {
 
 fn weekdays(scan: &Scan<'_>, out: &mut Found) {
     let text = scan.text;
-    for caps in WEEKDAY_RE.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 is the match");
-        let Some(wd_match) = caps.name("wd") else {
+    let found = if forms::readable(text) {
+        forms::weekdays(text)
+    } else {
+        WEEKDAY_RE
+            .captures_iter(text)
+            .filter_map(|c| weekday_form_of(&c))
+            .collect()
+    };
+    for form in found {
+        let (start, end) = (form.start, form.end);
+        let Some(wd) = weekday_number(&text[form.wd.0..form.wd.1]) else {
             continue;
         };
-        let Some(wd) = weekday_number(wd_match.as_str()) else {
-            continue;
-        };
-        if caps.name("q").is_none() && names_not_a_day(text, wd_match.start(), whole.end()) {
+        if form.q.is_none() && names_not_a_day(text, form.wd.0, end) {
             continue;
         }
-        let q = caps.name("q").map(|m| m.as_str().to_ascii_lowercase());
-        let night = caps
-            .name("part")
-            .is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("night"));
-        let r = scan.resolve(whole.start(), |p, dir| {
+        let q = form.q.map(|(s, e)| text[s..e].to_ascii_lowercase());
+        let night = form
+            .part
+            .is_some_and(|(s, e)| text[s..e].to_ascii_lowercase().starts_with("night"));
+        let r = scan.resolve(start, |p, dir| {
             let day = match q.as_deref() {
                 Some("last") => weekday_near(p, wd, Dir::Past, false),
                 Some("next") => weekday_near(p, wd, Dir::Future, false),
@@ -173,9 +179,22 @@ fn weekdays(scan: &Scan<'_>, out: &mut Found) {
             let last = if night { add_days(day, 1)? } else { day };
             Some(range(day, last))
         });
-        out.mentions
-            .push(scan.mention(whole.start(), whole.end(), r, true));
+        out.mentions.push(scan.mention(start, end, r, true));
     }
+}
+
+/// A `WEEKDAY_RE` match as a [`WeekdayForm`].
+pub(super) fn weekday_form_of(caps: &regex::Captures<'_>) -> Option<WeekdayForm> {
+    let whole = caps.get(0)?;
+    let wd = caps.name("wd")?;
+    let at = |name: &str| caps.name(name).map(|m| (m.start(), m.end()));
+    Some(WeekdayForm {
+        start: whole.start(),
+        end: whole.end(),
+        q: at("q"),
+        wd: (wd.start(), wd.end()),
+        part: at("part"),
+    })
 }
 
 /// Whether an ASCII digit is followed by an ordinal suffix ("10th"), which "on the 10th" needs

@@ -1235,3 +1235,52 @@ fn text_with_a_long_s_or_a_kelvin_sign_is_left_to_the_patterns() {
     // The pattern reads the long s as an s.
     past("It began laſt March.", MON, &[("laſt March", "2024-03")]);
 }
+
+/// Text around weekday names: the words the weekday pattern takes before and after them,
+/// near misses, and the characters between.
+fn weekday_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::sample::select;
+    let piece = proptest::prop_oneof![
+        3 => select(vec![
+            "Monday", "Sunday", "Thursday", "Mondays", "MONDAY", "Friday_", "on", "On", "ON",
+            "last", "Last", "this", "next", "early", "late", "from", "Baton", "9on", "_on",
+            "night", "Night", "nights", "morning", "afternoon", "evening", "evenings",
+            "Good", "Times", "said", "x",
+        ]),
+        3 => select(vec![
+            " ", " ", " ", "  ", "", "\t", "\u{a0}", "\u{2028}", "'s", "’s", "'sx", "'", ",",
+            ".", "é", "-", "\n",
+        ]),
+    ];
+    proptest::strategy::Strategy::prop_map(proptest::collection::vec(piece, 1..14), |p| p.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+    /// Weekdays read by hand: the weekday pattern's matches, one after another, with the
+    /// same groups.
+    #[test]
+    fn weekdays_read_by_hand_match_the_pattern(text in weekday_text()) {
+        let by_pattern: Vec<forms::WeekdayForm> = relative::WEEKDAY_RE
+            .captures_iter(&text)
+            .filter_map(|c| relative::weekday_form_of(&c))
+            .collect();
+        proptest::prop_assert_eq!(forms::weekdays(&text), by_pattern);
+    }
+}
+
+#[test]
+fn weekdays_read_by_hand_undo_what_the_pattern_undoes() {
+    for text in [
+        "on Monday's night, last Sunday's nights, Baton Monday, this  Friday morning",
+        "Monday'sx evening and on\u{a0}Thursday\u{2028}night, from Sunday evenings",
+        "9on Monday, éon Tuesday",
+    ] {
+        let by_pattern: Vec<forms::WeekdayForm> = relative::WEEKDAY_RE
+            .captures_iter(text)
+            .filter_map(|c| relative::weekday_form_of(&c))
+            .collect();
+        assert_eq!(forms::weekdays(text), by_pattern, "{text:?}");
+    }
+}
