@@ -175,7 +175,7 @@ impl Words<'_> {
             sentence.modal = is_modal(&sentence.tokens);
         });
         read(Reading::NoNumbers, &mut |s, sentence| {
-            sentence.future = dates::is_future(s);
+            sentence.future = dates::is_future_in(s, &sentence.tokens);
         });
         read(Reading::All, &mut |s, sentence| {
             sentence.quantities = numbers::extract_quantities(s);

@@ -37,7 +37,7 @@ mod tense;
 #[cfg(test)]
 mod tests;
 
-pub use tense::is_future;
+pub use tense::{is_future, is_future_in};
 
 use super::tokens::Token;
 use crate::claims::DateMention;
@@ -292,6 +292,13 @@ mod word {
     /// Holds an apostrophe or a character outside ASCII, where a month may start inside the
     /// word ("O'Nov", "éNovember"): its month cues are looked for in the sentence's text.
     pub const ODD: u16 = 1 << 9;
+    /// Holds a stem of a future-tense cue ([`super::tense::is_future`]), in any case.
+    pub const FUTURE: u16 = 1 << 10;
+    /// Ends in "to", or starts with "be" or "ll", in any case: the stems "to be" and "'ll"
+    /// span a space or an apostrophe between words.
+    pub const END_TO: u16 = 1 << 11;
+    pub const START_BE: u16 = 1 << 12;
+    pub const START_LL: u16 = 1 << 13;
 }
 
 /// The date cues of one word (a token's text), which [`cues_of_tokens`] combines into a
@@ -308,8 +315,22 @@ pub fn word_cues(raw: &str) -> u16 {
     if !raw.is_ascii() || bytes.contains(&b'\'') {
         cues |= word::ODD;
     }
+    if bytes.len() >= 2 {
+        let lower = |at: usize| bytes[at].to_ascii_lowercase();
+        if lower(bytes.len() - 2) == b't' && lower(bytes.len() - 1) == b'o' {
+            cues |= word::END_TO;
+        }
+        match (lower(0), lower(1)) {
+            (b'b', b'e') => cues |= word::START_BE,
+            (b'l', b'l') => cues |= word::START_LL,
+            _ => {}
+        }
+    }
+    if tense::has_stem(bytes) {
+        cues |= word::FUTURE;
+    }
     if bytes.len() < 3 {
-        // Every cue but the digits is three letters or more.
+        // Every date cue but the digits is three letters or more.
         return cues;
     }
     if bytes[0].is_ascii_uppercase() {

@@ -1,7 +1,9 @@
 //! Whether a sentence speaks of what is to come, which decides the direction of its bare
 //! weekdays and year-less dates.
 
+use super::super::tokens::Token;
 use super::absolute::compile;
+use super::word;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,41 +31,103 @@ pub fn is_future(text: &str) -> bool {
     // case-insensitive alternation of literals, which the regex engine scans for with SIMD:
     // an Aho-Corasick automaton, stepping through every byte, cost 15% more on the bench's text.
     static STEMS: LazyLock<Regex> = LazyLock::new(|| {
-        const WORDS: &[&str] = &[
-            "will",
-            "shall",
-            "won",
-            // Not "ll" alone: "all", "still" and "million" would let most sentences by.
-            "'ll",
-            "’ll",
-            "expected",
-            "scheduled",
-            "set",
-            "slated",
-            "poised",
-            "planning",
-            "preparing",
-            "going",
-            "about",
-            "due",
-            "to be",
-            "plan",
-            "intend",
-            "coming",
-            "ahead",
-            "next",
-            "tomorrow",
-            "later",
-            "office",
-            "sworn",
-            "inaugurated",
-        ];
-        let alternation: Vec<String> = WORDS.iter().map(|w| regex::escape(w)).collect();
+        let alternation: Vec<String> = STEM_WORDS.iter().map(|w| regex::escape(w)).collect();
         Regex::new(&format!("(?i:{})", alternation.join("|"))).expect("escaped literals are valid")
     });
     if !STEMS.is_match(text) {
         return false;
     }
+    has_cue(text)
+}
+
+/// The stems [`is_future`] looks for first, every one in lower case.
+pub(super) const STEM_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "won",
+    // Not "ll" alone: "all", "still" and "million" would let most sentences by.
+    "'ll",
+    "’ll",
+    "expected",
+    "scheduled",
+    "set",
+    "slated",
+    "poised",
+    "planning",
+    "preparing",
+    "going",
+    "about",
+    "due",
+    "to be",
+    "plan",
+    "intend",
+    "coming",
+    "ahead",
+    "next",
+    "tomorrow",
+    "later",
+    "office",
+    "sworn",
+    "inaugurated",
+];
+
+/// [`is_future`] on a sentence already split into `tokens` ([`tokenize`] of `text`): their
+/// date cues say whether a stem is there, without a search of the text.
+///
+/// [`tokenize`]: super::super::tokens::tokenize
+pub fn is_future_in(text: &str, tokens: &[Token]) -> bool {
+    if !super::forms::readable(text) {
+        return is_future(text);
+    }
+    let stem = tokens.iter().enumerate().any(|(i, t)| {
+        let w = t.date_cues;
+        if w & word::FUTURE != 0 {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        // "'ll" and "’ll" with the apostrophe outside the word.
+        if w & word::START_LL != 0
+            && (bytes[..t.span.start].ends_with(b"'")
+                || bytes[..t.span.start].ends_with("’".as_bytes()))
+        {
+            return true;
+        }
+        // "to be": one space between the words.
+        w & word::START_BE != 0
+            && i.checked_sub(1).is_some_and(|p| {
+                let prev = &tokens[p];
+                prev.date_cues & word::END_TO != 0
+                    && prev.span.end + 1 == t.span.start
+                    && bytes[prev.span.end] == b' '
+            })
+    });
+    stem && has_cue(text)
+}
+
+/// Whether a word holds one of the stems (but "to be", which spans two), in any case.
+pub(super) fn has_stem(word: &[u8]) -> bool {
+    /// The stems by their first byte in lower case.
+    static BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut by_first = vec![Vec::new(); 256];
+        for w in STEM_WORDS.iter().filter(|w| !w.contains(' ')) {
+            by_first[usize::from(w.as_bytes()[0])].push(*w);
+        }
+        by_first
+    });
+    let by_first = &*BY_FIRST;
+    (0..word.len()).any(|at| {
+        let rest = &word[at..];
+        by_first[usize::from(rest[0].to_ascii_lowercase())]
+            .iter()
+            .any(|c| {
+                rest.get(..c.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(c.as_bytes()))
+            })
+    })
+}
+
+/// The cues of [`is_future`] after its stems are found: one not used as a noun or a name.
+fn has_cue(text: &str) -> bool {
     FUTURE.find_iter(text).any(|m| {
         let before = &text[..m.start()];
         !is_noun_use(before, m.as_str()) && !is_name_will(text, before, m.as_str())
@@ -138,6 +202,7 @@ fn is_noun_use(before: &str, cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::tokens::tokenize;
 
     #[test]
     fn future_cues() {
@@ -159,6 +224,7 @@ mod tests {
             "Aurelia said it plans to close the plant on Friday.",
         ] {
             assert!(is_future(s), "{s}");
+            assert!(is_future_in(s, &tokenize(s)), "from tokens: {s}");
         }
     }
 
@@ -180,6 +246,7 @@ mod tests {
             "",
         ] {
             assert!(!is_future(s), "{s}");
+            assert!(!is_future_in(s, &tokenize(s)), "from tokens: {s}");
         }
     }
 }

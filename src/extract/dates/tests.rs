@@ -1284,3 +1284,47 @@ fn weekdays_read_by_hand_undo_what_the_pattern_undoes() {
         assert_eq!(forms::weekdays(text), by_pattern, "{text:?}");
     }
 }
+
+/// Sentences around the future tense's stems: the stems in several cases, near misses, the
+/// words around "to be" and "'ll", and the characters between.
+fn tense_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::sample::select;
+    let piece = proptest::prop_oneof![
+        3 => select(vec![
+            "will", "Will", "WILL", "shall", "won't", "won’t", "they", "they'll", "we’ll",
+            "ll", "LL", "'ll", "’ll", "to", "To", "TO", "be", "Be", "BE", "is", "are", "expected",
+            "Scheduled", "set", "slated", "planning", "plans", "plan", "going", "about",
+            "due", "intends", "coming", "ahead", "of", "next", "week", "tomorrow", "later",
+            "this", "month", "takes", "office", "sworn", "in", "inaugurated", "the", "people",
+            "laſt", "ſet", "upcoming", "all", "still", "said", "Smith", "x",
+        ]),
+        3 => select(vec![" ", " ", " ", "  ", "", "'", "’", ",", ".", "?", "\u{a0}", "é", "-"]),
+    ];
+    proptest::strategy::Strategy::prop_map(proptest::collection::vec(piece, 1..12), |p| p.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+    /// The future tense read with the stems found in the tokens is the text's.
+    #[test]
+    fn future_tense_from_tokens_is_the_texts(text in tense_text()) {
+        let tokens = crate::extract::tokens::tokenize(&text);
+        proptest::prop_assert_eq!(is_future_in(&text, &tokens), is_future(&text));
+    }
+
+    /// A word holds a stem as the stems' pattern finds one in it (text with a long s or a
+    /// Kelvin sign is left to the pattern).
+    #[test]
+    fn words_hold_the_stems_the_pattern_finds(word in "[a-zA-Z'’]{0,4}(will|WON|shall|Due|to be|'ll|’ll|plan|office|[a-z]{1,3})?[a-zA-Z'’]{0,4}") {
+        static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+            let stems: Vec<String> = tense::STEM_WORDS
+                .iter()
+                .filter(|w| !w.contains(' '))
+                .map(|w| regex::escape(w))
+                .collect();
+            Regex::new(&format!("(?i:{})", stems.join("|"))).expect("escaped literals")
+        });
+        proptest::prop_assert_eq!(tense::has_stem(word.as_bytes()), PATTERN.is_match(&word));
+    }
+}
