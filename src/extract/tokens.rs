@@ -76,10 +76,8 @@ pub struct Token {
     /// Where the [`stem`] of `lower` is ([`stem_code`]): worked out with the token, which a
     /// thread does once per word it meets ([`WordMemo`]), not each time a stem is asked for.
     stem: u32,
-    /// Which date words the token's text holds ([`dates::word_cues`]), worked out with the
+    /// Which date words the token's text holds (`dates::word_cues`), worked out with the
     /// token like the stem: a sentence's date cues are then a pass over its tokens.
-    ///
-    /// [`dates::word_cues`]: super::dates::word_cues
     pub date_cues: u16,
 }
 

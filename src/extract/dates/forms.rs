@@ -6,15 +6,20 @@
 //! `captures_iter` gives them, with the same groups. A regex search for these patterns runs
 //! three engines (a forward and a reverse scan for the match, a backtracker for the groups)
 //! over a pattern of hundreds of states, about a third of a sentence's date reading. Here a
-//! match is tried at each word start in turn, and each pattern's few choices are tried in the
-//! pattern's order: the one choice a later failure can undo (an ordinal "th" that was the
-//! start of "through") is tried both ways, and every other choice, once made, leaves nothing
-//! else that could match (the comments say why).
+//! month form is tried at the word starts before each month name, back as far as a match of
+//! it could start ([`matches`]), and a weekday match is read from each weekday name
+//! ([`weekdays`]). Each pattern's few choices are tried in the pattern's order: the one
+//! choice a later failure can undo (an ordinal "th" that was the start of "through") is tried
+//! both ways, and every other choice, once made, leaves nothing else that could match (the
+//! comments say why).
 //!
 //! The regexes' case-insensitive words also match the long s (ſ) and the Kelvin sign (K),
 //! the only characters outside ASCII that fold to ASCII letters; text holding either is left
 //! to the regexes ([`readable`]). White space is Unicode's, as `\s` is.
-//! `forms_read_by_hand_match_the_patterns` holds every reader to its pattern.
+//! Proptests (`forms_read_by_hand_match_the_patterns`, `weekdays_read_by_hand_match_the_pattern`)
+//! hold every reader to its pattern.
+
+use super::{MONTH_NAMES, MONTH_SHORT, WEEKDAY_CUES};
 
 /// A byte range of the text.
 pub(super) type Group = Option<(usize, usize)>;
@@ -145,15 +150,12 @@ fn lead_word(run: &[u8]) -> bool {
         "beginning",
         "start",
         "middle",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
-    if WORDS.iter().any(|w| run.eq_ignore_ascii_case(w.as_bytes())) {
+    if WORDS
+        .iter()
+        .chain(WEEKDAY_CUES)
+        .any(|w| run.eq_ignore_ascii_case(w.as_bytes()))
+    {
         return true;
     }
     let mut rest = run;
@@ -175,21 +177,7 @@ fn lead_word(run: &[u8]) -> bool {
 /// `DAY_MONTH` at `at`: "on Sunday, 3 November 2024", "the night of 9–10 November",
 /// "between 9 and 11 November", "the 3rd of November".
 pub(super) fn day_month(b: &[u8], t: &str, at: usize) -> Option<Form> {
-    // "on", "from", a weekday, "the", "between" or a day.
-    if !matches!(
-        b[at],
-        b'o' | b'O' | b'f' | b'F' | b't' | b'T' | b'b' | b'B' | b'M' | b'W' | b'S'
-    ) && !b[at].is_ascii_digit()
-    {
-        return None;
-    }
-    let mut form = Form {
-        start: at,
-        ..Form::default()
-    };
-    let mut i = on_from(b, t, at);
-    i = weekday_comma(b, t, i);
-    i = lead(b, t, i, &mut form);
+    let (mut form, mut i) = opening(b, t, at, |c| c.is_ascii_digit())?;
     // "the" before the day: if it is there and no day follows, nothing else could start
     // with it.
     if let Some(j) = word_ci(b, i, "the").and_then(|j| ws1(t, j)) {
@@ -247,21 +235,7 @@ fn day_month_rest(b: &[u8], t: &str, mut i: usize, mut form: Form) -> Option<For
 /// `MONTH_DAY` at `at`: "Sunday, November 3, 2024", "Nov. 3", "November 3rd", "between
 /// November 9 and 11", "January 31 , 1892".
 pub(super) fn month_day(b: &[u8], t: &str, at: usize) -> Option<Form> {
-    // "on", "from", a weekday, "the", "between" or a month.
-    if !matches!(
-        b[at],
-        b'o' | b'O' | b'f' | b'F' | b't' | b'T' | b'b' | b'B' | b'M' | b'W' | b'S'
-    ) && !starts_month(b[at])
-    {
-        return None;
-    }
-    let mut form = Form {
-        start: at,
-        ..Form::default()
-    };
-    let mut i = on_from(b, t, at);
-    i = weekday_comma(b, t, i);
-    i = lead(b, t, i, &mut form);
+    let (mut form, i) = opening(b, t, at, starts_month)?;
     let mon = month(b, i)?;
     form.mon = Some((i, mon));
     let i = ws1(t, mon)?;
@@ -383,6 +357,28 @@ fn pre_words(b: &[u8], t: &str, at: usize, words: &[&str]) -> Option<usize> {
     Some(i)
 }
 
+/// The words both day-and-month forms may open with at `at` ("on" or "from", a weekday, a
+/// lead such as "the night of"), skipped: a form to fill and where the rest starts. `at`
+/// must start one of them (or "the"), or what `then` accepts (the day or the month).
+fn opening(b: &[u8], t: &str, at: usize, then: fn(u8) -> bool) -> Option<(Form, usize)> {
+    let first = b[at];
+    if !matches!(
+        first,
+        b'o' | b'O' | b'f' | b'F' | b't' | b'T' | b'b' | b'B' | b'M' | b'W' | b'S'
+    ) && !then(first)
+    {
+        return None;
+    }
+    let mut form = Form {
+        start: at,
+        ..Form::default()
+    };
+    let mut i = on_from(b, t, at);
+    i = weekday_comma(b, t, i);
+    i = lead(b, t, i, &mut form);
+    Some((form, i))
+}
+
 /// "on " or "from " at `i`, skipped; once read, nothing after it could be read without it
 /// (no weekday, leading word, "the", day or month starts with "on" or "from").
 fn on_from(b: &[u8], t: &str, i: usize) -> usize {
@@ -481,34 +477,17 @@ fn year_after(b: &[u8], t: &str, mon: usize, comma: bool, form: &mut Form) {
 /// A month's name or abbreviation at `i` as `MONTH` reads it: a whole name, or an
 /// abbreviation ending a word, with its full stop if one follows.
 pub(super) fn month(b: &[u8], i: usize) -> Option<usize> {
-    const NAMES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const SHORT: &[&str] = &[
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    ];
     let rest = b.get(i..)?;
     if !starts_month(*rest.first()?) {
         return None;
     }
-    if let Some(n) = NAMES
+    if let Some(n) = MONTH_NAMES
         .iter()
         .find(|n| rest.starts_with(n.as_bytes()) && boundary(b, i + n.len()))
     {
         return Some(i + n.len());
     }
-    let n = SHORT
+    let n = MONTH_SHORT
         .iter()
         .find(|n| rest.starts_with(n.as_bytes()) && boundary(b, i + n.len()))?;
     let end = i + n.len();
@@ -526,17 +505,9 @@ fn starts_month(c: u8) -> bool {
 
 /// A weekday's name at `i` ending a word: where it ends.
 pub(super) fn weekday(b: &[u8], i: usize) -> Option<usize> {
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let rest = b.get(i..)?;
-    DAYS.iter()
+    WEEKDAY_CUES
+        .iter()
         .find(|d| rest.starts_with(d.as_bytes()) && boundary(b, i + d.len()))
         .map(|d| i + d.len())
 }

@@ -231,8 +231,9 @@ fn cues(text: &str) -> Cues {
     cues
 }
 
-/// Months' names and the abbreviations the month patterns know.
-const MONTH_WORDS: &[&str] = &[
+/// Months' names, and the abbreviations the month patterns know (in the patterns' order:
+/// "Sept" before "Sep").
+const MONTH_NAMES: &[&str] = &[
     "January",
     "February",
     "March",
@@ -245,19 +246,15 @@ const MONTH_WORDS: &[&str] = &[
     "October",
     "November",
     "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sept",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
 ];
+const MONTH_SHORT: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Whether `word` is a month's name or one of [`MONTH_SHORT`].
+fn is_month_word(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || MONTH_SHORT.contains(&word)
+}
 
 /// Whether a month's name or abbreviation starts at byte `at` as a whole word ("Mar.", "March";
 /// not "Mardelford" or "Mayor"). The month patterns match only there: they have ASCII word
@@ -271,7 +268,7 @@ fn month_word_at(text: &str, at: usize) -> bool {
     }
     let rest = text.get(at..).unwrap_or("");
     let len = rest.bytes().position(|b| !word(&b)).unwrap_or(rest.len());
-    MONTH_WORDS.contains(&&rest[..len])
+    is_month_word(&rest[..len])
 }
 
 /// Bits of [`word_cues`].
@@ -306,7 +303,7 @@ mod word {
 /// words are never fewer than [`cues`] finds: cues only decide which patterns run, and
 /// running one more pattern finds nothing the pattern would not. Month cues give the window
 /// the month patterns search, so they are found exactly where [`cues`] finds them.
-pub fn word_cues(raw: &str) -> u16 {
+pub(crate) fn word_cues(raw: &str) -> u16 {
     let bytes = raw.as_bytes();
     let mut cues = 0;
     if bytes.iter().any(u8::is_ascii_digit) {
@@ -338,7 +335,7 @@ pub fn word_cues(raw: &str) -> u16 {
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(bytes.len());
-        if MONTH_WORDS.contains(&&raw[..lead]) {
+        if is_month_word(&raw[..lead]) {
             cues |= word::MONTH;
         }
     }
