@@ -101,28 +101,6 @@ pub struct Aligner {
     pub cfg: AlignConfig,
 }
 
-/// Words that stand for an earlier-named person or group.
-const ANAPHORS: &[&str] = &[
-    "he",
-    "him",
-    "his",
-    "she",
-    "her",
-    "they",
-    "them",
-    "their",
-    "it",
-    "its",
-    "leaders",
-    "two",
-    "both",
-    "pair",
-    "sides",
-    "men",
-    "country",
-    "countries",
-];
-
 impl Aligner {
     pub fn new(facts: &FactFile, matcher: &EntityMatcher, cfg: AlignConfig) -> Self {
         let mut profiles = Vec::with_capacity(facts.facts.len());
@@ -213,7 +191,7 @@ impl Aligner {
             let refers_back = sentence
                 .tokens
                 .iter()
-                .any(|t| ANAPHORS.contains(&t.lower.as_str()));
+                .any(|t| t.classes & crate::extract::class::ANAPHOR != 0);
             for &id in &candidates {
                 let fact = facts.fact(id);
                 let profile = &self.profiles[id.0 as usize];

@@ -62,13 +62,68 @@ fn is_question(text: &str, tokens: &[tokens::Token]) -> bool {
 /// Whether the words make a statement a plan or a possibility: a modal auxiliary, "may" in
 /// lower case (not the month), or a verb of intent before "to".
 pub fn is_modal(tokens: &[tokens::Token]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.classes & class::MODAL != 0
+            || (t.lower == "may" && !t.cap)
+            || (t.classes & class::MODAL_BEFORE_TO != 0
+                && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
+    })
+}
+
+/// Words that stand for an earlier-named person or group.
+pub const ANAPHORS: &[&str] = &[
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "leaders",
+    "two",
+    "both",
+    "pair",
+    "sides",
+    "men",
+    "country",
+    "countries",
+];
+
+/// Bits of [`tokens::Token::classes`]: the word lists a token's word is in.
+pub mod class {
+    /// [`super::MODAL`].
+    pub const MODAL: u16 = 1;
+    /// [`super::MODAL_BEFORE_TO`].
+    pub const MODAL_BEFORE_TO: u16 = 1 << 1;
+    /// [`super::ANAPHORS`].
+    pub const ANAPHOR: u16 = 1 << 2;
+    /// A word a stance cue is made of ([`super::stance::is_cue_word`]).
+    pub const STANCE_CUE: u16 = 1 << 3;
+}
+
+/// The word lists a lower-case word is in, as [`class`] bits: worked out once per word a
+/// thread meets, with its token.
+pub fn word_classes(lower: &str) -> u16 {
     static MODALS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[MODAL]));
     static BEFORE_TO: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[MODAL_BEFORE_TO]));
-    tokens.iter().enumerate().any(|(i, t)| {
-        MODALS.contains(&t.lower)
-            || (t.lower == "may" && !t.cap)
-            || (tokens.get(i + 1).is_some_and(|n| n.lower == "to") && BEFORE_TO.contains(&t.lower))
-    })
+    static REFER_BACK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[ANAPHORS]));
+    let mut classes = 0;
+    for (set, bit) in [
+        (&*MODALS, class::MODAL),
+        (&*BEFORE_TO, class::MODAL_BEFORE_TO),
+        (&*REFER_BACK, class::ANAPHOR),
+    ] {
+        if set.contains(lower) {
+            classes |= bit;
+        }
+    }
+    if stance::is_cue_word(lower) {
+        classes |= class::STANCE_CUE;
+    }
+    classes
 }
 
 /// Finds the claims of one article. The matcher carries the fact file's entities.
@@ -204,5 +259,37 @@ impl Words<'_> {
             }
         }
         claims
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_words_classes_are_the_lists_it_is_in() {
+        let classes = |w: &str| word_classes(w);
+        assert_eq!(classes("will"), class::MODAL);
+        assert_eq!(classes("plans"), class::MODAL_BEFORE_TO);
+        assert_eq!(classes("they"), class::ANAPHOR);
+        assert_eq!(classes("denied"), class::STANCE_CUE);
+        assert_eq!(classes("talks"), 0);
+        // The token carries them, from the memo too.
+        for _ in 0..2 {
+            let toks = tokens::tokenize("They denied it will happen; Will said.");
+            let bits: Vec<u16> = toks.iter().map(|t| t.classes).collect();
+            assert_eq!(
+                bits,
+                [
+                    class::ANAPHOR,
+                    class::STANCE_CUE,
+                    class::ANAPHOR,
+                    class::MODAL,
+                    0,
+                    class::MODAL,
+                    classes("said"),
+                ]
+            );
+        }
     }
 }

@@ -132,13 +132,9 @@ fn is(t: &Token, words: &[&str]) -> bool {
     words.contains(&t.lower.as_str())
 }
 
-/// Finds stance cues in one sentence. `tokens` and `mentions` are the sentence's, with
-/// spans relative to the same text.
-pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
-    let mut out = Vec::new();
-    let mut report_sources: Vec<(usize, Option<EntityRef>)> = Vec::new();
-
-    // Every cue below is one of these words: most tokens are none of them.
+/// Whether a cue of [`cues`] may be made of `lower`: every cue is one of these words, and
+/// most words are none of them (the token keeps the answer, [`super::class::STANCE_CUE`]).
+pub fn is_cue_word(lower: &str) -> bool {
     static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         WordSet::new(&[
             DENY_VERBS,
@@ -148,8 +144,18 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
             &["according", "report", "reports", "account", "story"],
         ])
     });
+    CUE_WORDS.contains(lower)
+}
+
+/// Finds stance cues in one sentence. `tokens` and `mentions` are the sentence's, with
+/// spans relative to the same text.
+pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue> {
+    let mut out = Vec::new();
+    let mut report_sources: Vec<(usize, Option<EntityRef>)> = Vec::new();
+
     for (i, t) in tokens.iter().enumerate() {
-        if !CUE_WORDS.contains(&t.lower) {
+        // Every cue below is one of these words: most tokens are none of them.
+        if t.classes & super::class::STANCE_CUE == 0 {
             continue;
         }
         let deny = is(t, DENY_VERBS);

@@ -75,7 +75,10 @@ pub struct Token {
     pub stop: bool,
     /// Where the [`stem`] of `lower` is ([`stem_code`]): worked out with the token, which a
     /// thread does once per word it meets ([`WordMemo`]), not each time a stem is asked for.
-    stem: u32,
+    stem: u16,
+    /// The word lists `lower` is in ([`super::word_classes`]), worked out with the token like
+    /// the stem: the readers test a bit instead of looking the word up.
+    pub classes: u16,
     /// Which date words the token's text holds (`dates::word_cues`), worked out with the
     /// token like the stem: a sentence's date cues are then a pass over its tokens.
     pub date_cues: u16,
@@ -89,6 +92,7 @@ impl Token {
             span,
             stop: is_stopword(&lower),
             stem: stem_code(&lower),
+            classes: super::word_classes(&lower),
             date_cues: super::dates::word_cues(raw),
             lower,
             folded,
@@ -461,17 +465,17 @@ const IRREGULAR: &[(&str, &str)] = &[
 ];
 
 /// Stem codes from here up name an [`IRREGULAR`] entry by its index.
-const FIXED_STEM: u32 = u32::MAX - 64;
+const FIXED_STEM: u16 = u16::MAX - 64;
 
 /// Where the stem of `lower` is: the length of the prefix it keeps, or [`FIXED_STEM`] plus the
-/// index of its irregular form. A prefix too long for a code (a word of gigabytes) gets
-/// `u32::MAX`, and [`stem_at`] works the stem out again.
-fn stem_code(lower: &str) -> u32 {
-    static BY_WORD: LazyLock<(Shapes, FxHashMap<&str, u32>)> = LazyLock::new(|| {
+/// index of its irregular form. A prefix too long for a code (a word of 64 KiB) gets
+/// `u16::MAX`, and [`stem_at`] works the stem out again.
+fn stem_code(lower: &str) -> u16 {
+    static BY_WORD: LazyLock<(Shapes, FxHashMap<&str, u16>)> = LazyLock::new(|| {
         let shapes = Shapes::of(IRREGULAR.iter().map(|(w, _)| *w));
         let index = IRREGULAR
             .iter()
-            .zip(0u32..)
+            .zip(0u16..)
             .map(|((w, _), i)| (*w, i))
             .collect();
         (shapes, index)
@@ -483,20 +487,22 @@ fn stem_code(lower: &str) -> u32 {
         return FIXED_STEM + i;
     }
     let kept = stem_prefix(lower).len();
-    u32::try_from(kept)
+    u16::try_from(kept)
         .ok()
         .filter(|&k| k < FIXED_STEM)
-        .unwrap_or(u32::MAX)
+        .unwrap_or(u16::MAX)
 }
 
 /// The stem of `lower` that `code` ([`stem_code`]) names.
-fn stem_at(lower: &str, code: u32) -> &str {
-    if code == u32::MAX {
+fn stem_at(lower: &str, code: u16) -> &str {
+    if code == u16::MAX {
         return stem_prefix(lower);
     }
     match code.checked_sub(FIXED_STEM) {
-        Some(i) => IRREGULAR.get(i as usize).map_or(lower, |(_, stem)| *stem),
-        None => lower.get(..code as usize).unwrap_or(lower),
+        Some(i) => IRREGULAR
+            .get(usize::from(i))
+            .map_or(lower, |(_, stem)| *stem),
+        None => lower.get(..usize::from(code)).unwrap_or(lower),
     }
 }
 
@@ -567,12 +573,22 @@ mod tests {
         for t in &toks {
             assert_eq!(t.stem(), stem_str(&t.lower), "{}", t.lower);
             assert_eq!(t.stop, is_stopword(&t.lower), "{}", t.lower);
+            assert_eq!(
+                t.classes,
+                super::super::word_classes(&t.lower),
+                "{}",
+                t.lower
+            );
         }
         let stems: Vec<&str> = toks.iter().map(Token::stem).collect();
         assert_eq!(stems[..6], ["th", "talk", "say", "speak", "speak", "call"]);
         assert!(toks[0].stop && !toks[1].stop);
         // A code out of range is worked out again.
-        assert_eq!(stem_at("evacuated", u32::MAX), "evacuat");
+        assert_eq!(stem_at("evacuated", u16::MAX), "evacuat");
+        // A word too long for a stem code keeps its stem.
+        let long = format!("{}ed", "a".repeat(70_000));
+        assert_eq!(stem_code(&long), u16::MAX);
+        assert_eq!(stem_at(&long, stem_code(&long)), &long[..70_000]);
     }
 
     #[test]
