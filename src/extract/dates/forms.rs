@@ -177,7 +177,7 @@ fn lead_word(run: &[u8]) -> bool {
 /// `DAY_MONTH` at `at`: "on Sunday, 3 November 2024", "the night of 9–10 November",
 /// "between 9 and 11 November", "the 3rd of November".
 pub(super) fn day_month(b: &[u8], t: &str, at: usize) -> Option<Form> {
-    let (mut form, mut i) = opening(b, t, at, |c| c.is_ascii_digit())?;
+    let (mut form, mut i) = opening(b, t, at);
     // "the" before the day: if it is there and no day follows, nothing else could start
     // with it.
     if let Some(j) = word_ci(b, i, "the").and_then(|j| ws1(t, j)) {
@@ -228,14 +228,14 @@ fn day_month_rest(b: &[u8], t: &str, mut i: usize, mut form: Form) -> Option<For
     let mon = month(b, i)?;
     form.mon = Some((i, mon));
     form.end = mon;
-    year_after(b, t, mon, true, &mut form);
+    year_after(b, t, mon, &mut form);
     Some(form)
 }
 
 /// `MONTH_DAY` at `at`: "Sunday, November 3, 2024", "Nov. 3", "November 3rd", "between
 /// November 9 and 11", "January 31 , 1892".
 pub(super) fn month_day(b: &[u8], t: &str, at: usize) -> Option<Form> {
-    let (mut form, i) = opening(b, t, at, starts_month)?;
+    let (mut form, i) = opening(b, t, at);
     let mon = month(b, i)?;
     form.mon = Some((i, mon));
     let i = ws1(t, mon)?;
@@ -288,13 +288,6 @@ pub(super) fn month_only(b: &[u8], t: &str, at: usize) -> Option<Form> {
         ..Form::default()
     };
     let first = b[at].to_ascii_lowercase();
-    if !matches!(
-        first,
-        b'i' | b'd' | b't' | b'f' | b'e' | b'l' | b'm' | b'n' | b'a'
-    ) && !starts_month(b[at])
-    {
-        return None;
-    }
     // The leading words, in the pattern's order; the first after which a month follows.
     let with_pre = PRE
         .iter()
@@ -317,7 +310,7 @@ pub(super) fn month_only(b: &[u8], t: &str, at: usize) -> Option<Form> {
     };
     form.mon = Some((i, mon));
     form.end = mon;
-    year_after(b, t, mon, true, &mut form);
+    year_after(b, t, mon, &mut form);
     Some(form)
 }
 
@@ -358,17 +351,8 @@ fn pre_words(b: &[u8], t: &str, at: usize, words: &[&str]) -> Option<usize> {
 }
 
 /// The words both day-and-month forms may open with at `at` ("on" or "from", a weekday, a
-/// lead such as "the night of"), skipped: a form to fill and where the rest starts. `at`
-/// must start one of them (or "the"), or what `then` accepts (the day or the month).
-fn opening(b: &[u8], t: &str, at: usize, then: fn(u8) -> bool) -> Option<(Form, usize)> {
-    let first = b[at];
-    if !matches!(
-        first,
-        b'o' | b'O' | b'f' | b'F' | b't' | b'T' | b'b' | b'B' | b'M' | b'W' | b'S'
-    ) && !then(first)
-    {
-        return None;
-    }
+/// lead such as "the night of"), skipped: a form to fill and where the rest starts.
+fn opening(b: &[u8], t: &str, at: usize) -> (Form, usize) {
     let mut form = Form {
         start: at,
         ..Form::default()
@@ -376,7 +360,7 @@ fn opening(b: &[u8], t: &str, at: usize, then: fn(u8) -> bool) -> Option<(Form, 
     let mut i = on_from(b, t, at);
     i = weekday_comma(b, t, i);
     i = lead(b, t, i, &mut form);
-    Some((form, i))
+    (form, i)
 }
 
 /// "on " or "from " at `i`, skipped; once read, nothing after it could be read without it
@@ -460,8 +444,8 @@ fn four_digits(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// `(?:,?\s+(?P<y>\d{4})\b)?` after the month, into `form.y` and `form.end`.
-fn year_after(b: &[u8], t: &str, mon: usize, comma: bool, form: &mut Form) {
-    let i = if comma && b.get(mon) == Some(&b',') {
+fn year_after(b: &[u8], t: &str, mon: usize, form: &mut Form) {
+    let i = if b.get(mon) == Some(&b',') {
         mon + 1
     } else {
         mon
@@ -585,7 +569,7 @@ pub(super) fn weekdays(text: &str) -> Vec<WeekdayForm> {
         let Some(wd_end) = weekday(b, w) else {
             continue;
         };
-        let q = word_before(b, t_ws_start(text, w)).filter(|&(s, e)| {
+        let q = word_before(b, ws_back(text, w)).filter(|&(s, e)| {
             s >= from
                 && e < w
                 && QUALIFIERS
@@ -602,8 +586,8 @@ pub(super) fn weekdays(text: &str) -> Vec<WeekdayForm> {
 /// The words `WEEKDAY_RE` takes before a weekday.
 const QUALIFIERS: &[&str] = &["on", "last", "this", "next", "early", "late", "from"];
 
-/// Where the white space that ends just before `w` starts (`w` when there is none).
-fn t_ws_start(text: &str, w: usize) -> usize {
+/// Where the white space that ends at `w` starts (`w` when there is none): `\s*` backwards.
+fn ws_back(text: &str, w: usize) -> usize {
     let mut p = w;
     while let Some((i, c)) = text[..p].char_indices().next_back() {
         if !c.is_whitespace() {
@@ -640,19 +624,10 @@ fn weekday_rest(b: &[u8], t: &str, w: usize, wd_end: usize, q: Group) -> Weekday
             .map(|e| (s, e))
     };
     // In the pattern's order: "'s" and a part, "'s" alone, a part alone, neither.
-    let (end, part) = match poss {
-        Some(p) => match part(p) {
-            Some(part) => (part.1, Some(part)),
-            None if boundary(b, p) => (p, None),
-            None => match part(wd_end) {
-                Some(part) => (part.1, Some(part)),
-                None => (wd_end, None),
-            },
-        },
-        None => match part(wd_end) {
-            Some(part) => (part.1, Some(part)),
-            None => (wd_end, None),
-        },
+    let (end, part) = match poss.map(|p| (p, part(p))) {
+        Some((_, Some(part))) => (part.1, Some(part)),
+        Some((p, None)) if boundary(b, p) => (p, None),
+        _ => part(wd_end).map_or((wd_end, None), |part| (part.1, Some(part))),
     };
     WeekdayForm {
         start: q.map_or(w, |(s, _)| s),

@@ -413,6 +413,14 @@ fn cue_at(rest: &[u8]) -> u16 {
     found
 }
 
+/// The token before `tokens[i]` when one space, and nothing else, stands between the two: the
+/// cues and stems that span two words ("the day", "to be") are written so.
+fn one_space_before<'t>(text: &str, tokens: &'t [Token], i: usize) -> Option<&'t Token> {
+    let prev = &tokens[i.checked_sub(1)?];
+    (prev.span.end + 1 == tokens[i].span.start && text.as_bytes()[prev.span.end] == b' ')
+        .then_some(prev)
+}
+
 /// A sentence's [`Cues`] from its tokens' [`word_cues`]: the same month cues as [`cues`] on
 /// `text`, and the other families wherever [`cues`] has them.
 fn cues_of_tokens(text: &str, tokens: &[Token]) -> Cues {
@@ -446,9 +454,7 @@ fn cues_of_tokens(text: &str, tokens: &[Token]) -> Cues {
         }
         // "the day": the word before ends in "the", one space, this one starts with "day".
         if w & (word::START_DAY | word::START_DAY_UPPER) != 0
-            && let Some(prev) = i.checked_sub(1).map(|p| &tokens[p])
-            && prev.span.end + 1 == t.span.start
-            && bytes[prev.span.end] == b' '
+            && let Some(prev) = one_space_before(text, tokens, i)
         {
             let (end, start) = (prev.date_cues, w);
             if (end & word::END_THE != 0 && start & word::START_DAY != 0)

@@ -94,12 +94,8 @@ pub fn is_future_in(text: &str, tokens: &[Token]) -> bool {
         }
         // "to be": one space between the words.
         w & word::START_BE != 0
-            && i.checked_sub(1).is_some_and(|p| {
-                let prev = &tokens[p];
-                prev.date_cues & word::END_TO != 0
-                    && prev.span.end + 1 == t.span.start
-                    && bytes[prev.span.end] == b' '
-            })
+            && super::one_space_before(text, tokens, i)
+                .is_some_and(|prev| prev.date_cues & word::END_TO != 0)
     });
     stem && has_cue(text)
 }
