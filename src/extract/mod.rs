@@ -92,7 +92,7 @@ pub const ANAPHORS: &[&str] = &[
     "countries",
 ];
 
-/// Bits of [`tokens::Token::classes`]: the word lists a token's word is in.
+/// Bits of [`tokens::Word::classes`]: the word lists a token's word is in.
 pub mod class {
     /// [`super::MODAL`].
     pub const MODAL: u16 = 1;

@@ -3,7 +3,7 @@
 use crate::span::Span;
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// A fixed set of words looked up by hash. The extractors test every token against word
 /// lists; a linear scan of dozens of strings per token was a tenth of a check run. Most
@@ -60,49 +60,88 @@ fn shape_bit(len: usize) -> u64 {
 
 /// A word: a run of letters and digits, with inner apostrophes. Hyphens split words, so
 /// "President-elect" is two tokens on both the alias side and the text side.
+///
+/// All a token says of its word but the place and the capital is its [`Word`], which the
+/// token reads through (`t.lower`, `t.stem()`): a thread works each word out once and its
+/// tokens share it, so a token is small and making one copies no strings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    word: WordRef,
+}
+
+/// What a word's text alone says of it, shared by its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
     /// Lower case, possessive `'s` removed, invisible characters dropped. Words up to 24
-    /// bytes are kept inline: two strings allocated per word were 40% of tokenising.
+    /// bytes are kept inline.
     pub lower: CompactString,
     /// `lower` transliterated and folded for spelling variants (see [`fold`]).
     pub folded: CompactString,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// `lower` is a function word ([`is_stopword`]). This flag and the stem below describe
-    /// `lower` as the token was made.
+    /// `lower` is a function word ([`is_stopword`]).
     pub stop: bool,
-    /// Where the [`stem`] of `lower` is ([`stem_code`]): worked out with the token, which a
-    /// thread does once per word it meets ([`WordMemo`]), not each time a stem is asked for.
+    /// Where the [`stem`] of `lower` is ([`stem_code`]).
     stem: u16,
-    /// The word lists `lower` is in ([`super::word_classes`]), worked out with the token like
-    /// the stem: the readers test a bit instead of looking the word up.
+    /// The word lists `lower` is in ([`super::word_classes`]): the readers test a bit
+    /// instead of looking the word up.
     pub classes: u16,
-    /// Which date words the token's text holds (`dates::word_cues`), worked out with the
-    /// token like the stem: a sentence's date cues are then a pass over its tokens.
+    /// Which date words the word's text holds (`dates::word_cues`): a sentence's date cues
+    /// are then a pass over its tokens.
     pub date_cues: u16,
 }
 
-impl Token {
-    /// A token of `lower` and `folded` at `span` (the word `raw`), with its stopword flag,
-    /// stem and date cues worked out.
-    fn new(span: Span, raw: &str, lower: CompactString, folded: CompactString, cap: bool) -> Self {
+impl Word {
+    /// The word `raw`, of the forms `lower` and `folded`, with its stopword flag, stem, word
+    /// lists and date cues worked out.
+    fn new(raw: &str, lower: CompactString, folded: CompactString) -> Self {
         Self {
-            span,
             stop: is_stopword(&lower),
             stem: stem_code(&lower),
             classes: super::word_classes(&lower),
             date_cues: super::dates::word_cues(raw),
             lower,
             folded,
-            cap,
         }
     }
 
-    /// The token's [`stem`], borrowed.
+    /// The word's [`stem`], borrowed.
     pub fn stem(&self) -> &str {
         stem_at(&self.lower, self.stem)
+    }
+}
+
+/// A token's word: in its thread's table of words for the rest of the run, or its own.
+#[derive(Clone, Debug)]
+enum WordRef {
+    Kept(&'static Word),
+    /// A word of more than [`INLINE`] bytes or not ASCII, or met once the table was full.
+    Own(Arc<Word>),
+}
+
+impl PartialEq for WordRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.word() == other.word()
+    }
+}
+
+impl Eq for WordRef {}
+
+impl WordRef {
+    fn word(&self) -> &Word {
+        match self {
+            Self::Kept(w) => w,
+            Self::Own(w) => w,
+        }
+    }
+}
+
+impl std::ops::Deref for Token {
+    type Target = Word;
+
+    fn deref(&self) -> &Word {
+        self.word.word()
     }
 }
 
@@ -136,12 +175,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // Room for one token per five bytes: prose has about one per six, and with room for that
     // a third of the sentences outgrew their vector, each copying its tokens once.
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    WORD_MEMO.with_borrow_mut(|memo| scan(text, memo, &mut out));
+    WORDS.with_borrow_mut(|words| scan(text, words, &mut out));
     out
 }
 
 /// The word scan of [`tokenize`], pushing each word's token onto `out`.
-fn scan(text: &str, memo: &mut WordMemo, out: &mut Vec<Token>) {
+fn scan(text: &str, words: &mut Words, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -188,46 +227,63 @@ fn scan(text: &str, memo: &mut WordMemo, out: &mut Vec<Token>) {
             i += len;
         }
         out.push(if ascii && i - start <= INLINE {
-            memo.token(text, start, i)
+            Token {
+                span: Span::new(start, i),
+                cap: bytes[start].is_ascii_uppercase(),
+                word: words.of(&text[start..i]),
+            }
         } else {
             any_token(text, start, i, ascii)
         });
     }
 }
 
-/// Short ASCII words seen by this thread, by their text, with their tokens (lower-case and
-/// folded forms, stopword flag, stem): prose repeats its words, and a lookup costs less than
-/// working them out again.
+/// The short ASCII words a thread has met ([`ascii_word`]), by their text: prose repeats
+/// its words, and a lookup costs less than working them out again.
+///
+/// The first [`KEPT_MAX`] are kept for the rest of the run, and their tokens point at them.
+/// Words met after that are remembered in a smaller table that starts over when full, and
+/// their tokens share them by count. The words a thread keeps are few enough that they are
+/// never freed (about 100 bytes each with the table's room: 3 MB at most), and the tables
+/// are small enough to stay in the processor's cache: a token holding its word's forms
+/// itself was 72 bytes, and copying them out of a table of such tokens waited on memory.
 #[derive(Default)]
-struct WordMemo {
-    forms: FxHashMap<CompactString, Token>,
+struct Words {
+    kept: FxHashMap<CompactString, &'static Word>,
+    later: FxHashMap<CompactString, Arc<Word>>,
 }
 
-/// Words remembered per thread before the memo starts over (about 200 bytes each with the
-/// table's spare room: 1.6 MB).
-const WORD_MEMO_MAX: usize = 1 << 13;
+/// Words kept per thread for the rest of the run.
+const KEPT_MAX: usize = 1 << 15;
+/// Words remembered per thread past those, before that table starts over.
+const LATER_MAX: usize = 1 << 12;
 
 thread_local! {
-    static WORD_MEMO: std::cell::RefCell<WordMemo> = std::cell::RefCell::new(WordMemo::default());
+    static WORDS: std::cell::RefCell<Words> = std::cell::RefCell::new(Words::default());
 }
 
-impl WordMemo {
-    /// [`ascii_token`], remembered: all but the span depends on the word's text alone.
-    fn token(&mut self, text: &str, start: usize, end: usize) -> Token {
-        let word = &text[start..end];
-        if let Some(seen) = self.forms.get(word) {
-            // The same bytes: the same forms, flags and stem; only the place differs.
-            return Token {
-                span: Span::new(start, end),
-                ..seen.clone()
-            };
+impl Words {
+    /// The word `raw`, a short ASCII word: all a token says of it but its place and capital
+    /// depends on its bytes alone.
+    fn of(&mut self, raw: &str) -> WordRef {
+        if let Some(&kept) = self.kept.get(raw) {
+            return WordRef::Kept(kept);
         }
-        let token = ascii_token(text, start, end);
-        if self.forms.len() >= WORD_MEMO_MAX {
-            self.forms.clear();
+        if self.kept.len() < KEPT_MAX {
+            let word: &'static Word = Box::leak(Box::new(ascii_word(raw)));
+            self.kept.insert(CompactString::from(raw), word);
+            return WordRef::Kept(word);
         }
-        self.forms.insert(CompactString::from(word), token.clone());
-        token
+        if let Some(seen) = self.later.get(raw) {
+            return WordRef::Own(Arc::clone(seen));
+        }
+        let word = Arc::new(ascii_word(raw));
+        if self.later.len() >= LATER_MAX {
+            self.later.clear();
+        }
+        self.later
+            .insert(CompactString::from(raw), Arc::clone(&word));
+        WordRef::Own(word)
     }
 }
 
@@ -254,18 +310,18 @@ static FOLD_OF: [u8; 256] = {
 /// Words up to this many bytes are kept inline in a [`CompactString`] and folded on the stack.
 const INLINE: usize = 24;
 
-/// The token at `text[start..end]`, an ASCII word of at most [`INLINE`] bytes (most words):
-/// its lower-case and folded forms in one pass over its bytes, and the folded form shared
-/// with the lower-case one when folding changes nothing (three words in four, in the
-/// development corpora and in generated text).
-fn ascii_token(text: &str, start: usize, end: usize) -> Token {
-    let raw = &text.as_bytes()[start..end];
+/// The word `raw`, an ASCII word of at most [`INLINE`] bytes (most words): its lower-case
+/// and folded forms in one pass over its bytes, and the folded form shared with the
+/// lower-case one when folding changes nothing (three words in four, in the development
+/// corpora and in generated text).
+fn ascii_word(raw: &str) -> Word {
+    let bytes = raw.as_bytes();
     let mut buf = [0u8; INLINE];
     // The fold so far: bytes kept, the last one, whether it equals the lower-case word.
     let (mut n, mut last, mut same) = (0, 0u8, true);
     // The fold before the last apostrophe, for a possessive `'s` dropped below.
     let mut before = (0, 0u8, true);
-    for &b in raw {
+    for &b in bytes {
         let c = FOLD_OF[usize::from(b)];
         if c == 0 {
             // An apostrophe: the scan keeps no other ASCII byte inside a word.
@@ -285,12 +341,13 @@ fn ascii_token(text: &str, start: usize, end: usize) -> Token {
     }
     // An inner apostrophe is always followed by a letter or digit, so the word cannot end
     // in one; a possessive `'s` is dropped from both forms.
-    let possessive =
-        raw.len() >= 2 && raw[raw.len() - 2] == b'\'' && raw[raw.len() - 1] | 0x20 == b's';
-    let mut lower = CompactString::from(&text[start..end]);
+    let possessive = bytes.len() >= 2
+        && bytes[bytes.len() - 2] == b'\''
+        && bytes[bytes.len() - 1] | 0x20 == b's';
+    let mut lower = CompactString::from(raw);
     lower.make_ascii_lowercase();
     if possessive {
-        lower.truncate(raw.len() - 2);
+        lower.truncate(bytes.len() - 2);
         (n, _, same) = before;
     }
     let folded = if same {
@@ -299,13 +356,7 @@ fn ascii_token(text: &str, start: usize, end: usize) -> Token {
         // Folding keeps ASCII letters and digits only.
         CompactString::from_utf8(&buf[..n]).unwrap_or_default()
     };
-    Token::new(
-        Span::new(start, end),
-        &text[start..end],
-        lower,
-        folded,
-        raw[0].is_ascii_uppercase(),
-    )
+    Word::new(raw, lower, folded)
 }
 
 /// The token at `text[start..end]`, any word: lower-cased character by character, marks and
@@ -329,13 +380,11 @@ fn any_token(text: &str, start: usize, end: usize, ascii: bool) -> Token {
         lower.pop();
     }
     let folded = fold_token(&lower);
-    Token::new(
-        Span::new(start, end),
-        raw,
-        lower,
-        folded,
-        raw.chars().next().is_some_and(char::is_uppercase),
-    )
+    Token {
+        span: Span::new(start, end),
+        cap: raw.chars().next().is_some_and(char::is_uppercase),
+        word: WordRef::Own(Arc::new(Word::new(raw, lower, folded))),
+    }
 }
 
 /// The character at byte `i` of `text` (a char boundary inside it).
@@ -580,7 +629,7 @@ mod tests {
                 t.lower
             );
         }
-        let stems: Vec<&str> = toks.iter().map(Token::stem).collect();
+        let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
         assert_eq!(stems[..6], ["th", "talk", "say", "speak", "speak", "call"]);
         assert!(toks[0].stop && !toks[1].stop);
         // A code out of range is worked out again.
@@ -593,23 +642,51 @@ mod tests {
 
     #[test]
     fn remembered_words_give_the_tokens_folding_gives() {
-        // Each word twice (the second time from the memo), in other cases and places, and
-        // the memo filled past its size so that it starts over in between.
+        // Each word twice (the second time from the table), in other cases and places.
         let text = "Russia's Kyiv kyiv KYIV Putin's putin, Jan. jan Nov 2024 2024";
-        let fresh = |text: &str| -> Vec<Token> {
+        let scan_with = |words: &mut Words, text: &str| -> Vec<Token> {
             let mut out = Vec::new();
-            scan(text, &mut WordMemo::default(), &mut out);
+            scan(text, words, &mut out);
             out
         };
-        let direct: Vec<Token> = fresh(text);
-        for (t, d) in tokenize(text).iter().zip(&direct) {
-            assert_eq!(t, &ascii_token(text, t.span.start, t.span.end));
-            assert_eq!(t, d);
+        // Every word the general way, each with its own forms.
+        let general = |text: &str| -> Vec<Token> {
+            let mut out = Vec::new();
+            scan(text, &mut Words::default(), &mut out);
+            out.iter()
+                .map(|t| {
+                    let (s, e) = (t.span.start, t.span.end);
+                    any_token(text, s, e, text[s..e].is_ascii())
+                })
+                .collect()
+        };
+        let kept = |toks: &[Token]| toks.iter().all(|t| matches!(t.word, WordRef::Kept(_)));
+        let mut words = Words::default();
+        let direct = scan_with(&mut words, text);
+        assert_eq!(direct, general(text));
+        assert!(kept(&direct));
+        assert_eq!(scan_with(&mut words, text), direct);
+        // The kept table full, and the later one filled past its size so that it starts
+        // over in between.
+        let many: String = (0..KEPT_MAX + LATER_MAX + 10)
+            .map(|n| format!("w{n} "))
+            .collect();
+        assert_eq!(
+            scan_with(&mut words, &many).len(),
+            KEPT_MAX + LATER_MAX + 10
+        );
+        assert_eq!(words.kept.len(), KEPT_MAX);
+        assert!(words.later.len() < LATER_MAX);
+        // New words now have tokens of their own, the same as the general way's, from the
+        // later table too; the kept words stay kept.
+        let late = "Zaporizhzhia ZAPORIZHZHIA's zaporizhzhia Zaporizhzhia";
+        for _ in 0..2 {
+            let toks = scan_with(&mut words, late);
+            assert!(toks.iter().all(|t| matches!(t.word, WordRef::Own(_))));
+            assert_eq!(toks, general(late));
         }
-        let many: String = (0..WORD_MEMO_MAX + 10).map(|n| format!("w{n} ")).collect();
-        assert_eq!(tokenize(&many).len(), WORD_MEMO_MAX + 10);
-        assert_eq!(tokenize(text), direct);
-        assert_eq!(tokenize(&many[..200]), fresh(&many[..200]));
+        assert_eq!(scan_with(&mut words, text), direct);
+        assert!(kept(&scan_with(&mut words, text)));
     }
 
     #[test]
