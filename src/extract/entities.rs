@@ -146,10 +146,7 @@ impl EntityMatcher {
         let mut taken = vec![false; tokens.len()];
         let mut out = Vec::new();
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
-        let ids: Vec<Option<u32>> = tokens
-            .iter()
-            .map(|t| self.words.get(t.folded.as_str()).copied())
-            .collect();
+        let ids: Vec<Option<u32>> = tokens.iter().map(|t| self.word_number(t)).collect();
         for first in 0..tokens.len() {
             let mut node = 0;
             for (last, id) in ids.iter().enumerate().skip(first) {
@@ -229,6 +226,26 @@ pub fn add_unknown_names(tokens: &[Token], mentions: &mut Vec<Mention>) {
 }
 
 impl EntityMatcher {
+    /// The number of `t`'s folded word among the aliases' words, if it is one of them: kept
+    /// with the token's word ([`super::tokens::Word::note`]), so each word a thread meets is looked up once
+    /// per matcher rather than at each token. The note is the matcher's generation in its
+    /// high half and the number plus one (0: none) in its low half.
+    fn word_number(&self, t: &Token) -> Option<u32> {
+        let tag = self.generation << 32;
+        let note = t.note();
+        if note >> 32 == self.generation {
+            return (note as u32).checked_sub(1);
+        }
+        let number = self.words.get(t.folded.as_str()).copied();
+        // A generation past 32 bits (four billion matchers in one process) is not noted.
+        if self.generation >> 32 == 0
+            && let Some(low) = number.map_or(Some(0), |n| n.checked_add(1))
+        {
+            t.set_note(tag | u64::from(low));
+        }
+        number
+    }
+
     /// [`Self::fuzzy`], remembered per thread: the same capitalised words come back in every
     /// article, and the answer depends on the folded word alone.
     fn fuzzy_memo(&self, folded: &str) -> Option<EntityId> {
@@ -610,6 +627,54 @@ mod tests {
             [("#1".into(), "Zelenskiy".into())]
         );
         assert_eq!(found(&m, "Peskow said"), [("#0".into(), "Peskow".into())]);
+    }
+
+    #[test]
+    fn each_matcher_reads_its_own_note_on_a_word() {
+        // Two matchers that number the same words differently, taking turns on the same
+        // words (the notes of the first are on them when the second comes), and a matcher
+        // dropped and made again with another generation.
+        let a = EntityMatcher::new(Some(&facts(&[
+            ("kelgil", "Kelgil Group", &[]),
+            ("parford", "Parford", &[]),
+        ])));
+        let b = EntityMatcher::new(Some(&facts(&[
+            ("parford", "Parford Group", &[]),
+            ("kelgil", "Kelgil", &[]),
+        ])));
+        let text = "Kelgil Group and Parford Group met in Parford";
+        for _ in 0..2 {
+            assert_eq!(
+                found(&a, text),
+                [
+                    ("#0".into(), "Kelgil Group".into()),
+                    ("#1".into(), "Parford".into()),
+                    // "Group" is "Kelgil Group"'s derived surname.
+                    ("#0".into(), "Group".into()),
+                    ("#1".into(), "Parford".into()),
+                ]
+            );
+            assert_eq!(
+                found(&b, text),
+                [
+                    ("#1".into(), "Kelgil".into()),
+                    // "Group" is "Parford Group"'s derived surname.
+                    ("#0".into(), "Group".into()),
+                    ("#0".into(), "Parford Group".into()),
+                    ("parford".into(), "Parford".into()),
+                ]
+            );
+        }
+        // A word not among a matcher's alias words is noted as such, and found once another
+        // matcher has it.
+        let none = EntityMatcher::new(Some(&facts(&[("x", "Ostdale", &[])])));
+        assert_eq!(
+            found(&none, "Parford"),
+            [("parford".into(), "Parford".into())]
+        );
+        assert_eq!(found(&a, "Parford"), [("#1".into(), "Parford".into())]);
+        let toks = tokenize("Parford");
+        assert_eq!(toks[0].note() >> 32, a.generation);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::span::Span;
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
 
 /// A fixed set of words looked up by hash. The extractors test every token against word
@@ -73,7 +74,7 @@ pub struct Token {
 }
 
 /// What a word's text alone says of it, shared by its tokens.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Word {
     /// Lower case, possessive `'s` removed, invisible characters dropped. Words up to 24
     /// bytes are kept inline.
@@ -90,7 +91,20 @@ pub struct Word {
     /// Which date words the word's text holds (`dates::word_cues`): a sentence's date cues
     /// are then a pass over its tokens.
     pub date_cues: u16,
+    /// What one user of the words keeps of each ([`Word::note`]).
+    note: AtomicU64,
 }
+
+impl PartialEq for Word {
+    /// The same word: the note is not part of it.
+    fn eq(&self, other: &Self) -> bool {
+        (&self.lower, &self.folded, self.stop, self.stem)
+            == (&other.lower, &other.folded, other.stop, other.stem)
+            && (self.classes, self.date_cues) == (other.classes, other.date_cues)
+    }
+}
+
+impl Eq for Word {}
 
 impl Word {
     /// The word `raw`, of the forms `lower` and `folded`, with its stopword flag, stem, word
@@ -103,12 +117,26 @@ impl Word {
             date_cues: super::dates::word_cues(raw),
             lower,
             folded,
+            note: AtomicU64::new(0),
         }
     }
 
     /// The word's [`stem`], borrowed.
     pub fn stem(&self) -> &str {
         stem_at(&self.lower, self.stem)
+    }
+
+    /// A value kept with the word by whoever works something out from its text alone: the
+    /// entity matcher keeps the word's number among its alias words here (with its own
+    /// generation, so another matcher's note is not taken for its own), instead of looking
+    /// the word up at each of its tokens. 0 until one is kept.
+    pub fn note(&self) -> u64 {
+        self.note.load(Ordering::Relaxed)
+    }
+
+    /// Keeps `note` ([`Word::note`]) with the word, for all its tokens.
+    pub fn set_note(&self, note: u64) {
+        self.note.store(note, Ordering::Relaxed);
     }
 }
 
