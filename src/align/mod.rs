@@ -186,8 +186,6 @@ impl Aligner {
             if candidates.is_empty() {
                 continue;
             }
-            // Computed once for all the candidates of the sentence, when one needs them.
-            let stems = std::cell::OnceCell::new();
             let refers_back = sentence
                 .tokens
                 .iter()
@@ -195,7 +193,7 @@ impl Aligner {
             for &id in &candidates {
                 let fact = facts.fact(id);
                 let profile = &self.profiles[id.0 as usize];
-                if let Some(score) = self.score(fact, profile, sentence, prev, &stems, refers_back)
+                if let Some(score) = self.score(fact, profile, sentence, prev, refers_back)
                     && score >= self.cfg.threshold
                 {
                     out.push(Alignment {
@@ -210,13 +208,12 @@ impl Aligner {
     }
 
     /// The alignment score, or `None` when the gate fails.
-    fn score<'s>(
+    fn score(
         &self,
         fact: &Fact,
         profile: &FactProfile,
-        sentence: &'s Sentence,
+        sentence: &Sentence,
         prev: Option<&Sentence>,
-        stems: &std::cell::OnceCell<SentenceStems<'s>>,
         refers_back: bool,
     ) -> Option<f64> {
         let here = |e: &EntityId| mentions(sentence, *e);
@@ -243,7 +240,7 @@ impl Aligner {
         let matched = profile
             .event_phrases
             .iter()
-            .filter(|p| stems.get_or_init(|| SentenceStems::new(sentence)).has(p))
+            .filter(|p| has_phrase(sentence, p))
             .count();
         if matched == 0 {
             return None;
@@ -320,41 +317,31 @@ fn may_be_similar(a: &str, b: &str) -> bool {
 
 /// Whether the sentence has `phrase` (stems) as consecutive words. Phrases are kept without
 /// their stopwords ("forced from their homes" is `forc home`), so the sentence's stopwords
-/// are passed over too.
+/// are passed over too; a one-word phrase may be a stopword itself. Read straight from the
+/// tokens: gathering a sentence's stems in two vectors first cost more than the tests.
 pub fn has_phrase(sentence: &Sentence, phrase: &[String]) -> bool {
-    SentenceStems::new(sentence).has(phrase)
-}
-
-/// A sentence's stems, with and without its stopwords, for [`has_phrase`] tests of many
-/// phrases.
-struct SentenceStems<'s> {
-    all: Vec<&'s str>,
-    content: Vec<&'s str>,
-}
-
-impl<'s> SentenceStems<'s> {
-    fn new(sentence: &'s Sentence) -> Self {
-        let all = sentence.tokens.iter().map(|t| t.stem()).collect();
-        let content = sentence
-            .tokens
-            .iter()
-            .filter(|t| !t.stop)
-            .map(|t| t.stem())
-            .collect();
-        Self { all, content }
+    let tokens = &sentence.tokens;
+    let [first, rest @ ..] = phrase else {
+        // The empty phrase is in any sentence with a word.
+        return !tokens.is_empty();
+    };
+    if rest.is_empty() {
+        return tokens.iter().any(|t| same_word(t.stem(), first));
     }
-
-    /// See [`has_phrase`]: one-word phrases may be stopwords themselves.
-    fn has(&self, phrase: &[String]) -> bool {
-        let stems = if phrase.len() < 2 {
-            &self.all
-        } else {
-            &self.content
-        };
-        stems
-            .windows(phrase.len().max(1))
-            .any(|w| w.iter().zip(phrase).all(|(a, b)| same_word(a, b)))
+    let mut content = tokens.iter().filter(|t| !t.stop);
+    while let Some(t) = content.next() {
+        if same_word(t.stem(), first) {
+            // The words that follow, stopwords passed over.
+            let mut after = content.clone();
+            if rest
+                .iter()
+                .all(|p| after.next().is_some_and(|t| same_word(t.stem(), p)))
+            {
+                return true;
+            }
+        }
     }
+    false
 }
 
 fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
@@ -544,6 +531,40 @@ facts:
                     proptest::prop_assert!(may_be_similar(&x, &y), "{x} {y}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Phrases read from the tokens are found where the sentence's stems, gathered with
+        /// and without its stopwords, have them as a window: sentences of stopwords, content
+        /// words and near spellings; phrases of none to three stems, some taken from the
+        /// sentence, some stopwords.
+        #[test]
+        fn phrases_are_found_where_the_stems_have_them(
+            words in proptest::collection::vec("(the|of|a|to|talk|talks|held|hold|evacuated|evacuatd|ceasefire|phone)", 0..10),
+            picks in proptest::collection::vec((0usize..12, proptest::bool::ANY), 0..4),
+        ) {
+            let text = words.join(" ");
+            let sentence = Sentence {
+                tokens: crate::extract::tokens::tokenize(&text),
+                ..Sentence::default()
+            };
+            let stems: Vec<String> = sentence.tokens.iter().map(|t| t.stem().to_string()).collect();
+            let phrase: Vec<String> = picks
+                .iter()
+                .map(|&(i, from_text)| match stems.get(i) {
+                    Some(s) if from_text => s.clone(),
+                    _ => ["the", "talk", "hold", "evacuat", "call"][i % 5].to_string(),
+                })
+                .collect();
+            let all: Vec<&str> = sentence.tokens.iter().map(|t| t.stem()).collect();
+            let content: Vec<&str> =
+                sentence.tokens.iter().filter(|t| !t.stop).map(|t| t.stem()).collect();
+            let window = if phrase.len() < 2 { &all } else { &content };
+            let expected = window
+                .windows(phrase.len().max(1))
+                .any(|w| w.iter().zip(&phrase).all(|(a, b)| same_word(a, b)));
+            proptest::prop_assert_eq!(has_phrase(&sentence, &phrase), expected, "{} / {:?}", text, phrase);
         }
     }
 }
