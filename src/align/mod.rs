@@ -414,10 +414,9 @@ fn profile(fact: &Fact, matcher: &EntityMatcher) -> FactProfile {
 /// The reporting period named by words ("second-quarter", "Q2", "first half", "full-year"),
 /// normalised to `q1`..`q4`, `h1`, `h2` or `year`.
 pub fn period_of(toks: &[crate::extract::tokens::Token]) -> Option<&'static str> {
-    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-    for (i, w) in words.iter().enumerate() {
-        let next = words.get(i + 1).copied().unwrap_or("");
-        let p = match (*w, next) {
+    for (i, t) in toks.iter().enumerate() {
+        let next = toks.get(i + 1).map_or("", |n| n.lower.as_str());
+        let p = match (t.lower.as_str(), next) {
             ("first", "quarter") | ("q1", _) => "q1",
             ("second", "quarter") | ("q2", _) => "q2",
             ("third", "quarter") | ("q3", _) => "q3",
