@@ -227,9 +227,9 @@ pub fn add_unknown_names(tokens: &[Token], mentions: &mut Vec<Mention>) {
 
 impl EntityMatcher {
     /// The number of `t`'s folded word among the aliases' words, if it is one of them: kept
-    /// with the token's word ([`super::tokens::Word::note`]), so each word a thread meets is looked up once
-    /// per matcher rather than at each token. The note is the matcher's generation in its
-    /// high half and the number plus one (0: none) in its low half.
+    /// with the token's word ([`super::tokens::Word::note`]), so each word a thread meets is
+    /// looked up once per matcher rather than at each token. The note is the matcher's
+    /// generation in its high half and the number plus one (0: none) in its low half.
     fn word_number(&self, t: &Token) -> Option<u32> {
         let tag = self.generation << 32;
         let note = t.note();
@@ -632,8 +632,7 @@ mod tests {
     #[test]
     fn each_matcher_reads_its_own_note_on_a_word() {
         // Two matchers that number the same words differently, taking turns on the same
-        // words (the notes of the first are on them when the second comes), and a matcher
-        // dropped and made again with another generation.
+        // words (the notes of the first are on them when the second comes).
         let a = EntityMatcher::new(Some(&facts(&[
             ("kelgil", "Kelgil Group", &[]),
             ("parford", "Parford", &[]),
@@ -675,6 +674,10 @@ mod tests {
         assert_eq!(found(&a, "Parford"), [("#1".into(), "Parford".into())]);
         let toks = tokenize("Parford");
         assert_eq!(toks[0].note() >> 32, a.generation);
+        // A matcher made again from another fact file has a generation of its own.
+        let again = EntityMatcher::new(Some(&facts(&[("town", "Parford Town", &["Parford"])])));
+        assert_ne!(again.generation, a.generation);
+        assert_eq!(found(&again, "Parford"), [("#0".into(), "Parford".into())]);
     }
 
     #[test]

@@ -272,9 +272,9 @@ fn scan(text: &str, words: &mut Words, out: &mut Vec<Token>) {
 /// The first [`KEPT_MAX`] are kept for the rest of the run, and their tokens point at them.
 /// Words met after that are remembered in a smaller table that starts over when full, and
 /// their tokens share them by count. The words a thread keeps are few enough that they are
-/// never freed (about 100 bytes each with the table's room: 3 MB at most), and the tables
-/// are small enough to stay in the processor's cache: a token holding its word's forms
-/// itself was 72 bytes, and copying them out of a table of such tokens waited on memory.
+/// never freed (about 130 bytes each with the table's room: 4 MB at most). An entry of the
+/// table is 32 bytes: a table of whole tokens had entries of 96, more than the processor's
+/// level-2 cache held, and copying 72-byte tokens out of it waited on memory.
 #[derive(Default)]
 struct Words {
     kept: FxHashMap<CompactString, &'static Word>,
