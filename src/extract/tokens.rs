@@ -311,7 +311,7 @@ fn short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
 /// eight bytes at a time ([`alnum_prefix`]) while eight are left, so the scan's exit depends
 /// on one test per eight bytes rather than on one per byte, which the processor could not
 /// foresee at the end of each word.
-fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);

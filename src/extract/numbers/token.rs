@@ -136,20 +136,26 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
 }
 
 fn scan_word(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        // Runs of ASCII letters and digits, eight bytes at a time.
+        i = crate::extract::tokens::ascii_word_end(bytes, i);
+        let Some(c) = char_at(text, i) else {
+            return i;
+        };
+        let len = c.len_utf8();
         if c.is_alphanumeric() {
-            end = start + off + c.len_utf8();
+            i += len;
         } else if matches!(c, '-' | '\'' | '\u{2019}')
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            && char_at(text, i + len).is_some_and(char::is_alphabetic)
         {
             // Inner hyphen or apostrophe: part of the word.
+            i += len;
         } else {
-            break;
+            return i;
         }
     }
-    end
 }
 
 /// Consumes digits and invisible characters between digits; returns the end and digit count.
@@ -242,6 +248,33 @@ pub(super) fn parse_digits(s: &str) -> Option<DigitNum> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word's end, a character at a time.
+    fn word_end_by_chars(text: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                end = start + off + c.len_utf8();
+            } else if !(matches!(c, '-' | '\'' | '\u{2019}')
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()))
+            {
+                break;
+            }
+        }
+        end
+    }
+
+    proptest::proptest! {
+        /// The word scan ends a word where a scan of its characters does: ASCII runs,
+        /// letters of other scripts, inner hyphens and apostrophes, and joiners at the end.
+        #[test]
+        fn words_end_where_their_characters_end(
+            text in "[a-zA-Z][a-zA-Z0-9é’'\\- .,]{0,30}",
+        ) {
+            proptest::prop_assert_eq!(scan_word(&text, 0), word_end_by_chars(&text, 0));
+        }
+    }
 
     fn toks(text: &str) -> Vec<(&str, TokKind)> {
         let mut out = Vec::new();
