@@ -98,7 +98,24 @@ pub struct Aligner {
     /// dense): no hashing per entity a sentence names.
     by_entity: Vec<Vec<FactId>>,
     by_word: HashMap<String, Vec<FactId>>,
+    /// Each fact's entity gate ([`Gate`]), at the fact's index: what [`Aligner::score`] reads
+    /// first, kept apart from the facts and their profiles, so that a candidate the gate
+    /// turns away (most of them) touches neither.
+    gates: Vec<Gate>,
+    /// The entities of every gate, each gate's in one run.
+    gate_entities: Vec<EntityId>,
     pub cfg: AlignConfig,
+}
+
+/// The entities a sentence must name to be about a fact: its `about`, all of them
+/// (`strict`), or else those its claim names, which only weigh the score.
+#[derive(Clone, Copy, Debug)]
+struct Gate {
+    /// Where the entities start in [`Aligner::gate_entities`], and how many there are.
+    start: u32,
+    len: u32,
+    /// The fact has `about`: a sentence that does not name one of them is not about it.
+    strict: bool,
 }
 
 impl Aligner {
@@ -156,16 +173,35 @@ impl Aligner {
                 end: a.end.max(b.end),
             });
         }
+        let mut gates = Vec::with_capacity(facts.facts.len());
+        let mut gate_entities = Vec::new();
+        for (fact, profile) in facts.facts.iter().zip(&profiles) {
+            let strict = !fact.about.is_empty();
+            let required = if strict {
+                &fact.about
+            } else {
+                &profile.claim_entities
+            };
+            // More than four billion entities would not fit in memory before this overflows.
+            gates.push(Gate {
+                start: u32::try_from(gate_entities.len()).unwrap_or(u32::MAX),
+                len: u32::try_from(required.len()).unwrap_or(u32::MAX),
+                strict,
+            });
+            gate_entities.extend_from_slice(required);
+        }
         Self {
             profiles,
             by_entity,
             by_word,
+            gates,
+            gate_entities,
             cfg,
         }
     }
 
     /// Every (sentence, fact) pair at or above the threshold.
-    pub fn align(&self, claims: &ArticleClaims, facts: &FactFile) -> Vec<Alignment> {
+    pub fn align(&self, claims: &ArticleClaims) -> Vec<Alignment> {
         let mut out = Vec::new();
         // Kept from sentence to sentence, so a sentence allocates nothing to find candidates.
         let (mut known, mut candidates) = (Vec::new(), Vec::new());
@@ -191,9 +227,7 @@ impl Aligner {
                 .iter()
                 .any(|t| t.classes & crate::extract::class::ANAPHOR != 0);
             for &id in &candidates {
-                let fact = facts.fact(id);
-                let profile = &self.profiles[id.0 as usize];
-                if let Some(score) = self.score(fact, profile, sentence, prev, refers_back)
+                if let Some(score) = self.score(id, sentence, prev, refers_back)
                     && score >= self.cfg.threshold
                 {
                     out.push(Alignment {
@@ -210,28 +244,26 @@ impl Aligner {
     /// The alignment score, or `None` when the gate fails.
     fn score(
         &self,
-        fact: &Fact,
-        profile: &FactProfile,
+        id: FactId,
         sentence: &Sentence,
         prev: Option<&Sentence>,
         refers_back: bool,
     ) -> Option<f64> {
         let here = |e: &EntityId| mentions(sentence, *e);
-        let required: &[EntityId] = if fact.about.is_empty() {
-            &profile.claim_entities
-        } else {
-            &fact.about
-        };
+        let gate = self.gates[id.0 as usize];
+        let start = gate.start as usize;
+        let required = &self.gate_entities[start..start + gate.len as usize];
         let mut entity_score = 0.0;
         for e in required {
             if here(e) {
                 entity_score += 1.0;
             } else if refers_back && prev.is_some_and(|p| mentions(p, *e)) {
                 entity_score += 0.8;
-            } else if !fact.about.is_empty() {
+            } else if gate.strict {
                 return None;
             }
         }
+        let profile = &self.profiles[id.0 as usize];
         let entity_part = if required.is_empty() {
             None
         } else {
@@ -447,6 +479,46 @@ pub fn unique_best<'a>(options: &[&'a Alignment], margin: f64) -> Option<&'a Ali
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_must_name_every_about_entity_and_a_claims_entities_only_weigh() {
+        let yaml = r#"
+version: 1
+entities:
+  council: { name: Kelby City Council }
+  port: { name: Kelby Port }
+facts:
+  - { id: deal, claim: The council signed a lease, about: [council, port], keywords: [lease] }
+  - { id: quay, claim: Kelby Port and Kelby City Council dredged the quay, keywords: [dredged] }
+"#;
+        let facts =
+            crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
+        let matcher = EntityMatcher::new(Some(&facts));
+        let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+        let aligned = |text: &str| -> Vec<String> {
+            use crate::article::{Article, ArticleId, ArticleMeta};
+            let article =
+                Article::plain(ArticleId(0), "a.txt", text.into(), ArticleMeta::default());
+            let claims = crate::extract::extract(&article, &matcher);
+            let mut ids: Vec<String> = aligner
+                .align(&claims)
+                .iter()
+                .map(|a| facts.fact(a.fact).id.clone())
+                .collect();
+            ids.dedup();
+            ids
+        };
+        // Both `about` entities named: aligned. One of them: not.
+        assert_eq!(
+            aligned("Kelby City Council and Kelby Port signed a lease."),
+            ["deal"]
+        );
+        assert!(aligned("Kelby City Council signed a lease.").is_empty());
+        // A fact without `about` needs none of the entities its claim names: each adds
+        // weight (one of two is enough here), and its words alone are not.
+        assert_eq!(aligned("Kelby Port dredged the channel."), ["quay"]);
+        assert!(aligned("Crews dredged the channel.").is_empty());
+    }
 
     #[test]
     fn an_undated_facts_story_spans_its_neighbours_dates_and_their_sources_dates() {

@@ -600,9 +600,7 @@ fn check_one(
 ) -> ArticleWork {
     let with_facts = facts.zip(aligner);
     let words = extract::words(article, matcher, cross);
-    let aligned = with_facts.map_or_else(Vec::new, |(facts, aligner)| {
-        aligner.align(words.claims(), facts)
-    });
+    let aligned = with_facts.map_or_else(Vec::new, |(_, aligner)| aligner.align(words.claims()));
     let claims = words.finish(|si| match facts {
         // The comparison between articles reads every sentence whole.
         _ if cross => extract::Reading::All,
@@ -818,7 +816,7 @@ mod tests {
                 };
                 let lazy = check_one(&article, Some(&facts), &matcher, Some(&aligner), false);
                 let full = extract::extract(&article, &matcher);
-                let aligned = aligner.align(&full, &facts);
+                let aligned = aligner.align(&full);
                 let eager = checks::run(&checks::Context {
                     article: &article,
                     claims: &full,

@@ -92,10 +92,7 @@ pub fn explain(
     let claims = extract::extract(article, &matcher);
     let threshold = cfg.threshold;
     let aligner = facts.map(|f| Aligner::new(f, &matcher, cfg));
-    let aligned = match (facts, &aligner) {
-        (Some(f), Some(a)) => a.align(&claims, f),
-        _ => Vec::new(),
-    };
+    let aligned = aligner.as_ref().map_or_else(Vec::new, |a| a.align(&claims));
     // Computed once, as `check` does, then shown sentence by sentence.
     let frames = crate::commands::check::article_frames(
         article,

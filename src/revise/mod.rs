@@ -152,7 +152,7 @@ pub fn compare(
     out.old_findings = checked(old);
     out.new_findings = checked(new);
     out.findings = match_findings(&out, &found);
-    let aligned = Aligner::new(facts, &matcher, cfg).align(&out.new_claims, facts);
+    let aligned = Aligner::new(facts, &matcher, cfg).align(&out.new_claims);
     out.changes = found
         .into_iter()
         .map(|change| review(change, &out, facts, &aligned))

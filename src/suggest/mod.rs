@@ -147,7 +147,7 @@ pub fn analyse<'a>(facts: &'a FactFile, articles: &'a [Article], cfg: AlignConfi
         .iter()
         .map(|article| {
             let claims = extract::extract(article, &matcher);
-            let aligned = aligner.align(&claims, facts);
+            let aligned = aligner.align(&claims);
             Analysed {
                 article,
                 claims,
