@@ -172,6 +172,10 @@ impl TextBuilder {
     }
 }
 
+/// Two spaces, searched for in every paragraph: the searcher built once, not at each search.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Whether `piece` is words separated by single spaces, with no other white space and none
 /// at either end.
 fn words_and_single_spaces(piece: &str) -> bool {
@@ -182,7 +186,7 @@ fn words_and_single_spaces(piece: &str) -> bool {
     // Searched for with SIMD: a paragraph is most of an article's bytes.
     if memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
         || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
-        || memchr::memmem::find(bytes, b"  ").is_some()
+        || DOUBLE_SPACE.find(bytes).is_some()
     {
         return false;
     }
