@@ -291,13 +291,9 @@ fn short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     if len > 8 {
         return None;
     }
-    let key = match bytes.get(start..start + 8) {
+    let key = match eight_at(bytes, start) {
         // The word and the bytes after it, which the mask clears.
-        Some(chunk) => {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * len))
-        }
+        Some(chunk) => chunk & (u64::MAX >> (64 - 8 * len)),
         // Fewer than eight bytes left: the last word of a sentence.
         None => bytes[start..end]
             .iter()
@@ -312,10 +308,8 @@ fn short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
 /// on one test per eight bytes rather than on one per byte, which the processor could not
 /// foresee at the end of each word.
 pub(crate) fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let n = alnum_prefix(u64::from_le_bytes(eight));
+    while let Some(chunk) = eight_at(bytes, i) {
+        let n = alnum_prefix(chunk);
         i += n;
         if n < 8 {
             return i;
@@ -325,6 +319,14 @@ pub(crate) fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The eight bytes of `bytes` from `i` as one little-endian number, if eight are left.
+fn eight_at(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes
+        .get(i..)?
+        .first_chunk()
+        .map(|c| u64::from_le_bytes(*c))
 }
 
 /// How many of the eight bytes of `chunk` (in text order: little-endian) are ASCII letters
@@ -356,8 +358,7 @@ thread_local! {
 
 impl Words {
     /// The word `raw`, a short ASCII word: all a token says of it but its place and capital
-    /// depends on its bytes alone.
-    /// `short` is the word's [`short_key`].
+    /// depends on its bytes alone. `short` is the word's [`short_key`].
     fn of(&mut self, raw: &str, short: Option<u64>) -> WordRef {
         let found = match short {
             Some(key) => self.short.get(&key),
