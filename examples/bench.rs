@@ -204,6 +204,8 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
+    // Read before the runs: the load average then is the machine's, not the bench's own.
+    let machine = machine();
     let bin = factdiff_bin();
     if !bin.is_file() {
         return Err(format!(
@@ -309,6 +311,7 @@ fn run(args: &Args) -> Result<(), String> {
     }
 
     println!("\nfactdiff: {}", bin.display());
+    println!("machine: {machine}");
     if args.runs > 1 {
         println!(
             "{} runs per row, factdiff and rg in turn: median wall times, highest peak RSS",
@@ -337,6 +340,30 @@ fn run(args: &Args) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// The processor, the threads the runs can use and the load average when the bench started:
+/// ratios to rg move from one machine to another (a processor twice as fast at factdiff's
+/// branchy work may be no faster at rg's reads), so a table says where it was measured.
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| cpu_model(&text))
+        .unwrap_or_else(|| "unknown processor".to_string());
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_string))
+        .map_or(String::new(), |one| format!(", load average {one}"));
+    format!("{cpu}, {threads} threads{load}")
+}
+
+/// The first `model name` in the text of /proc/cpuinfo.
+fn cpu_model(cpuinfo: &str) -> Option<String> {
+    cpuinfo.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        (key.trim() == "model name").then(|| value.trim().to_string())
+    })
 }
 
 #[cfg(test)]
@@ -376,5 +403,13 @@ mod tests {
         assert_eq!(summarise(&runs).expect("runs").exit, Some(2));
         let killed = [m(1.0, 1, Some(0)), m(1.0, 1, None)];
         assert_eq!(summarise(&killed).expect("runs").exit, None);
+    }
+
+    #[test]
+    fn the_processor_is_the_first_model_name() {
+        let text = "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Example CPU @ 2.10GHz\n\nprocessor\t: 1\nmodel name\t: Other\n";
+        assert_eq!(cpu_model(text).as_deref(), Some("Example CPU @ 2.10GHz"));
+        assert_eq!(cpu_model("processor\t: 0\n"), None);
+        assert!(machine().contains("threads"));
     }
 }
