@@ -58,6 +58,13 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         for q in &measures {
+            // A finding needs a fact whose value the number falls outside, and the fact it is
+            // checked against is one of these: when the number agrees with all of them (most
+            // numbers in prose that align with a fact give its value), nothing below can
+            // fire, and its tests of the number's clause are the costly part of the check.
+            if !aligned.iter().any(|a| outside_value(ctx, q, a.fact)) {
+                continue;
+            }
             if !comparable(s, q) {
                 continue;
             }
@@ -125,6 +132,14 @@ pub fn agrees(ctx: &Context, s: &Sentence, id: FactId) -> bool {
         .filter(|q| q.kind.is_measure() && comparable(s, q))
         .filter(|q| measures_fact(ctx, s, q, id))
         .any(|q| q.interval.overlaps(&want))
+}
+
+/// Whether `q` falls outside the value (± tolerance) of fact `id`, which has one.
+fn outside_value(ctx: &Context, q: &Quantity, id: FactId) -> bool {
+    ctx.facts
+        .fact(id)
+        .value_interval()
+        .is_some_and(|want| !q.interval.overlaps(&want))
 }
 
 /// Whether a number is a claim of its own about a measure, not a part of a whole, an addition
