@@ -27,7 +27,7 @@
 use super::{Context, CrossContext, Merged};
 use crate::align::clauses::{Clauses, clause_of};
 use crate::align::cross::{Frame, SentenceStance};
-use crate::align::{FactProfile, same_word, unique_best};
+use crate::align::{Alignment, FactProfile, same_word, unique_best};
 use crate::claims::{EntityRef, Polarity, Sentence};
 use crate::extract::stance::{DENY_VERBS, denies_a_detail};
 use crate::facts::{Fact, SourceStance, Status};
@@ -48,159 +48,180 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         let fact = ctx.facts.fact(best.fact);
-        if !ctx.same_occasion(best.fact, s) || ctx.other_occasion(s, best.fact) {
+        // Without a stance cue only the article's own voice can conflict with the record,
+        // and with an event recorded as asserted only a denial in it, which takes a negating
+        // word ([`own_voice`]). Most sentences are settled here, before the occasion tests.
+        if s.stances.is_empty()
+            && fact.status == Status::Asserted
+            && !s
+                .tokens
+                .iter()
+                .any(|t| NEGATORS.contains(&t.lower.as_str()))
+        {
             continue;
         }
-        let emit =
-            |severity, span: Span, message: String, related_span: Span, notes: Vec<String>| {
-                Finding {
-                    kind: Kind::StanceConflict,
-                    severity,
-                    confidence: best.score,
-                    fact: Some(best.fact),
-                    article: ctx.article.id,
-                    span,
-                    sentence: s.span,
-                    found: ctx.text(span).to_string(),
-                    expected: Some(record(ctx, fact)),
-                    message,
-                    related: vec![Related::Fact {
-                        fact: best.fact,
-                        span: related_span,
-                    }],
-                    notes,
-                }
-            };
-
-        let profile = &ctx.aligner.profiles[best.fact.0 as usize];
-        // Attributions to recorded sources.
-        let mut attributed = false;
-        let mut unrecorded_denial = None;
-        for cue in &s.stances {
-            if cue.attributed {
-                attributed = true;
-            }
-            // A negation under a reporting verb denies only what it negates: "Peskov said
-            // Trump did not mention Ukraine" says nothing against the call.
-            let denial = match cue.polarity {
-                Polarity::Denies => match denial_of_event(s, cue.span, &profile.event_phrases) {
-                    Some(d) => Some(d),
-                    None => continue,
-                },
-                Polarity::Affirms => None,
-            };
-            let recorded = match &cue.source {
-                Some(EntityRef::Known(who)) => fact.recorded_stance(*who).map(|r| (*who, r)),
-                _ => None,
-            };
-            let Some((who, recorded)) = recorded else {
-                // Only a negated event ("never spoke to Zelensky, his spokeswoman insisted")
-                // is sure to deny the event itself; "X said the figure was not true" may deny
-                // a detail of it.
-                if cue.attributed && denial == Some(Denial::NegatedEvent) {
-                    unrecorded_denial.get_or_insert(cue);
-                }
-                continue;
-            };
-            // Saying something is not affirming the event: "Harwick said the last inspection
-            // had found no problems". An affirmation needs a confirming verb, or plain
-            // reported speech with no negation in it.
-            if cue.polarity == Polarity::Affirms && !confirms(ctx, cue) && negates_anything(s) {
-                continue;
-            }
-            let said = match cue.polarity {
-                Polarity::Affirms => SourceStance::Asserts,
-                Polarity::Denies => SourceStance::Denies,
-            };
-            if said != recorded {
-                let name = &ctx.facts.entity(who).name;
-                let src = fact
-                    .sources
-                    .iter()
-                    .find(|x| x.by == who)
-                    .map_or(fact.span, |x| x.span);
-                out.push(emit(
-                    Severity::Error,
-                    cue.span,
-                    format!(
-                        "the article has {name} {} `{}`, but the fact file records that {name} {}",
-                        verb(said),
-                        fact.id,
-                        stance_word(recorded)
-                    ),
-                    src,
-                    Vec::new(),
-                ));
-            }
+        // The occasion tests read the sentence's dates, so they come last, and only where the
+        // sentence would give a finding.
+        let found = sentence_findings(ctx, s, best, fact);
+        if !found.is_empty() && ctx.same_occasion(best.fact, s) && !ctx.other_occasion(s, best.fact)
+        {
+            out.extend(found);
         }
-        // Someone the fact file does not list denies an event it records as asserted: the
-        // record may lack a denial, or the article misreports one. A warning, since the
-        // article only reports it.
-        if let (Status::Asserted, Some(cue)) = (fact.status, unrecorded_denial) {
-            let who = match &cue.source {
-                Some(EntityRef::Known(e)) => ctx.facts.entity(*e).name.clone(),
-                Some(EntityRef::Named(_)) => "a source the fact file does not list".into(),
-                None => "an unnamed source".into(),
-            };
+    }
+    out
+}
+
+/// What one sentence says against the stance recorded for `fact`, its best alignment, before
+/// the occasion tests.
+fn sentence_findings(ctx: &Context, s: &Sentence, best: &Alignment, fact: &Fact) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let emit =
+        |severity, span: Span, message: String, related_span: Span, notes: Vec<String>| Finding {
+            kind: Kind::StanceConflict,
+            severity,
+            confidence: best.score,
+            fact: Some(best.fact),
+            article: ctx.article.id,
+            span,
+            sentence: s.span,
+            found: ctx.text(span).to_string(),
+            expected: Some(record(ctx, fact)),
+            message,
+            related: vec![Related::Fact {
+                fact: best.fact,
+                span: related_span,
+            }],
+            notes,
+        };
+
+    let profile = &ctx.aligner.profiles[best.fact.0 as usize];
+    // Attributions to recorded sources.
+    let mut attributed = false;
+    let mut unrecorded_denial = None;
+    for cue in &s.stances {
+        if cue.attributed {
+            attributed = true;
+        }
+        // A negation under a reporting verb denies only what it negates: "Peskov said
+        // Trump did not mention Ukraine" says nothing against the call.
+        let denial = match cue.polarity {
+            Polarity::Denies => match denial_of_event(s, cue.span, &profile.event_phrases) {
+                Some(d) => Some(d),
+                None => continue,
+            },
+            Polarity::Affirms => None,
+        };
+        let recorded = match &cue.source {
+            Some(EntityRef::Known(who)) => fact.recorded_stance(*who).map(|r| (*who, r)),
+            _ => None,
+        };
+        let Some((who, recorded)) = recorded else {
+            // Only a negated event ("never spoke to Zelensky, his spokeswoman insisted")
+            // is sure to deny the event itself; "X said the figure was not true" may deny
+            // a detail of it.
+            if cue.attributed && denial == Some(Denial::NegatedEvent) {
+                unrecorded_denial.get_or_insert(cue);
+            }
+            continue;
+        };
+        // Saying something is not affirming the event: "Harwick said the last inspection
+        // had found no problems". An affirmation needs a confirming verb, or plain
+        // reported speech with no negation in it.
+        if cue.polarity == Polarity::Affirms && !confirms(ctx, cue) && negates_anything(s) {
+            continue;
+        }
+        let said = match cue.polarity {
+            Polarity::Affirms => SourceStance::Asserts,
+            Polarity::Denies => SourceStance::Denies,
+        };
+        if said != recorded {
+            let name = &ctx.facts.entity(who).name;
+            let src = fact
+                .sources
+                .iter()
+                .find(|x| x.by == who)
+                .map_or(fact.span, |x| x.span);
             out.push(emit(
-                Severity::Warning,
+                Severity::Error,
                 cue.span,
                 format!(
-                    "the article reports a denial of `{}` by {who}, but the fact file records it as asserted",
-                    fact.id
+                    "the article has {name} {} `{}`, but the fact file records that {name} {}",
+                    verb(said),
+                    fact.id,
+                    stance_word(recorded)
                 ),
-                fact.span,
-                vec!["no source in the fact file denies it".to_string()],
+                src,
+                Vec::new(),
             ));
         }
-        if attributed {
-            continue;
-        }
-
-        // The article's own voice.
-        let voice = own_voice(s, &ctx.article.text, fact, profile);
-        let (severity, span, message) = match (fact.status, voice) {
-            (Status::Asserted, OwnVoice::Denies(span)) => (
-                Severity::Error,
-                span,
-                format!(
-                    "the article denies `{}`, which the fact file records as asserted",
-                    fact.id
-                ),
-            ),
-            (Status::Disputed, OwnVoice::Denies(span)) => (
-                Severity::Warning,
-                span,
-                format!(
-                    "the article states as settled that `{}` did not happen, but it is disputed",
-                    fact.id
-                ),
-            ),
-            (Status::Denied, OwnVoice::States) => (
-                Severity::Error,
-                s.span,
-                format!(
-                    "the article states `{}` as fact, but the fact file records it as denied",
-                    fact.id
-                ),
-            ),
-            (Status::Disputed, OwnVoice::States) => (
-                Severity::Warning,
-                s.span,
-                format!(
-                    "the article states `{}` as settled fact without attribution, but it is disputed",
-                    fact.id
-                ),
-            ),
-            _ => continue,
-        };
-        let notes = if fact.status == Status::Disputed {
-            vec![format!("recorded: {}", record(ctx, fact))]
-        } else {
-            Vec::new()
-        };
-        out.push(emit(severity, span, message, fact.span, notes));
     }
+    // Someone the fact file does not list denies an event it records as asserted: the
+    // record may lack a denial, or the article misreports one. A warning, since the
+    // article only reports it.
+    if let (Status::Asserted, Some(cue)) = (fact.status, unrecorded_denial) {
+        let who = match &cue.source {
+            Some(EntityRef::Known(e)) => ctx.facts.entity(*e).name.clone(),
+            Some(EntityRef::Named(_)) => "a source the fact file does not list".into(),
+            None => "an unnamed source".into(),
+        };
+        out.push(emit(
+            Severity::Warning,
+            cue.span,
+            format!(
+                "the article reports a denial of `{}` by {who}, but the fact file records it as asserted",
+                fact.id
+            ),
+            fact.span,
+            vec!["no source in the fact file denies it".to_string()],
+        ));
+    }
+    if attributed {
+        return out;
+    }
+
+    // The article's own voice.
+    let voice = own_voice(s, &ctx.article.text, fact, profile);
+    let (severity, span, message) = match (fact.status, voice) {
+        (Status::Asserted, OwnVoice::Denies(span)) => (
+            Severity::Error,
+            span,
+            format!(
+                "the article denies `{}`, which the fact file records as asserted",
+                fact.id
+            ),
+        ),
+        (Status::Disputed, OwnVoice::Denies(span)) => (
+            Severity::Warning,
+            span,
+            format!(
+                "the article states as settled that `{}` did not happen, but it is disputed",
+                fact.id
+            ),
+        ),
+        (Status::Denied, OwnVoice::States) => (
+            Severity::Error,
+            s.span,
+            format!(
+                "the article states `{}` as fact, but the fact file records it as denied",
+                fact.id
+            ),
+        ),
+        (Status::Disputed, OwnVoice::States) => (
+            Severity::Warning,
+            s.span,
+            format!(
+                "the article states `{}` as settled fact without attribution, but it is disputed",
+                fact.id
+            ),
+        ),
+        _ => return out,
+    };
+    let notes = if fact.status == Status::Disputed {
+        vec![format!("recorded: {}", record(ctx, fact))]
+    } else {
+        Vec::new()
+    };
+    out.push(emit(severity, span, message, fact.span, notes));
     out
 }
 
