@@ -24,6 +24,30 @@ pub struct Context<'a> {
     pub aligner: &'a Aligner,
     /// In sentence order, as [`Aligner::align`] returns them.
     pub aligned: &'a [Alignment],
+    /// Set when the claims were read without their dates
+    /// ([`crate::extract::Words::finish_undated`]): a sentence's dates are then read the
+    /// first time a check asks for them ([`Context::dates`]).
+    pub unread_dates: Option<&'a UnreadDates>,
+}
+
+/// The dates of an article's sentences, for claims read without them: each sentence's read
+/// once, the first time a check asks. Most sentences that align with a fact never get as
+/// far as a test that places them in time.
+pub struct UnreadDates {
+    /// One per sentence, in the order of the claims.
+    read: Vec<std::cell::OnceCell<Vec<DateMention>>>,
+}
+
+impl UnreadDates {
+    pub fn new(claims: &ArticleClaims) -> Self {
+        Self {
+            read: claims
+                .sentences
+                .iter()
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
 }
 
 type Check = fn(&Context) -> Vec<Finding>;
@@ -181,6 +205,30 @@ impl Context<'_> {
         &self.article.text[span.start..span.end]
     }
 
+    /// The dates in `s`, one of the article's sentences: read now if the claims were read
+    /// without them and no check has asked before.
+    pub fn dates<'s>(&'s self, s: &'s Sentence) -> &'s [DateMention] {
+        let Some(unread) = self.unread_dates else {
+            return &s.dates;
+        };
+        // Sentences are in the order of the text and do not overlap.
+        let si = self
+            .claims
+            .sentences
+            .partition_point(|x| x.span.start < s.span.start);
+        debug_assert!(
+            self.claims
+                .sentences
+                .get(si)
+                .is_some_and(|x| std::ptr::eq(x, s)),
+            "not a sentence of this article's claims"
+        );
+        match unread.read.get(si) {
+            Some(cell) => cell.get_or_init(|| crate::extract::dates_of(self.article, s)),
+            None => &s.dates,
+        }
+    }
+
     /// Sentences worth checking, with their alignments: statements (not questions) that
     /// align with a fact, in the order of the text. One walk through the alignments, which
     /// are in sentence order as [`crate::align::Aligner::align`] gives them.
@@ -221,11 +269,11 @@ impl Context<'_> {
     /// not a date in a clause about another act ("…by phone, and on Thursday he named his
     /// chief of staff"), and not a date that would fall after the report it is told in ("said
     /// on Monday that he had spoken … last Wednesday": which Wednesday cannot be told).
-    pub fn event_dates<'s>(&self, s: &'s Sentence, fact: FactId) -> Vec<&'s DateMention> {
+    pub fn event_dates<'s>(&'s self, s: &'s Sentence, fact: FactId) -> Vec<&'s DateMention> {
         let text = &self.article.text;
         let words = &self.aligner.profiles[fact.0 as usize].event_words;
-        let (reports, events): (Vec<&DateMention>, Vec<&DateMention>) = s
-            .dates
+        let (reports, events): (Vec<&DateMention>, Vec<&DateMention>) = self
+            .dates(s)
             .iter()
             .partition(|d| is_report_date(text, s, d.span, words));
         events

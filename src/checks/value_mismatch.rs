@@ -313,7 +313,7 @@ fn counted_over_a_longer_period(ctx: &Context, s: &Sentence, q: &Quantity, fact:
     };
     let clause = clause_of(s, &ctx.article.text, q.span);
     let days = |r: &DateRange| days_apart(&DateRange::day(r.start), &DateRange::day(r.end));
-    s.dates
+    ctx.dates(s)
         .iter()
         .filter(|d| clause.contains(d.span))
         .filter_map(|d| d.range)

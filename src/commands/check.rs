@@ -601,12 +601,20 @@ fn check_one(
     let with_facts = facts.zip(aligner);
     let words = extract::words(article, matcher, cross);
     let aligned = with_facts.map_or_else(Vec::new, |(_, aligner)| aligner.align(words.claims()));
-    let claims = words.finish(|si| match facts {
+    let wanted = |si| match facts {
         // The comparison between articles reads every sentence whole.
         _ if cross => extract::Reading::All,
         Some(facts) => reading(facts, &aligned, si),
         None => extract::Reading::Words,
-    });
+    };
+    // Against the fact file alone, a sentence's dates are read only if a check asks.
+    let (claims, unread_dates) = if cross {
+        (words.finish(wanted), None)
+    } else {
+        let claims = words.finish_undated(wanted);
+        let unread = checks::UnreadDates::new(&claims);
+        (claims, Some(unread))
+    };
     let findings = with_facts.map_or_else(Vec::new, |(facts, aligner)| {
         checks::run(&checks::Context {
             article,
@@ -614,6 +622,7 @@ fn check_one(
             facts,
             aligner,
             aligned: &aligned,
+            unread_dates: unread_dates.as_ref(),
         })
     });
     let frames = if cross {
@@ -795,10 +804,12 @@ mod tests {
     /// sentences, and numbers only where a fact with a value aligns: the findings must be
     /// those of reading every sentence, and the aligned sentences' claims the same (but for
     /// numbers left unread), on every article of the example and the development corpora.
+    /// The check reads dates only when a check asks ([`checks::UnreadDates`]): each
+    /// sentence's, read alone, must be the ones read with the others.
     #[test]
     fn claims_read_only_where_aligned_change_nothing() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (mut articles, mut findings, mut unread) = (0, 0, 0);
+        let (mut articles, mut findings, mut unread, mut dated) = (0, 0, 0, 0);
         for (facts, dir) in [
             ("fixtures/example/facts.yaml", "fixtures/example"),
             ("corpus/dev/facts.yaml", "corpus/dev/articles"),
@@ -823,6 +834,7 @@ mod tests {
                     facts: &facts,
                     aligner: &aligner,
                     aligned: &aligned,
+                    unread_dates: None,
                 });
                 assert_eq!(lazy.findings, eager, "{display}");
                 // Names the fact file does not know, found when a sentence is read, are the
@@ -844,6 +856,16 @@ mod tests {
                     }
                     assert_eq!(part.sentences[a.sentence], want);
                 }
+                // Read without their dates, the sentences' dates read one at a time are the
+                // ones read with the rest.
+                let undated = extract::words(&article, &matcher, false)
+                    .finish_undated(|si| reading(&facts, &aligned, si));
+                for a in &aligned {
+                    let (s, want) = (&undated.sentences[a.sentence], &full.sentences[a.sentence]);
+                    assert!(s.dates.is_empty(), "{display}");
+                    assert_eq!(extract::dates_of(&article, s), want.dates, "{display}");
+                    dated += usize::from(!want.dates.is_empty());
+                }
                 articles += 1;
                 findings += eager.len();
             }
@@ -854,6 +876,10 @@ mod tests {
         assert!(
             unread > 10,
             "{unread} aligned sentences' numbers left unread"
+        );
+        assert!(
+            dated > 50,
+            "{dated} aligned sentences' dates read one at a time"
         );
     }
 }
