@@ -50,7 +50,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let fact = ctx.facts.fact(best.fact);
         // Without a stance cue only the article's own voice can conflict with the record,
         // and with an event recorded as asserted only a denial in it, which takes a negating
-        // word ([`own_voice`]). Most sentences are settled here, before the occasion tests.
+        // word ([`own_voice`]). Most sentences are settled here, before anything below.
         if s.stances.is_empty()
             && fact.status == Status::Asserted
             && !s
