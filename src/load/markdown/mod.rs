@@ -1,5 +1,6 @@
 //! Markdown articles: front matter, then the body's text through pulldown-cmark, with an
-//! offset map back to the source and inline suppression comments.
+//! offset map back to the source and inline suppression comments. A body of plain prose
+//! paragraphs, which pulldown-cmark would read as text alone, is read without it ([`prose`]).
 
 use super::error::LoadWarning;
 use super::front_matter;
@@ -8,6 +9,8 @@ use super::text::{TextBuilder, covered_block};
 use crate::article::{Article, ArticleFormat, ArticleId, Suppression};
 use crate::span::{LineIndex, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+mod prose;
 
 pub(super) fn read(
     source: String,
@@ -18,9 +21,55 @@ pub(super) fn read(
     let fm = front_matter::split(&source, display, warnings);
     let base = fm.body_start;
     let body = &source[base..];
-    let mut b = TextBuilder::new();
     // Suppressions with the text offset where the covered block begins.
     let mut found: Vec<(suppress::Parsed, Span, usize)> = Vec::new();
+    let (text, map) = if prose::is_plain(body) {
+        let fast = prose::read(&source, base).finish();
+        // Tests and debug builds read the body both ways and check that they agree.
+        debug_assert!(
+            {
+                let mut w = Vec::new();
+                let slow = parse(&source, base, display, &mut found, &mut w).finish();
+                slow == fast && found.is_empty() && w.is_empty()
+            },
+            "the plain-prose reading of {display} differs from pulldown-cmark's"
+        );
+        fast
+    } else {
+        parse(&source, base, display, &mut found, warnings).finish()
+    };
+    let suppressions = found
+        .into_iter()
+        .map(|(p, span, at)| Suppression {
+            targets: p.targets,
+            reason: p.reason,
+            span,
+            covers: covered_block(&text, at),
+        })
+        .collect();
+    Article {
+        id,
+        path: display.to_string(),
+        format: ArticleFormat::Markdown,
+        source,
+        text,
+        map,
+        meta: fm.meta,
+        suppressions,
+    }
+}
+
+/// The text of the body, `source[base..]`, from pulldown-cmark's events, with the
+/// suppression comments found on the way.
+fn parse(
+    source: &str,
+    base: usize,
+    display: &str,
+    found: &mut Vec<(suppress::Parsed, Span, usize)>,
+    warnings: &mut Vec<LoadWarning>,
+) -> TextBuilder {
+    let body = &source[base..];
+    let mut b = TextBuilder::new();
     let mut image_depth = 0usize;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
@@ -61,7 +110,7 @@ pub(super) fn read(
             | Event::Rule => b.block_break(),
             Event::End(TagEnd::TableCell) => b.push_char(' ', None),
             Event::Text(t) | Event::Code(t) if image_depth == 0 => {
-                b.push_decoded(&t, &source, range);
+                b.push_decoded(&t, source, range);
             }
             Event::SoftBreak => b.push_char(' ', Some(range.start)),
             Event::HardBreak => {
@@ -73,31 +122,12 @@ pub(super) fn read(
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 let at = b.next_offset();
-                collect_suppressions(&source, range, at, display, &mut found, warnings);
+                collect_suppressions(source, range, at, display, found, warnings);
             }
             _ => {}
         }
     }
-    let (text, map) = b.finish();
-    let suppressions = found
-        .into_iter()
-        .map(|(p, span, at)| Suppression {
-            targets: p.targets,
-            reason: p.reason,
-            span,
-            covers: covered_block(&text, at),
-        })
-        .collect();
-    Article {
-        id,
-        path: display.to_string(),
-        format: ArticleFormat::Markdown,
-        source,
-        text,
-        map,
-        meta: fm.meta,
-        suppressions,
-    }
+    b
 }
 
 /// Finds `<!-- factdiff: ... -->` comments in `source[range]`; malformed ones become warnings.
