@@ -21,6 +21,8 @@
 use crate::span::Span;
 use sentencex::languages::{English, Language};
 
+mod plain;
+
 /// Most bytes handed to sentencex at once.
 pub const MAX_PIECE_BYTES: usize = 2048;
 // sentencex cuts what it is given at paragraph breaks above 10 KiB; pieces never reach it.
@@ -36,6 +38,22 @@ pub fn split(text: &str) -> Vec<Span> {
     for para in paragraphs(text) {
         for piece in pieces(text, para) {
             let src = &text[piece.start..piece.end];
+            // Plain prose, where where sentencex ends each sentence is certain, is cut
+            // without it (`plain`); tests and debug builds check that it agrees.
+            if let Some(ends) = plain::ends(src) {
+                debug_assert_eq!(
+                    ends_of(src),
+                    ends,
+                    "sentence ends of plain prose differ from sentencex's in {src:?}"
+                );
+                let mut start = 0;
+                for end in ends.into_iter().chain([src.len()]) {
+                    let span = Span::new(piece.start + start, piece.start + end);
+                    push_bounded(text, trim(text, span), &mut out);
+                    start = end;
+                }
+                continue;
+            }
             let blanked;
             let input = if quote_marks(src) > MAX_QUOTE_MARKS {
                 blanked = blank_quotes(src);
@@ -59,6 +77,18 @@ pub fn split(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Where sentencex ends the sentences of `piece` (a piece without quote marks to blank),
+/// the end of the piece left out: what [`plain::ends`] must give where it gives anything.
+fn ends_of(piece: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = (English {})
+        .segment(piece)
+        .into_iter()
+        .map(|sentence| offset_in(piece, sentence) + sentence.len())
+        .collect();
+    ends.retain(|&end| end < piece.len());
+    ends
 }
 
 /// Where `part`, a slice of `whole`, starts in it.
