@@ -8,6 +8,7 @@ pub mod align;
 pub mod article;
 pub mod atomic;
 pub mod baseline;
+pub mod bytes;
 pub mod checks;
 pub mod claims;
 pub mod cli;

@@ -23,6 +23,7 @@
 //! Tests and debug builds hold every answer to sentencex's (`super::split`), and a proptest
 //! holds it on text made of the cases above.
 
+use crate::bytes::{byte_set, holds_any};
 use sentencex::languages::{English, Language};
 
 /// Whether sentencex may keep the next sentence with a word that ends in `tail` (lower case)
@@ -69,21 +70,7 @@ fn is_marker(tail: &str) -> bool {
 }
 
 /// Bytes that send a piece to sentencex wherever they stand (see the module's documentation).
-static UNSURE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = b >= 0x80 || b < 0x20 || b == 0x7f;
-        b += 1;
-    }
-    let marks = b"\"'`()[]{}<>@\\!?";
-    let mut i = 0;
-    while i < marks.len() {
-        table[marks[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+static UNSURE: [bool; 256] = byte_set(b"\"'`()[]{}<>@\\!?", None, true);
 
 /// The offsets where sentencex would end the sentences of `piece`, the end of the piece left
 /// out, when they are certain; else `None`.
@@ -95,7 +82,7 @@ pub(super) fn ends(piece: &str) -> Option<Vec<usize>> {
         return None;
     }
     let b = text.as_bytes();
-    if holds_unsure(b) || !starts_plainly(b) {
+    if holds_any(&UNSURE, b) || !starts_plainly(b) {
         return None;
     }
     let mut ends = Vec::new();
@@ -119,16 +106,6 @@ pub(super) fn ends(piece: &str) -> Option<Vec<usize>> {
         }
     }
     Some(ends)
-}
-
-/// Whether a byte of `bytes` is [`UNSURE`], eight at a time without a branch between them.
-fn holds_unsure(bytes: &[u8]) -> bool {
-    let unsure = |b: &u8| u8::from(UNSURE[usize::from(*b)]);
-    let mut chunks = bytes.chunks_exact(8);
-    let found = chunks
-        .by_ref()
-        .any(|chunk| chunk.iter().fold(0, |any, b| any | unsure(b)) != 0);
-    found || chunks.remainder().iter().any(|b| unsure(b) != 0)
 }
 
 /// Whether the piece's first word starts with a letter or digit and holds no stop, so that

@@ -16,25 +16,11 @@
 //! Debug builds, and so the tests, read every plain body both ways and check that the text
 //! and the offset map agree (`super::read`).
 
+use crate::bytes::{byte_set, holds_any};
 use crate::load::text::TextBuilder;
 
 /// Bytes that may be markup wherever they stand, and the control characters but `\n`.
-static MARKUP: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != b'\n' as usize;
-        b += 1;
-    }
-    table[0x7f] = true;
-    let marks = b"\\`*_~[]<>&|";
-    let mut i = 0;
-    while i < marks.len() {
-        table[marks[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+static MARKUP: [bool; 256] = byte_set(b"\\`*_~[]<>&|", Some(b'\n'), false);
 
 /// Whether pulldown-cmark would read `body` as paragraphs of plain text lines and nothing
 /// else (the rules are in the module's documentation).
@@ -44,20 +30,8 @@ pub(super) fn is_plain(body: &str) -> bool {
         let Some(&first) = bytes.first() else {
             return true;
         };
-        starts_plain(bytes, first) && bytes.last() != Some(&b' ') && !holds_markup(bytes)
+        starts_plain(bytes, first) && bytes.last() != Some(&b' ') && !holds_any(&MARKUP, bytes)
     })
-}
-
-/// Whether a byte of `bytes` is [`MARKUP`]: eight at a time without a branch between them,
-/// since a line holds none in nearly every article; a test and a branch per byte cost as
-/// much as pulldown-cmark's reading of the body.
-fn holds_markup(bytes: &[u8]) -> bool {
-    let mark = |b: &u8| u8::from(MARKUP[usize::from(*b)]);
-    let mut chunks = bytes.chunks_exact(8);
-    let found = chunks
-        .by_ref()
-        .any(|chunk| chunk.iter().fold(0, |any, b| any | mark(b)) != 0);
-    found || chunks.remainder().iter().any(|b| mark(b) != 0)
 }
 
 /// Whether a line that starts with `first` could not start a block.
