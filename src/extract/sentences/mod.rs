@@ -17,6 +17,9 @@
 //!
 //! Spans are byte offsets into the original text: blanking replaces a quote mark with as many
 //! spaces as it has bytes, and only the copy handed to sentencex.
+//!
+//! A paragraph of plain prose, where sentencex's answer is certain from its bytes, is cut
+//! without it, to the same sentences (`plain`).
 
 use crate::span::Span;
 use sentencex::languages::{English, Language};
@@ -38,8 +41,8 @@ pub fn split(text: &str) -> Vec<Span> {
     for para in paragraphs(text) {
         for piece in pieces(text, para) {
             let src = &text[piece.start..piece.end];
-            // Plain prose, where where sentencex ends each sentence is certain, is cut
-            // without it (`plain`); tests and debug builds check that it agrees.
+            // Plain prose, where it is certain where sentencex ends each sentence, is cut
+            // without it (`plain`); tests and debug builds check that the two agree.
             if let Some(ends) = plain::ends(src) {
                 debug_assert_eq!(
                     ends_of(src),

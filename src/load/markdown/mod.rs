@@ -28,9 +28,9 @@ pub(super) fn read(
         // Tests and debug builds read the body both ways and check that they agree.
         debug_assert!(
             {
-                let mut w = Vec::new();
-                let slow = parse(&source, base, display, &mut found, &mut w).finish();
-                slow == fast && found.is_empty() && w.is_empty()
+                let (mut comments, mut w) = (Vec::new(), Vec::new());
+                let slow = parse(&source, base, display, &mut comments, &mut w).finish();
+                slow == fast && comments.is_empty() && w.is_empty()
             },
             "the plain-prose reading of {display} differs from pulldown-cmark's"
         );
