@@ -18,8 +18,9 @@
 //! Spans are byte offsets into the original text: blanking replaces a quote mark with as many
 //! spaces as it has bytes, and only the copy handed to sentencex.
 //!
-//! A paragraph of plain prose, where sentencex's answer is certain from its bytes, is cut
-//! without it, to the same sentences (`plain`).
+//! A paragraph of plain prose (no quotes, brackets, list markers, e-mail addresses or runs
+//! of stops) is cut without sentencex's whole pipeline, to the same sentences: its plain
+//! stops are read from the bytes, the others by sentencex's own rule for one stop (`plain`).
 
 use crate::span::Span;
 use sentencex::languages::{English, Language};
@@ -41,8 +42,8 @@ pub fn split(text: &str) -> Vec<Span> {
     for para in paragraphs(text) {
         for piece in pieces(text, para) {
             let src = &text[piece.start..piece.end];
-            // Plain prose, where it is certain where sentencex ends each sentence, is cut
-            // without it (`plain`); tests and debug builds check that the two agree.
+            // Plain prose is cut stop by stop without sentencex's pipeline (`plain`); tests
+            // and debug builds check that the two agree.
             if let Some(ends) = plain::ends(src) {
                 debug_assert_eq!(
                     ends_of(src),

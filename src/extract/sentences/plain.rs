@@ -1,10 +1,12 @@
-//! Sentence ends in plain prose, found without sentencex where its answer is certain.
+//! Sentence ends in plain prose, found without sentencex's whole pipeline where it adds
+//! nothing.
 //!
-//! sentencex weighs every full stop against quotes, brackets, list markers, abbreviations,
-//! initials, units and what follows; that was a sixth of a facts-only check. Most news
-//! paragraphs need none of it: one line of ASCII prose whose stops end a word and are followed
-//! by a space and a capital or a digit. This module reads such a piece, and gives up (`None`,
-//! and sentencex reads it) at the first thing it is not sure of:
+//! sentencex weighs every full stop against quotes, brackets, list markers, e-mail
+//! addresses, abbreviations, initials, units and what follows; that was a sixth of a
+//! facts-only check. Most news paragraphs are one line of ASCII prose with none of the
+//! first four, and there sentencex's answer is its rule for each stop alone
+//! (`Language::find_boundary`). This module reads such a piece, and gives up (`None`, and
+//! sentencex reads it whole) at the first thing that could bring the rest into play:
 //!
 //! - any byte outside ASCII, a line break but at the end, a tab, a quote mark, a bracket, `@`,
 //!   `\`, `!` or `?`:
@@ -12,13 +14,20 @@
 //!   could be list items all start with one of these;
 //! - a first word with a stop in it, or that does not start with a letter or digit (`a.`,
 //!   `iv.`, `1.`, `-` and `*` start list items);
-//! - a stop followed by anything but a lower-case letter or digit (the sentence goes on, as in
-//!   `1.5` and `example.com`), or by one to four spaces and then a capital or a digit (a new
-//!   sentence), or by nothing but spaces (the end of the piece);
-//! - a stop that would end a sentence after a word that is not a plain word of two or more
-//!   ASCII letters, digits, commas, hyphens or percent signs, or after one sentencex reads
-//!   differently: one of its abbreviations (asked of sentencex itself), a unit or degree it
-//!   keeps with what follows ([`is_marker`]), or a word it takes for an exclamation.
+//! - a stop followed by another, directly or after spaces (`...`, `. . .`: one terminator to
+//!   sentencex, with rules of its own).
+//!
+//! Each other stop is read here where the answer is plain, and else asked of sentencex:
+//!
+//! - followed directly by a lower-case letter or digit (`1.5`, `example.com`), or by nothing
+//!   but spaces (the end of the piece), it ends no sentence;
+//! - after a plain word of two or more ASCII letters, digits, commas, hyphens or percent
+//!   signs that sentencex reads no other way (not one of its abbreviations, asked of sentencex
+//!   itself, nor a unit or degree it keeps with what follows, [`is_marker`], nor a word it
+//!   takes for an exclamation), and followed by one to four spaces and a capital or a digit,
+//!   it ends one;
+//! - anything else ("p.m. on", "Mr. Smith", "U.S. The", "5 ft. Tall") is
+//!   `English::find_boundary` on the piece, as sentencex's pipeline would call it.
 //!
 //! Tests and debug builds hold every answer to sentencex's (`super::split`), and a proptest
 //! holds it on text made of the cases above.
@@ -85,24 +94,35 @@ pub(super) fn ends(piece: &str) -> Option<Vec<usize>> {
     if holds_any(&UNSURE, b) || !starts_plainly(b) {
         return None;
     }
-    let mut ends = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     for stop in memchr::memchr_iter(b'.', b) {
         let after = stop + 1;
         let spaces = b[after..].iter().take_while(|&&c| c == b' ').count();
-        match b.get(after + spaces) {
+        let end = match b.get(after + spaces) {
             // The last stop of the piece.
-            None => {}
+            None => continue,
+            // "..." and ". . ." are one terminator to sentencex, with rules of their own.
+            Some(b'.') => return None,
             // "1.5", "example.com": the sentence goes on.
-            Some(c) if spaces == 0 && (c.is_ascii_lowercase() || c.is_ascii_digit()) => {}
+            Some(c) if spaces == 0 && (c.is_ascii_lowercase() || c.is_ascii_digit()) => continue,
+            // A plain word, a stop, a space and a capital: a sentence ends.
             Some(c)
-                if (1..=4).contains(&spaces) && (c.is_ascii_uppercase() || c.is_ascii_digit()) =>
+                if (1..=4).contains(&spaces)
+                    && (c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && plain_word_before(&b[..stop]) =>
             {
-                if !plain_word_before(&b[..stop]) {
-                    return None;
-                }
-                ends.push(after + spaces);
+                after + spaces
             }
-            Some(_) => return None,
+            // Anything else ("p.m. on", "Mr. Peskov", "U.S. The"): sentencex's own reading of
+            // this one stop, which is all it would read of it in a piece like this one.
+            Some(_) => match (English {}).find_boundary(piece, stop, after) {
+                Some(end) => end,
+                None => continue,
+            },
+        };
+        // sentencex keeps a boundary only past the one before, and the piece's end is not one.
+        if end > ends.last().copied().unwrap_or(0) && end < piece.len() {
+            ends.push(end);
         }
     }
     Some(ends)
@@ -171,15 +191,6 @@ mod tests {
     fn what_it_is_not_sure_of_goes_to_sentencex() {
         for piece in [
             "Mr. Peskov spoke.",
-            "He lives in the U.S. Now he is back.",
-            "The wall is 5 ft. Tall people duck.",
-            "He is 5ft. 9 inches are more.",
-            "She has a PhD. She said so.",
-            "It ran on Yahoo. Then it stopped.",
-            "He waited, etc. Then he left.",
-            "It rose. and fell.",
-            "It rose.Then fell.",
-            "It rose.     Then fell.",
             "It rose, he said. \"Then it fell.\"",
             "Costs rose (a lot). Then fell.",
             "Write to a@b.com. Then wait.",
@@ -191,9 +202,37 @@ mod tests {
             "Zelenskyy’s office said so. Then left.",
             "It rose.\nThen fell.",
             "He said. . . Then left.",
-            "It rose a. Then fell.",
+            "He said... Then left.",
+            "He said.. Then left.",
         ] {
             assert_eq!(ends(piece), None, "{piece:?}");
+        }
+    }
+
+    #[test]
+    fn stops_after_other_words_are_read_by_sentencex_one_at_a_time() {
+        for (piece, cut) in [
+            ("He lives in the U.S. Now he is back.", 1),
+            ("The wall is 5 ft. Tall people duck.", 1),
+            ("He is 5ft. 9 inches are more.", 0),
+            ("She has a PhD. She said so.", 1),
+            ("It ran on Yahoo. Then it stopped.", 0),
+            ("He waited, etc. Then he left.", 1),
+            ("It rose. and fell.", 1),
+            ("It rose.Then fell.", 1),
+            ("It rose.     Then fell.", 1),
+            ("It rose a. Then fell.", 0),
+            (
+                "The talks began at 9 p.m. on Monday. They ended at 10 a.m. The day after.",
+                2,
+            ),
+            ("They spoke at 3 p.m. Smith said so.", 1),
+            ("He met Mr. Smith. Then he left.", 1),
+            ("It was J. R. Smith. He left.", 1),
+        ] {
+            let got = ends(piece).unwrap_or_else(|| panic!("read here: {piece:?}"));
+            assert_eq!(got, super::super::ends_of(piece), "{piece:?}");
+            assert_eq!(got.len(), cut, "{piece:?}: {got:?}");
         }
     }
 
@@ -208,10 +247,11 @@ mod tests {
                         "long-term", "Mr", "etc", "approx", "ft", "5ft", "in", "5in", "PhD", "NE",
                         "Yahoo", "Yum", "U.S", "a", "A", "No", "Gen", "St", "Jan", "vs", "e.g",
                         "Inc", "Co", "ii", "iv", "x.y", "1.5", "9", "Z", "Sen", "Dr", "Prof",
+                        "p.m", "a.m", "J", "R", "on", "Monday", "Smith", "No.",
                     ]),
                     proptest::sample::select(vec![
                         " ", " ", " ", ". ", ". ", ".  ", ".", ",", ", ", ".     ", "-", "",
-                        ".\n", "\n",
+                        ".\n", "\n", ".,", ".-", ". . ", "..",
                     ]),
                 ),
                 1..16,
