@@ -20,6 +20,9 @@ pub(crate) fn options() -> Options {
     opts.alias_limits.max_replay_stack_depth = 16;
     opts.alias_limits.max_alias_expansions_per_anchor = 1_000;
     opts.with_snippet = false;
+    // Nothing reads comments' text (no `Commented` values): without their events the parser
+    // still checks them as YAML (a 1k-fact file: 151 M instructions to read, was 160 M).
+    opts.emit_comments = false;
     opts
 }
 
