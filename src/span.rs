@@ -59,7 +59,7 @@ const CHAR_CHECKPOINT: usize = 4096;
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = Vec::with_capacity(text.len() / CHAR_CHECKPOINT + 1);
         let (mut at, mut chars) = (0, 0);
         for k in 0..=text.len() / CHAR_CHECKPOINT {
