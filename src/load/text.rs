@@ -95,6 +95,24 @@ impl TextBuilder {
         self.push_run(&piece[run..], src_start + run);
     }
 
+    /// [`Self::push_verbatim`] for a line that holds no control character and starts and ends
+    /// with no space (a line of a plain Markdown body, `markdown/prose.rs`): of the scans that
+    /// tell words between single spaces, only those for two spaces and other white space are
+    /// left, since the line has no tab or line break to find.
+    pub fn push_plain_line(&mut self, line: &str, src_start: usize) {
+        debug_assert!(
+            !line.bytes().any(|b| b.is_ascii_control())
+                && !line.starts_with(' ')
+                && !line.ends_with(' '),
+            "not a plain line: {line:?}"
+        );
+        if !self.preserve_space && single_spaces_only(line) {
+            self.push_run(line, src_start);
+        } else {
+            self.push_verbatim(line, src_start);
+        }
+    }
+
     /// Writes `run` (no white space), copied verbatim from the source at `src`: what
     /// [`Self::push_char`] does for each of its characters.
     fn push_run(&mut self, run: &str, src: usize) {
@@ -186,11 +204,17 @@ fn words_and_single_spaces(piece: &str) -> bool {
     // Searched for with SIMD: a paragraph is most of an article's bytes.
     if memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
         || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
-        || DOUBLE_SPACE.find(bytes).is_some()
     {
         return false;
     }
-    piece.is_ascii() || !piece.chars().any(|c| c != ' ' && c.is_whitespace())
+    single_spaces_only(piece)
+}
+
+/// Whether `piece`, which has no ASCII white space but spaces, has no two spaces together and
+/// no white space outside ASCII: the rest of [`words_and_single_spaces`].
+fn single_spaces_only(piece: &str) -> bool {
+    DOUBLE_SPACE.find(piece.as_bytes()).is_none()
+        && (piece.is_ascii() || !piece.chars().any(|c| c != ' ' && c.is_whitespace()))
 }
 
 /// Length of the character reference (`&amp;`, `&#8217;`, `&#x2019;`) at the start of `s`.

@@ -64,7 +64,7 @@ pub(super) fn read(source: &str, base: usize) -> TextBuilder {
                 b.block_break();
                 in_paragraph = true;
             }
-            b.push_verbatim(line, start);
+            b.push_plain_line(line, start);
         }
     }
     b.block_break();
