@@ -101,8 +101,16 @@ pub mod class {
     pub const MODAL_BEFORE_TO: u16 = 1 << 1;
     /// [`super::ANAPHORS`].
     pub const ANAPHOR: u16 = 1 << 2;
-    /// A word a stance cue is made of ([`super::stance::is_cue_word`]).
+    /// A word a stance cue is made of ([`super::stance::word_classes`]).
     pub const STANCE_CUE: u16 = 1 << 3;
+    /// One of [`super::stance::DENY_VERBS`].
+    pub const DENY_VERB: u16 = 1 << 4;
+    /// A verb that confirms what it reports ("confirmed", "acknowledged").
+    pub const CONFIRM_VERB: u16 = 1 << 5;
+    /// A verb that reports without a stance of its own ("said", "reported", "claimed").
+    pub const REPORT_VERB: u16 = 1 << 6;
+    /// The first word of a denial phrase ("false", "never" in "never happened").
+    pub const DENIAL_START: u16 = 1 << 7;
 }
 
 /// The word lists a lower-case word is in, as [`class`] bits: worked out once per word a
@@ -121,10 +129,7 @@ pub fn word_classes(lower: &str) -> u16 {
             classes |= bit;
         }
     }
-    if stance::is_cue_word(lower) {
-        classes |= class::STANCE_CUE;
-    }
-    classes
+    classes | stance::word_classes(lower)
 }
 
 /// Finds the claims of one article. The matcher carries the fact file's entities.
@@ -310,7 +315,14 @@ mod tests {
         assert_eq!(classes("will"), class::MODAL);
         assert_eq!(classes("plans"), class::MODAL_BEFORE_TO);
         assert_eq!(classes("they"), class::ANAPHOR);
-        assert_eq!(classes("denied"), class::STANCE_CUE);
+        assert_eq!(classes("denied"), class::STANCE_CUE | class::DENY_VERB);
+        assert_eq!(
+            classes("confirmed"),
+            class::STANCE_CUE | class::CONFIRM_VERB
+        );
+        assert_eq!(classes("said"), class::STANCE_CUE | class::REPORT_VERB);
+        assert_eq!(classes("report"), class::STANCE_CUE);
+        assert_eq!(classes("false"), class::DENIAL_START);
         assert_eq!(classes("talks"), 0);
         // The token carries them, from the memo too.
         for _ in 0..2 {
@@ -320,7 +332,7 @@ mod tests {
                 bits,
                 [
                     class::ANAPHOR,
-                    class::STANCE_CUE,
+                    class::STANCE_CUE | class::DENY_VERB,
                     class::ANAPHOR,
                     class::MODAL,
                     0,

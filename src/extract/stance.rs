@@ -6,6 +6,7 @@
 //! place") are the article's own voice unless a reporting verb in the sentence attributes
 //! them. Negated cues ("did not deny", "declined to confirm") carry no stance.
 
+use super::class;
 use super::tokens::{Token, WordSet};
 use crate::claims::{EntityRef, Mention, Polarity, StanceCue};
 use crate::span::Span;
@@ -132,9 +133,11 @@ fn is(t: &Token, words: &[&str]) -> bool {
     words.contains(&t.lower.as_str())
 }
 
-/// Whether a cue of [`cues`] may be made of `lower`: every cue is one of these words, and
-/// most words are none of them (the token keeps the answer, [`super::class::STANCE_CUE`]).
-pub fn is_cue_word(lower: &str) -> bool {
+/// The stance word lists `lower` is in, as [`class`] bits: worked out once per word a thread
+/// meets, so the readers below test a bit on the token instead of comparing its word with
+/// each word of a list. [`class::STANCE_CUE`]: a cue of [`cues`] may be made of the word
+/// (every cue is one of these words, and most words are none of them).
+pub fn word_classes(lower: &str) -> u16 {
     static CUE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         WordSet::new(&[
             DENY_VERBS,
@@ -144,7 +147,32 @@ pub fn is_cue_word(lower: &str) -> bool {
             &["according", "report", "reports", "account", "story"],
         ])
     });
-    CUE_WORDS.contains(lower)
+    static DENIAL_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
+        let firsts: Vec<&'static str> = DENY_PHRASES.iter().map(|p| p[0]).collect();
+        WordSet::new(&[&firsts])
+    });
+    let mut classes = 0;
+    if CUE_WORDS.contains(lower) {
+        classes |= class::STANCE_CUE;
+        for (list, bit) in [
+            (DENY_VERBS, class::DENY_VERB),
+            (CONFIRM_VERBS, class::CONFIRM_VERB),
+            (REPORT_VERBS, class::REPORT_VERB),
+        ] {
+            if list.contains(&lower) {
+                classes |= bit;
+            }
+        }
+    }
+    if DENIAL_STARTS.contains(lower) {
+        classes |= class::DENIAL_START;
+    }
+    classes
+}
+
+/// Whether `t`'s word is in the lists of `bits` ([`word_classes`]).
+fn has(t: &Token, bits: u16) -> bool {
+    t.classes & bits != 0
 }
 
 /// Finds stance cues in one sentence. `tokens` and `mentions` are the sentence's, with
@@ -155,12 +183,12 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
 
     for (i, t) in tokens.iter().enumerate() {
         // Every cue below is one of these words: most tokens are none of them.
-        if t.classes & super::class::STANCE_CUE == 0 {
+        if !has(t, class::STANCE_CUE) {
             continue;
         }
-        let deny = is(t, DENY_VERBS);
-        let confirm = is(t, CONFIRM_VERBS);
-        let report = is(t, REPORT_VERBS)
+        let deny = has(t, class::DENY_VERB);
+        let confirm = has(t, class::CONFIRM_VERB);
+        let report = has(t, class::REPORT_VERB)
             || (t.lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
             || (is(t, &["report", "reports", "account", "story"]) && next_is_by(tokens, i));
         if !(deny || confirm || report) {
@@ -291,7 +319,7 @@ pub fn cues(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<StanceCue
     // they negate its fact's event.
     for (j, _) in &report_sources {
         let j = *j;
-        if !is(&tokens[j], REPORT_VERBS) && tokens[j].lower != "according" {
+        if !has(&tokens[j], class::REPORT_VERB) && tokens[j].lower != "according" {
             continue;
         }
         let start = cue_span(tokens, j).start;
@@ -455,15 +483,11 @@ fn negated(tokens: &[Token], i: usize) -> bool {
 
 /// Start and length of each denial phrase in the tokens.
 fn phrase_hits(tokens: &[Token]) -> Vec<(usize, usize)> {
-    // The first words of the phrases, to pass over the other tokens at once.
-    static FIRST: LazyLock<WordSet> = LazyLock::new(|| {
-        let firsts: Vec<&'static str> = DENY_PHRASES.iter().map(|p| p[0]).collect();
-        WordSet::new(&[&firsts])
-    });
     let mut hits = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !FIRST.contains(&tokens[i].lower) {
+        // The first words of the phrases: the other tokens are passed over at once.
+        if !has(&tokens[i], class::DENIAL_START) {
             i += 1;
             continue;
         }
@@ -594,10 +618,10 @@ fn source_of(text: &str, tokens: &[Token], mentions: &[Mention], i: usize) -> Op
             clause_start = tokens[j + 1].span.start;
             break;
         }
-        if is(&tokens[j], CLAUSE_STOPS)
-            || is(&tokens[j], DENY_VERBS)
-            || is(&tokens[j], CONFIRM_VERBS)
-            || is(&tokens[j], REPORT_VERBS)
+        if has(
+            &tokens[j],
+            class::DENY_VERB | class::CONFIRM_VERB | class::REPORT_VERB,
+        ) || is(&tokens[j], CLAUSE_STOPS)
         {
             clause_start = tokens[j].span.end;
             break;
@@ -627,6 +651,39 @@ mod tests {
     use super::*;
     use crate::extract::entities::EntityMatcher;
     use crate::extract::tokens::tokenize;
+
+    #[test]
+    fn a_words_stance_bits_are_the_lists_it_is_in() {
+        let lists: [(&[&str], u16); 3] = [
+            (DENY_VERBS, class::DENY_VERB),
+            (CONFIRM_VERBS, class::CONFIRM_VERB),
+            (REPORT_VERBS, class::REPORT_VERB),
+        ];
+        let firsts: Vec<&str> = DENY_PHRASES.iter().map(|p| p[0]).collect();
+        let mut words: Vec<&str> = lists.iter().flat_map(|(l, _)| l.iter().copied()).collect();
+        words.extend(&firsts);
+        words.extend(REPORT_NOUNS);
+        words.extend([
+            "talks",
+            "said.",
+            "Said",
+            "denial",
+            "reportedly",
+            "no",
+            "not",
+        ]);
+        for w in words {
+            let bits = word_classes(w);
+            for (list, bit) in lists {
+                assert_eq!(bits & bit != 0, list.contains(&w), "{w}");
+            }
+            assert_eq!(bits & class::DENIAL_START != 0, firsts.contains(&w), "{w}");
+            // Every verb of a list is a cue word.
+            if bits & (class::DENY_VERB | class::CONFIRM_VERB | class::REPORT_VERB) != 0 {
+                assert_ne!(bits & class::STANCE_CUE, 0, "{w}");
+            }
+        }
+    }
 
     fn stances(text: &str) -> Vec<(Polarity, Option<String>, bool, String)> {
         let toks = tokenize(text);
