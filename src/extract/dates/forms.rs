@@ -462,7 +462,7 @@ fn year_after(b: &[u8], t: &str, mon: usize, form: &mut Form) {
 /// abbreviation ending a word, with its full stop if one follows.
 pub(super) fn month(b: &[u8], i: usize) -> Option<usize> {
     let rest = b.get(i..)?;
-    if !starts_month(*rest.first()?) {
+    if !starts_like_month(rest) {
         return None;
     }
     if let Some(n) = MONTH_NAMES
@@ -485,6 +485,24 @@ pub(super) fn month(b: &[u8], i: usize) -> Option<usize> {
 /// Whether a month's name may start with `c`.
 fn starts_month(c: u8) -> bool {
     matches!(c, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+}
+
+/// Whether `rest` starts with the two letters a month's name or abbreviation starts with
+/// ("Ja", "Fe", "Ma", "Ap", "Ju", "Au", "Se", "Oc", "No", "De"): most capitalised words do
+/// not ("Salenkel", "Officials", "According"), and are turned away before the names are
+/// compared with them.
+fn starts_like_month(rest: &[u8]) -> bool {
+    matches!(
+        rest,
+        [b'J', b'a' | b'u', ..]
+            | [b'F', b'e', ..]
+            | [b'M', b'a', ..]
+            | [b'A', b'p' | b'u', ..]
+            | [b'S', b'e', ..]
+            | [b'O', b'c', ..]
+            | [b'N', b'o', ..]
+            | [b'D', b'e', ..]
+    )
 }
 
 /// A weekday's name at `i` ending a word: where it ends.
@@ -635,5 +653,32 @@ fn weekday_rest(b: &[u8], t: &str, w: usize, wd_end: usize, q: Group) -> Weekday
         q,
         wd: (w, wd_end),
         part,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_month_starts_like_one_and_other_capitals_do_not() {
+        for name in MONTH_NAMES.iter().chain(MONTH_SHORT) {
+            assert!(starts_like_month(name.as_bytes()), "{name}");
+            assert!(starts_month(name.as_bytes()[0]), "{name}");
+        }
+        for word in [
+            "Salenkel",
+            "Officials",
+            "According",
+            "J",
+            "",
+            "june",
+            "JUNE",
+            "Mr",
+        ] {
+            assert!(!starts_like_month(word.as_bytes()), "{word}");
+        }
+        assert_eq!(month(b"Mardelford", 0), None);
+        assert_eq!(month(b"in Sept. 2024", 3), Some(8));
     }
 }
