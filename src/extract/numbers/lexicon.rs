@@ -50,6 +50,13 @@ impl<'a> Lower<'a> {
 /// One part of a spelled number ("forty", "five", "hundred", "third"), by length first: the
 /// words of [`NUMBER_PARTS`].
 fn is_number_part(w: &str) -> bool {
+    // The letters the parts start with: most words start otherwise and are compared with none.
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'b' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z')
+    ) {
+        return false;
+    }
     match w.len() {
         3 => matches!(w, "one" | "two" | "six" | "ten"),
         4 => matches!(w, "five" | "zero" | "four" | "nine"),
@@ -200,7 +207,8 @@ const NUMBER_PARTS: &[&str] = &[
 
 /// A spelled number word, hyphenated compounds included ("thirty-four", "twenty-first").
 pub fn is_number_word(lower: &str) -> bool {
-    if !lower.as_bytes().contains(&b'-') {
+    // A byte loop: words are short, and `<[u8]>::contains` sets up a word-at-a-time search.
+    if !lower.bytes().any(|b| b == b'-') {
         return is_number_part(lower);
     }
     !lower.is_empty() && lower.split('-').all(is_number_part)
