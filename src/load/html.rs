@@ -5,8 +5,8 @@ use super::dates::parse_published;
 use super::error::LoadWarning;
 use super::markdown::collect_suppressions;
 use super::suppress;
-use super::text::{TextBuilder, covered_block};
-use crate::article::{Article, ArticleFormat, ArticleId, ArticleMeta, Suppression};
+use super::text::TextBuilder;
+use crate::article::{Article, ArticleFormat, ArticleId, ArticleMeta};
 use crate::span::{LineIndex, Span};
 use html5gum::{DefaultEmitter, HtmlString, Token, Tokenizer};
 use std::collections::BTreeMap;
@@ -177,15 +177,7 @@ pub(super) fn read(
         }
     }
     let (text, map) = b.finish();
-    let suppressions = found
-        .into_iter()
-        .map(|(p, span, at)| Suppression {
-            targets: p.targets,
-            reason: p.reason,
-            span,
-            covers: covered_block(&text, at),
-        })
-        .collect();
+    let suppressions = suppress::placed(found, &text);
     let squash = |s: String| {
         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
         (!s.is_empty()).then_some(s)

@@ -7,6 +7,23 @@ pub(super) struct Parsed {
     pub reason: String,
 }
 
+/// The suppressions a reader found (each with its comment's span and the text offset where the
+/// block it covers begins) as the article keeps them, each covering its block of `text`.
+pub(super) fn placed(
+    found: Vec<(Parsed, crate::span::Span, usize)>,
+    text: &str,
+) -> Vec<crate::article::Suppression> {
+    found
+        .into_iter()
+        .map(|(p, span, at)| crate::article::Suppression {
+            targets: p.targets,
+            reason: p.reason,
+            span,
+            covers: super::text::covered_block(text, at),
+        })
+        .collect()
+}
+
 /// Parses the inside of an HTML comment (between `<!--` and `-->`).
 ///
 /// `Ok(None)`: not addressed to factdiff. `Err`: addressed to factdiff but malformed, with

@@ -5,8 +5,8 @@
 use super::error::LoadWarning;
 use super::front_matter;
 use super::suppress;
-use super::text::{TextBuilder, covered_block};
-use crate::article::{Article, ArticleFormat, ArticleId, Suppression};
+use super::text::TextBuilder;
+use crate::article::{Article, ArticleFormat, ArticleId};
 use crate::span::{LineIndex, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -38,15 +38,7 @@ pub(super) fn read(
     } else {
         parse(&source, base, display, &mut found, warnings).finish()
     };
-    let suppressions = found
-        .into_iter()
-        .map(|(p, span, at)| Suppression {
-            targets: p.targets,
-            reason: p.reason,
-            span,
-            covers: covered_block(&text, at),
-        })
-        .collect();
+    let suppressions = suppress::placed(found, &text);
     Article {
         id,
         path: display.to_string(),
