@@ -143,14 +143,13 @@ impl EntityMatcher {
 
     /// [`Self::find`], with the names the fact file does not know only when `unknown`.
     fn find_names(&self, tokens: &[Token], unknown: bool) -> Vec<Mention> {
-        let mut taken = vec![false; tokens.len()];
         let mut out = Vec::new();
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first token, n tokens, pattern)
-        let ids: Vec<Option<u32>> = tokens.iter().map(|t| self.word_number(t)).collect();
         for first in 0..tokens.len() {
             let mut node = 0;
-            for (last, id) in ids.iter().enumerate().skip(first) {
-                let Some(child) = id.and_then(|w| self.edges.get(&(node, w))) else {
+            for (last, t) in tokens.iter().enumerate().skip(first) {
+                let Some(child) = self.word_number(t).and_then(|w| self.edges.get(&(node, w)))
+                else {
                     break;
                 };
                 node = *child;
@@ -170,6 +169,11 @@ impl EntityMatcher {
                 }
             }
         }
+        // The tokens a name covers; none (and nothing allocated) in most sentences.
+        let mut taken = Vec::new();
+        if !found.is_empty() {
+            taken.resize(tokens.len(), false);
+        }
         // Longest match first at each place, then left to right without overlaps.
         found.sort_by_key(|&(first, n, _)| (first, std::cmp::Reverse(n)));
         for (first, n, p) in found {
@@ -184,10 +188,13 @@ impl EntityMatcher {
         }
         // Misspelt names: a capitalised token close to a known single-word name.
         for (i, t) in tokens.iter().enumerate() {
-            if taken[i] || !t.cap || t.folded.len() < 5 {
+            if !t.cap || t.folded.len() < 5 || taken.get(i).is_some_and(|&t| t) {
                 continue;
             }
-            if let Some(id) = self.fuzzy_memo(&t.folded) {
+            if let Some(id) = self.fuzzy_noted(t) {
+                if taken.is_empty() {
+                    taken.resize(tokens.len(), false);
+                }
                 taken[i] = true;
                 out.push(Mention {
                     entity: EntityRef::Known(id),
@@ -196,6 +203,7 @@ impl EntityMatcher {
             }
         }
         if unknown {
+            taken.resize(tokens.len(), false);
             out.extend(unknown_names(tokens, &taken));
         }
         out.sort_by_key(|m| m.span.start);
@@ -232,7 +240,7 @@ impl EntityMatcher {
     /// generation in its high half and the number plus one (0: none) in its low half.
     fn word_number(&self, t: &Token) -> Option<u32> {
         let tag = self.generation << 32;
-        let note = t.note();
+        let note = t.note(WORD_NUMBER);
         if note >> 32 == self.generation {
             return (note as u32).checked_sub(1);
         }
@@ -241,9 +249,26 @@ impl EntityMatcher {
         if self.generation >> 32 == 0
             && let Some(low) = number.map_or(Some(0), |n| n.checked_add(1))
         {
-            t.set_note(tag | u64::from(low));
+            t.set_note(WORD_NUMBER, tag | u64::from(low));
         }
         number
+    }
+
+    /// [`Self::fuzzy`] for `t`'s folded word, kept with the word like its number
+    /// ([`Self::word_number`]): the entity's id plus one in the low half (0: none).
+    fn fuzzy_noted(&self, t: &Token) -> Option<EntityId> {
+        let tag = self.generation << 32;
+        let note = t.note(FUZZY_NAME);
+        if note >> 32 == self.generation {
+            return (note as u32).checked_sub(1).map(EntityId);
+        }
+        let id = self.fuzzy_memo(&t.folded);
+        if self.generation >> 32 == 0
+            && let Some(low) = id.map_or(Some(0), |e| e.0.checked_add(1))
+        {
+            t.set_note(FUZZY_NAME, tag | u64::from(low));
+        }
+        id
     }
 
     /// [`Self::fuzzy`], remembered per thread: the same capitalised words come back in every
@@ -310,6 +335,11 @@ impl EntityMatcher {
         }
     }
 }
+
+/// The slots of a word's notes ([`super::tokens::Word::note`]) the matcher keeps: the word's
+/// number among the aliases' words, and the single-word name its spelling is close to.
+const WORD_NUMBER: usize = 0;
+const FUZZY_NAME: usize = 1;
 
 /// Words remembered per thread by [`EntityMatcher::fuzzy_memo`] before the memo starts over.
 const FUZZY_MEMO_MAX: usize = 1 << 16;
@@ -673,11 +703,37 @@ mod tests {
         );
         assert_eq!(found(&a, "Parford"), [("#1".into(), "Parford".into())]);
         let toks = tokenize("Parford");
-        assert_eq!(toks[0].note() >> 32, a.generation);
+        assert_eq!(toks[0].note(WORD_NUMBER) >> 32, a.generation);
         // A matcher made again from another fact file has a generation of its own.
         let again = EntityMatcher::new(Some(&facts(&[("town", "Parford Town", &["Parford"])])));
         assert_ne!(again.generation, a.generation);
         assert_eq!(found(&again, "Parford"), [("#0".into(), "Parford".into())]);
+    }
+
+    #[test]
+    fn each_matcher_reads_its_own_note_of_a_close_spelling() {
+        // "Gilvan" is close to one matcher's name and to none of the other's; each keeps its
+        // answer with the word, and neither reads the other's.
+        let near = EntityMatcher::new(Some(&facts(&[("gilven", "Emil Gilven", &[])])));
+        let far = EntityMatcher::new(Some(&facts(&[("ostdale", "Ostdale", &[])])));
+        for _ in 0..2 {
+            assert_eq!(
+                found(&near, "Gilvan said"),
+                [("#0".into(), "Gilvan".into())]
+            );
+            assert_eq!(
+                found(&far, "Gilvan said"),
+                [("gilvan".into(), "Gilvan".into())]
+            );
+        }
+        let toks = tokenize("Gilvan");
+        assert_eq!(toks[0].note(FUZZY_NAME) >> 32, far.generation);
+        assert_eq!(toks[0].note(FUZZY_NAME) as u32, 0, "no name is close");
+        assert_eq!(
+            found(&near, "Gilvan said"),
+            [("#0".into(), "Gilvan".into())]
+        );
+        assert_eq!(toks[0].note(FUZZY_NAME), near.generation << 32 | 1);
     }
 
     #[test]

@@ -91,12 +91,15 @@ pub struct Word {
     /// Which date words the word's text holds (`dates::word_cues`): a sentence's date cues
     /// are then a pass over its tokens.
     pub date_cues: u16,
-    /// What one user of the words keeps of each ([`Word::note`]).
-    note: AtomicU64,
+    /// What users of the words keep of each ([`Word::note`]), one slot each.
+    notes: [AtomicU64; NOTES],
 }
 
+/// How many notes a word keeps ([`Word::note`]).
+pub const NOTES: usize = 2;
+
 impl PartialEq for Word {
-    /// The same word: the note is not part of it.
+    /// The same word: the notes are not part of it.
     fn eq(&self, other: &Self) -> bool {
         (&self.lower, &self.folded, self.stop, self.stem)
             == (&other.lower, &other.folded, other.stop, other.stem)
@@ -117,7 +120,7 @@ impl Word {
             date_cues: super::dates::word_cues(raw),
             lower,
             folded,
-            note: AtomicU64::new(0),
+            notes: [const { AtomicU64::new(0) }; NOTES],
         }
     }
 
@@ -126,17 +129,18 @@ impl Word {
         stem_at(&self.lower, self.stem)
     }
 
-    /// A value kept with the word by whoever works something out from its text alone: the
-    /// entity matcher keeps the word's number among its alias words here (with its own
-    /// generation, so another matcher's note is not taken for its own), instead of looking
-    /// the word up at each of its tokens. 0 until one is kept.
-    pub fn note(&self) -> u64 {
-        self.note.load(Ordering::Relaxed)
+    /// A value kept in slot `slot` (below [`NOTES`]) with the word by whoever works
+    /// something out from its text alone: the entity matcher keeps the word's number among
+    /// its alias words in one and the name its spelling is close to in the other (with its
+    /// own generation, so another matcher's note is not taken for its own), instead of
+    /// looking the word up at each of its tokens. 0 until one is kept.
+    pub fn note(&self, slot: usize) -> u64 {
+        self.notes[slot].load(Ordering::Relaxed)
     }
 
-    /// Keeps `note` ([`Word::note`]) with the word, for all its tokens.
-    pub fn set_note(&self, note: u64) {
-        self.note.store(note, Ordering::Relaxed);
+    /// Keeps `note` in slot `slot` ([`Word::note`]) with the word, for all its tokens.
+    pub fn set_note(&self, slot: usize, note: u64) {
+        self.notes[slot].store(note, Ordering::Relaxed);
     }
 }
 
