@@ -276,8 +276,11 @@ fn scan(text: &str, words: &mut Words, out: &mut Vec<Token>) {
 /// never freed (about 130 bytes each with the tables' room: 4 MB at most). An entry of the
 /// tables is 16 or 32 bytes: a table of whole tokens had entries of 96, more than the
 /// processor's level-2 cache held, and copying 72-byte tokens out of it waited on memory.
-#[derive(Default)]
 struct Words {
+    /// The kept short words met last, each in a place its key picks ([`recent_slot`]): the
+    /// common words stay in a table small enough for the processor's first-level cache,
+    /// where `short` spreads them over as many cache lines as it has entries.
+    recent: [(u64, Option<&'static Word>); RECENT],
     /// Kept words of up to eight bytes (most words), by their bytes read as one number
     /// ([`short_key`]): hashing and comparing one 64-bit word costs less than a string's
     /// bytes, and an entry is 16 bytes instead of 32.
@@ -351,6 +354,26 @@ fn alnum_prefix(chunk: u64) -> usize {
     ((!word & HIGH).trailing_zeros() / 8) as usize
 }
 
+impl Default for Words {
+    fn default() -> Self {
+        Self {
+            recent: [(0, None); RECENT],
+            short: FxHashMap::default(),
+            kept: FxHashMap::default(),
+            later: FxHashMap::default(),
+        }
+    }
+}
+
+/// Places in [`Words::recent`]: 16 KB.
+const RECENT: usize = 1 << 10;
+
+/// The place of the short word of key `key` in [`Words::recent`] (no key is 0, the key of an
+/// empty place).
+fn recent_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT.trailing_zeros())) as usize
+}
+
 /// Words kept per thread for the rest of the run.
 const KEPT_MAX: usize = 1 << 15;
 /// Words remembered per thread past those, before that table starts over.
@@ -364,6 +387,18 @@ impl Words {
     /// The word `raw`, a short ASCII word: all a token says of it but its place and capital
     /// depends on its bytes alone. `short` is the word's [`short_key`].
     fn of(&mut self, raw: &str, short: Option<u64>) -> WordRef {
+        if let Some(key) = short {
+            let slot = &mut self.recent[recent_slot(key)];
+            if let (k, Some(word)) = *slot
+                && k == key
+            {
+                return WordRef::Kept(word);
+            }
+            if let Some(&word) = self.short.get(&key) {
+                *slot = (key, Some(word));
+                return WordRef::Kept(word);
+            }
+        }
         let found = match short {
             Some(key) => self.short.get(&key),
             None => self.kept.get(raw),
