@@ -3,6 +3,14 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // This thread is one of the pool's threads (the pool starts one fewer of its own): it
+    // would otherwise wait while the workers check articles, or, reporting them as they come
+    // (`check --no-cross`), run beside as many workers as there are cores. It takes jobs only
+    // where it waits on the pool or yields to it. Should the pool fail to start this way,
+    // rayon starts its usual one when first used.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .use_current_thread()
+        .build_global();
     factdiff::commands::main()
 }
 

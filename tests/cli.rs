@@ -272,3 +272,36 @@ fn no_cross_leaves_the_comparison_between_articles_out() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--no-cross"));
 }
+
+/// The report is the same bytes whatever the number of threads: the development corpus (44
+/// articles, several jobs in flight with `--no-cross`), against its facts alone and with the
+/// comparison between articles, in JSON and as text. With the binary's main thread one of the
+/// pool's, one thread means the main thread checks every article itself.
+#[test]
+fn reports_do_not_depend_on_the_number_of_threads() {
+    let run = |threads: &str, extra: &[&str]| {
+        let out = factdiff()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "--no-config", "--facts", "corpus/dev/facts.yaml"])
+            .args(extra)
+            .arg("corpus/dev/articles")
+            .output()
+            .expect("factdiff runs");
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    for extra in [
+        &["--no-cross", "--format", "json"][..],
+        &["--no-cross", "--color", "never"],
+        &["--format", "json"],
+    ] {
+        let one = run("1", extra);
+        assert_eq!(one.0, Some(1), "{extra:?}: findings");
+        assert!(one.1.len() > 1000, "{extra:?}: a report");
+        for threads in ["2", "3", "8"] {
+            assert!(
+                run(threads, extra) == one,
+                "{extra:?}: {threads} threads differ from one"
+            );
+        }
+    }
+}

@@ -23,8 +23,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     run_with(args, Some(stream::batch_size()))
 }
 
-/// [`run`], with `--no-cross` reporting in batches of `stream` files, or holding every
-/// finding until the end when `None` (the path every other run takes; tests compare the two).
+/// [`run`], with `--no-cross` reporting as it goes with at most `stream` files in flight, or
+/// holding every finding until the end when `None` (the path every other run takes; tests
+/// compare the two).
 fn run_with(args: &CheckArgs, stream: Option<usize>) -> u8 {
     // Flags, then .factdiff.yml, then defaults (fills paths, facts and threshold).
     let (args, settings) = match config::settle(args) {

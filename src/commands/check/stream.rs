@@ -1,10 +1,13 @@
-//! `check --no-cross`: articles checked in bounded batches and reported batch by batch, so
-//! memory does not grow with the number of articles.
+//! `check --no-cross`: articles checked as they are found, a bounded number in flight, and
+//! reported in the order they were found, so memory does not grow with the number of
+//! articles.
 //!
 //! Without the comparison between articles every finding belongs to one article, and the
 //! report's order (article in discovery order, then offset, then kind) is the order the
-//! batches come in. Each batch is read and checked on all cores exactly as the whole run is
-//! otherwise ([`Checker::file`]), then handed in order to the [`Finisher`] and dropped.
+//! articles are found in. Each article is read and checked on a worker exactly as the whole
+//! run does otherwise ([`Checker::file`]); the thread that finds the files hands each run of
+//! finished articles that has no unfinished one before it to the [`Finisher`], in order, and
+//! drops them, while the workers go on.
 
 use super::finish::Finisher;
 use super::{Checker, FileWork};
@@ -30,7 +33,8 @@ const POLL: std::time::Duration = std::time::Duration::from_millis(1);
 /// The most files one job reads.
 const FILES_PER_JOB: usize = 16;
 
-/// The number of files checked together.
+/// The number of files checked together: in flight at once with `--no-cross`, a batch of
+/// the whole-run path otherwise.
 pub(super) fn batch_size() -> usize {
     rayon::current_num_threads().max(1) * FILES_PER_THREAD
 }
@@ -45,12 +49,13 @@ pub(super) struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Checks the `files` found (or the problems met finding them) against the facts,
-    /// `batch` files at a time, and writes the report as it goes; returns the exit status.
+    /// Checks the `files` found (or the problems met finding them) against the facts, at
+    /// most `in_flight` files at a time, and writes the report as it goes; returns the exit
+    /// status.
     pub(super) fn report(
         &self,
         mut files: impl Iterator<Item = Result<(PathBuf, String), LoadError>>,
-        batch: usize,
+        in_flight: usize,
     ) -> u8 {
         let (args, settings) = (self.args, self.settings);
         let mut finisher = match Finisher::start(args, settings, Some(self.facts)) {
@@ -68,7 +73,7 @@ impl Run<'_> {
         // Ids count the articles that loaded, in discovery order, as in a run that holds
         // them all.
         let mut next = 0u32;
-        let window = batch.max(1);
+        let window = in_flight.max(1);
         // Files per job: each job finished wakes this thread, which then takes a core from a
         // worker; one per file made the workers' time 6% longer.
         let per_job = (window / 8).clamp(1, FILES_PER_JOB);
@@ -123,9 +128,11 @@ impl Run<'_> {
                 if issued == reported {
                     return Ok(());
                 }
-                // Looked for now and then rather than waited on: a worker that finished a job
-                // would otherwise wake this thread itself, and on a virtual machine a wake-up
-                // took a fiftieth of the workers' time.
+                // Looked for rather than waited on: a worker that finished a job would
+                // otherwise wake this thread itself, and on a virtual machine a wake-up took a
+                // fiftieth of the workers' time. Until one comes, this thread takes a job
+                // itself when it is one of the pool's (the binary's main thread is: `main`),
+                // so that it never runs beside as many workers as there are cores.
                 let mut came = false;
                 while !came {
                     for (at, work) in received.try_iter() {
@@ -134,7 +141,8 @@ impl Run<'_> {
                         done[at - reported] = Some(work);
                         came = true;
                     }
-                    if !came {
+                    if !came && rayon::yield_now() != Some(rayon::Yield::Executed) {
+                        // Every job in flight is taken, or this thread is not the pool's.
                         std::thread::sleep(POLL);
                     }
                 }
@@ -182,7 +190,7 @@ mod tests {
     use clap::Parser;
 
     /// A folder for comparing the two ways of reporting: the example's articles three times
-    /// over (several batches), one with a used, a half-used and an unused suppression comment, a fact
+    /// over (several jobs), one with a used, a half-used and an unused suppression comment, a fact
     /// `ignore` entry that silences nothing, and hostile files that load with warnings or are
     /// skipped.
     fn mixed_corpus() -> tempfile::TempDir {
@@ -229,7 +237,7 @@ mod tests {
     }
 
     /// The exit status, the report's bytes, and the baseline written, for `check --no-cross`
-    /// on the mixed corpus with `extra` flags, streamed in batches of `stream` files or held.
+    /// on the mixed corpus with `extra` flags, streamed with `stream` files in flight or held.
     fn report_of(
         dir: &std::path::Path,
         extra: &[&str],
@@ -293,8 +301,11 @@ mod tests {
             };
             let held = run(None);
             assert_eq!(held.0, EXIT_FINDINGS, "{format}");
-            for batch in [1, 2, 1000] {
-                assert!(run(Some(batch)) == held, "{format} in batches of {batch}");
+            for in_flight in [1, 2, 1000] {
+                assert!(
+                    run(Some(in_flight)) == held,
+                    "{format} with {in_flight} files in flight"
+                );
             }
         }
     }
@@ -325,11 +336,11 @@ mod tests {
                 flags.extend(extra);
                 let held = report_of(dir, &flags, None);
                 assert!(!held.1.is_empty(), "{flags:?}: a report is written");
-                for batch in [1, 2, 7, 1000] {
-                    let streamed = report_of(dir, &flags, Some(batch));
+                for in_flight in [1, 2, 7, 1000] {
+                    let streamed = report_of(dir, &flags, Some(in_flight));
                     assert!(
                         streamed == held,
-                        "{flags:?} in batches of {batch}:\n{}\n---- held ----\n{}",
+                        "{flags:?} with {in_flight} in flight:\n{}\n---- held ----\n{}",
                         String::from_utf8_lossy(&streamed.1),
                         String::from_utf8_lossy(&held.1)
                     );
