@@ -192,9 +192,7 @@ impl EntityMatcher {
                 continue;
             }
             if let Some(id) = self.fuzzy_noted(t) {
-                if taken.is_empty() {
-                    taken.resize(tokens.len(), false);
-                }
+                taken.resize(tokens.len(), false);
                 taken[i] = true;
                 out.push(Mention {
                     entity: EntityRef::Known(id),

@@ -387,23 +387,23 @@ impl Words {
     /// The word `raw`, a short ASCII word: all a token says of it but its place and capital
     /// depends on its bytes alone. `short` is the word's [`short_key`].
     fn of(&mut self, raw: &str, short: Option<u64>) -> WordRef {
-        if let Some(key) = short {
-            let slot = &mut self.recent[recent_slot(key)];
-            if let (k, Some(word)) = *slot
-                && k == key
-            {
-                return WordRef::Kept(word);
-            }
-            if let Some(&word) = self.short.get(&key) {
-                *slot = (key, Some(word));
-                return WordRef::Kept(word);
-            }
-        }
         let found = match short {
-            Some(key) => self.short.get(&key),
-            None => self.kept.get(raw),
+            Some(key) => {
+                let slot = &mut self.recent[recent_slot(key)];
+                match *slot {
+                    (k, Some(word)) if k == key => Some(word),
+                    _ => {
+                        let word = self.short.get(&key).copied();
+                        if word.is_some() {
+                            *slot = (key, word);
+                        }
+                        word
+                    }
+                }
+            }
+            None => self.kept.get(raw).copied(),
         };
-        if let Some(&kept) = found {
+        if let Some(kept) = found {
             return WordRef::Kept(kept);
         }
         if self.short.len() + self.kept.len() < KEPT_MAX {
