@@ -200,6 +200,14 @@ impl Aligner {
         }
     }
 
+    /// Whether a sentence can align with a fact only by naming the entities the fact is
+    /// about, each itself or, through a word that refers back ([`crate::extract::ANAPHORS`]),
+    /// in the sentence before: true when every fact has `about`. A fact without is found by
+    /// its words alone, in any sentence.
+    pub fn needs_names(&self) -> bool {
+        self.by_word.is_empty()
+    }
+
     /// Every (sentence, fact) pair at or above the threshold.
     pub fn align(&self, claims: &ArticleClaims) -> Vec<Alignment> {
         let mut out = Vec::new();

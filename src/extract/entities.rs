@@ -39,6 +39,13 @@ pub struct EntityMatcher {
     single_hists: Vec<Histogram>,
     /// Tells this matcher's entries in the per-thread fuzzy memo from another's.
     generation: u64,
+    /// By word number: the word is capitalised in an alias that holds it. An alias with a
+    /// capitalised word is found only where that word is capitalised in the text
+    /// ([`Self::may_name_known`]).
+    capitalised: Vec<bool>,
+    /// For each alias all in lower case ("the ministry"), its longest folded word: the alias
+    /// is found only where that word is, in any case.
+    lower_case_words: rustc_hash::FxHashSet<String>,
 }
 
 const FUZZY_MIN: f64 = 0.93;
@@ -55,6 +62,8 @@ impl EntityMatcher {
         // Node 0 is the root; an alias's folded words lead to its node, so two aliases that
         // fold alike share one pattern.
         let mut ends: Vec<Option<usize>> = vec![None];
+        let mut capitalised: Vec<bool> = Vec::new();
+        let mut lower_case_words = rustc_hash::FxHashSet::default();
         let mut add = |alias: &str, id: EntityId, implicit: bool| {
             let toks = super::tokens::tokenize(alias);
             if toks.is_empty() {
@@ -64,11 +73,20 @@ impl EntityMatcher {
             for t in &toks {
                 let next = words.len() as u32;
                 let w = *words.entry(t.folded.to_string()).or_insert(next);
+                if capitalised.len() <= w as usize {
+                    capitalised.resize(w as usize + 1, false);
+                }
+                capitalised[w as usize] |= t.cap;
                 let next = ends.len() as u32;
                 node = *edges.entry((node, w)).or_insert(next);
                 if node == next {
                     ends.push(None);
                 }
+            }
+            if !toks.iter().any(|t| t.cap)
+                && let Some(longest) = toks.iter().max_by_key(|t| t.folded.len())
+            {
+                lower_case_words.insert(longest.folded.to_string());
             }
             if let Some(i) = ends[node as usize] {
                 let p = &mut patterns[i];
@@ -118,6 +136,8 @@ impl EntityMatcher {
         let single_keys = singles.iter().map(|(name, _)| single_key(name)).collect();
         let single_hists = singles.iter().map(|(name, _)| histogram(name)).collect();
         Self {
+            capitalised,
+            lower_case_words,
             patterns,
             words,
             edges,
@@ -139,6 +159,21 @@ impl EntityMatcher {
     /// needs. [`add_unknown_names`] completes them into [`Self::find`]'s.
     pub fn find_known(&self, tokens: &[Token]) -> Vec<Mention> {
         self.find_names(tokens, false)
+    }
+
+    /// Whether `text` (one sentence) may name an entity the fact file knows: false only when
+    /// [`Self::find_known`] on its tokens is sure to find nothing. An alias is found only
+    /// where the words it capitalises are capitalised, and a misspelt name is a capitalised
+    /// word, so only the sentence's capitalised words are read
+    /// ([`super::tokens::any_capitalised`]); an alias all in lower case is looked for by its
+    /// longest word among all the sentence's words.
+    pub fn may_name_known(&self, text: &str) -> bool {
+        super::tokens::any_capitalised(text, |t| {
+            self.word_number(t)
+                .is_some_and(|w| self.capitalised.get(w as usize).is_some_and(|&c| c))
+                || (t.folded.len() >= 5 && self.fuzzy_noted(t).is_some())
+        }) || (!self.lower_case_words.is_empty()
+            && super::tokens::any_folded_in(text, &self.lower_case_words))
     }
 
     /// [`Self::find`], with the names the fact file does not know only when `unknown`.
@@ -236,6 +271,7 @@ impl EntityMatcher {
     /// with the token's word ([`super::tokens::Word::note`]), so each word a thread meets is
     /// looked up once per matcher rather than at each token. The note is the matcher's
     /// generation in its high half and the number plus one (0: none) in its low half.
+    #[inline(always)]
     fn word_number(&self, t: &Token) -> Option<u32> {
         let tag = self.generation << 32;
         let note = t.note(WORD_NUMBER);
@@ -801,5 +837,99 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A sentence the screen turns away names no known entity, for aliases that start in
+    /// lower case ("the town of Parford") or are all in lower case ("the ministry", found in
+    /// any case and spelling that folds alike), derived surnames, titles, possessives,
+    /// misspelt names and words capitalised at the start of a sentence.
+    #[test]
+    fn sentences_turned_away_by_the_screen_name_nothing_known() {
+        let m = EntityMatcher::new(Some(&facts(&[
+            ("parford", "Parford", &["the town of Parford"]),
+            ("gilven", "Emil Gilven", &["Commissioner Gilven"]),
+            ("kelgil", "Kelgil Group", &["Kelgil group"]),
+            ("nato", "NATO", &[]),
+            ("ministry", "Interior Ministry", &["the ministry"]),
+            ("ferry", "Orla Bay", &["the ferry company"]),
+        ])));
+        let words = [
+            "NATO",
+            "Nato",
+            "nato",
+            "the",
+            "The",
+            "town",
+            "Town",
+            "of",
+            "Parford",
+            "parford",
+            "Parford's",
+            "PARFORD",
+            "Gilven",
+            "gilven",
+            "Gilvan",
+            "Gilvenn",
+            "Emil",
+            "emil",
+            "Commissioner",
+            "commissioner",
+            "Kelgil",
+            "kelgil",
+            "group",
+            "Group",
+            "said",
+            "Officials",
+            "\u{201c}Kelgil",
+            "Gil\u{ad}ven",
+            "McGilven",
+            "O'Parford",
+            "12",
+            ",",
+            "ministry",
+            "Ministry",
+            "MINISTRY",
+            "ministry's",
+            "minnistry",
+            "ministries",
+            "company",
+            "Company",
+            "compani",
+            "ferry",
+            "fery",
+        ];
+        let mut turned_away = 0;
+        // Every sentence of up to three of the words.
+        for a in &words {
+            for b in &words {
+                for c in &words {
+                    let text = format!("{a} {b} {c}");
+                    if !m.may_name_known(&text) {
+                        turned_away += 1;
+                        assert_eq!(found_known(&m, &text), [], "{text}");
+                    }
+                }
+            }
+        }
+        assert!(turned_away > 5_000, "{turned_away} turned away");
+        for named in ["the ministry said", "THE MINNISTRY", "the ferry compani"] {
+            assert!(m.may_name_known(named), "{named}");
+            assert_ne!(found_known(&m, named), [], "{named}");
+        }
+    }
+
+    fn found_known(m: &EntityMatcher, text: &str) -> Vec<(String, String)> {
+        m.find_known(&tokenize(text))
+            .into_iter()
+            .map(|n| {
+                let EntityRef::Known(id) = n.entity else {
+                    panic!("an unknown name among the known: {n:?}");
+                };
+                (
+                    format!("#{}", id.0),
+                    text[n.span.start..n.span.end].to_string(),
+                )
+            })
+            .collect()
     }
 }

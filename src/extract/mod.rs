@@ -93,6 +93,15 @@ pub const ANAPHORS: &[&str] = &[
     "countries",
 ];
 
+/// [`ANAPHORS`], looked up by hash.
+static REFER_BACK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[ANAPHORS]));
+
+/// Whether a word of `text` (one sentence) may refer back to a name in the sentence before
+/// ([`class::ANAPHOR`]), read without making its tokens.
+fn may_refer_back(text: &str) -> bool {
+    tokens::any_word_in(text, &REFER_BACK)
+}
+
 /// Bits of [`tokens::Word::classes`]: the word lists a token's word is in.
 pub mod class {
     /// [`super::MODAL`].
@@ -118,7 +127,6 @@ pub mod class {
 pub fn word_classes(lower: &str) -> u16 {
     static MODALS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[MODAL]));
     static BEFORE_TO: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[MODAL_BEFORE_TO]));
-    static REFER_BACK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[ANAPHORS]));
     let mut classes = 0;
     for (set, bit) in [
         (&*MODALS, class::MODAL),
@@ -190,19 +198,52 @@ pub struct Words<'a> {
 /// align with a fact (a quarter of them in a typical article), so they wait for
 /// [`Words::finish`]; the comparison between articles reads every sentence whole.
 pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher, all_names: bool) -> Words<'a> {
+    read_words(article, matcher, all_names, false)
+}
+
+/// [`words`] without the names the fact file does not know, for an alignment that reads only
+/// the sentences that name a known entity, and those that refer back to one named in the
+/// sentence before ([`crate::align::Aligner::needs_names`]): any other sentence is left
+/// without its words and names, which no check reads. Whether a sentence names a known
+/// entity is first asked of its capitalised words alone ([`EntityMatcher::may_name_known`]),
+/// and whether it refers back, of its words without making tokens of them
+/// ([`may_refer_back`]).
+pub fn named_words<'a>(article: &'a Article, matcher: &EntityMatcher) -> Words<'a> {
+    read_words(article, matcher, false, true)
+}
+
+fn read_words<'a>(
+    article: &'a Article,
+    matcher: &EntityMatcher,
+    all_names: bool,
+    named_only: bool,
+) -> Words<'a> {
     let text = &article.text;
+    // The sentence before names a known entity.
+    let mut after_name = false;
     let sentences = sentences::split(text)
         .into_iter()
         .map(|span| {
             let s = &text[span.start..span.end];
-            let tokens = tokens::tokenize(s);
-            Sentence {
-                span,
-                mentions: if all_names {
+            let read =
+                !named_only || matcher.may_name_known(s) || (after_name && may_refer_back(s));
+            let (tokens, mentions) = if !read {
+                (Vec::new(), Vec::new())
+            } else {
+                let tokens = tokens::tokenize(s);
+                let mentions = if all_names {
                     matcher.find(&tokens)
                 } else {
                     matcher.find_known(&tokens)
-                },
+                };
+                (tokens, mentions)
+            };
+            after_name = mentions
+                .iter()
+                .any(|m| matches!(m.entity, claims::EntityRef::Known(_)));
+            Sentence {
+                span,
+                mentions,
                 quantities: Vec::new(),
                 dates: Vec::new(),
                 stances: Vec::new(),

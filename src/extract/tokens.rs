@@ -26,6 +26,24 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         self.shapes.may_hold(word) && self.words.contains(word)
     }
+
+    /// [`Self::contains`] for `word` lower-cased, an ASCII word: only a word of a member's
+    /// shape is looked up, and only a word with a capital is copied to be lower-cased.
+    fn contains_lowered(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return self.contains(word);
+        };
+        if self.shapes.bits[usize::from(first.to_ascii_lowercase())] & shape_bit(bytes.len()) == 0 {
+            return false;
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return self.words.contains(word);
+        }
+        let mut lower = CompactString::from(word);
+        lower.make_ascii_lowercase();
+        self.words.contains(lower.as_str())
+    }
 }
 
 /// The shapes (first byte and length) of a set of words: a word of a shape no member has is
@@ -229,42 +247,192 @@ fn scan(text: &str, words: &mut Words, out: &mut Vec<Token>) {
                 continue;
             }
         }
-        let start = i;
-        let mut ascii = true;
-        loop {
-            i = ascii_word_end(bytes, i);
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            if b.is_ascii() {
-                if b == b'\'' && next_is_alphanumeric(text, i + 1) {
+        let (token, end) = word_at(text, i, words);
+        out.push(token);
+        i = end;
+    }
+}
+
+/// The token of the word that starts at byte `start` of `text` (a letter or digit), and
+/// where the word ends.
+#[inline(always)]
+fn word_at(text: &str, start: usize, words: &mut Words) -> (Token, usize) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut ascii = true;
+    loop {
+        i = ascii_word_end(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        if b.is_ascii() {
+            if b == b'\'' && next_is_alphanumeric(text, i + 1) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let c = char_at(text, i);
+        let len = c.len_utf8();
+        let keep = c.is_alphanumeric()
+            || is_invisible(c)
+            || is_combining_mark(c)
+            || (is_apostrophe(c) && next_is_alphanumeric(text, i + len));
+        if !keep {
+            break;
+        }
+        ascii = false;
+        i += len;
+    }
+    let token = if ascii && i - start <= INLINE {
+        Token {
+            span: Span::new(start, i),
+            cap: bytes[start].is_ascii_uppercase(),
+            word: words.of(&text[start..i], short_key(bytes, start, i)),
+        }
+    } else {
+        any_token(text, start, i, ascii)
+    };
+    (token, i)
+}
+
+/// Whether `test` holds for a capitalised token of `text` (one [`tokenize`] would give),
+/// found without tokenising the rest: most words of prose are in lower case, and only the
+/// words at an upper-case ASCII letter are read. True also, without a test, when a word
+/// starts with a letter or digit that is not ASCII (whether it is capitalised is not looked
+/// into), so false is sure and true is not.
+pub fn any_capitalised(text: &str, mut test: impl FnMut(&Token) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    WORDS.with_borrow_mut(|words| {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time past lower case, digits and punctuation.
+            if let Some(chunk) = eight_at(bytes, i) {
+                let n = upper_or_wide_prefix(chunk);
+                if n > 0 {
+                    i += n;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            if b.is_ascii_uppercase() {
+                // After a letter or digit, inside a word that started before.
+                if i > 0 && FOLD_OF[usize::from(bytes[i - 1])] != 0 {
                     i += 1;
                     continue;
                 }
-                break;
+                // Any other upper-case letter is read as if a word started there: one
+                // after an apostrophe or a character that is not ASCII may be inside a word
+                // ("O'Brien"), and is read for nothing, but every word that does start at
+                // one is read whole, as the scan reads it.
+                let (token, end) = word_at(text, i, words);
+                if test(&token) {
+                    return true;
+                }
+                i = end;
+            } else if b.is_ascii() {
+                i += 1;
+            } else {
+                let c = char_at(text, i);
+                if c.is_alphanumeric() {
+                    return true;
+                }
+                i += c.len_utf8();
             }
-            let c = char_at(text, i);
-            let len = c.len_utf8();
-            let keep = c.is_alphanumeric()
-                || is_invisible(c)
-                || is_combining_mark(c)
-                || (is_apostrophe(c) && next_is_alphanumeric(text, i + len));
-            if !keep {
-                break;
-            }
-            ascii = false;
-            i += len;
         }
-        out.push(if ascii && i - start <= INLINE {
-            Token {
-                span: Span::new(start, i),
-                cap: bytes[start].is_ascii_uppercase(),
-                word: words.of(&text[start..i], short_key(bytes, start, i)),
+        false
+    })
+}
+
+/// Whether the lower-case form of a word of `text` (of a token [`tokenize`] would give) is
+/// in `set`, without making most tokens ([`any_word`]).
+pub fn any_word_in(text: &str, set: &WordSet) -> bool {
+    any_word(text, |word| match word {
+        WordAt::Plain(raw) => set.contains_lowered(raw),
+        WordAt::Token(t) => set.contains(&t.lower),
+    })
+}
+
+/// Whether the folded form ([`fold`]) of a word of `text` (of a token [`tokenize`] would
+/// give) is in `set`, without making most tokens ([`any_word`]).
+pub fn any_folded_in(text: &str, set: &FxHashSet<String>) -> bool {
+    any_word(text, |word| match word {
+        WordAt::Plain(raw) => {
+            let mut buf = [0u8; INLINE];
+            match fold_plain(raw.as_bytes(), &mut buf) {
+                Some(folded) => set.contains(folded),
+                None => set.contains(fold(&raw.to_ascii_lowercase()).as_str()),
+            }
+        }
+        WordAt::Token(t) => set.contains(t.folded.as_str()),
+    })
+}
+
+/// A word of a text, as [`any_word`] reads it.
+enum WordAt<'t> {
+    /// ASCII letters and digits alone (most words): its token's lower-case form is its text
+    /// lower-cased, and its folded form [`fold_plain`]'s.
+    Plain(&'t str),
+    /// Any other word (with an apostrophe, or a character that is not ASCII), made a token.
+    Token(Token),
+}
+
+/// Whether `test` holds for a word of `text` (one [`tokenize`] makes a token of), in the order
+/// of the text, without making tokens of the words of ASCII letters and digits alone.
+fn any_word(text: &str, mut test: impl FnMut(WordAt<'_>) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if FOLD_OF[usize::from(b)] == 0 {
+                i += 1;
+                continue;
+            }
+            let end = ascii_word_end(bytes, i);
+            // The word ends at white space or punctuation (not at an apostrophe, which may
+            // be inside it, nor at a character that is not ASCII).
+            if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+                if test(WordAt::Plain(&text[i..end])) {
+                    return true;
+                }
+                i = end;
+                continue;
             }
         } else {
-            any_token(text, start, i, ascii)
-        });
+            let c = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let (token, end) = WORDS.with_borrow_mut(|words| word_at(text, i, words));
+        if test(WordAt::Token(token)) {
+            return true;
+        }
+        i = end;
     }
+    false
+}
+
+/// The folded form ([`fold`]) of `word`, ASCII letters and digits alone, made in `buf`, or
+/// `None` for a word longer than `buf`: each byte's [`FOLD_OF`], a doubled letter once, as
+/// [`ascii_word`] folds.
+fn fold_plain<'b>(word: &[u8], buf: &'b mut [u8; INLINE]) -> Option<&'b str> {
+    if word.len() > INLINE {
+        return None;
+    }
+    let (mut n, mut last) = (0, 0u8);
+    for &b in word {
+        let c = FOLD_OF[usize::from(b)];
+        if c == last && c > b'9' {
+            continue;
+        }
+        buf[n] = c;
+        n += 1;
+        last = c;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// The short ASCII words a thread has met ([`ascii_word`]), by their text: prose repeats
@@ -354,6 +522,21 @@ fn alnum_prefix(chunk: u64) -> usize {
     ((!word & HIGH).trailing_zeros() / 8) as usize
 }
 
+/// How many of the eight bytes of `chunk` (in text order: little-endian) come before the
+/// first that is an upper-case ASCII letter or not ASCII, tested all at once as in
+/// [`alnum_prefix`].
+fn upper_or_wide_prefix(chunk: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let seven = chunk & !HIGH;
+    let at_least = |x: u64, b: u8| x + each(0x80 - b);
+    let upper = at_least(seven, b'A') & !at_least(seven, b'Z' + 1);
+    let stop = (upper | chunk) & HIGH;
+    (stop.trailing_zeros() / 8) as usize
+}
+
 impl Default for Words {
     fn default() -> Self {
         Self {
@@ -386,6 +569,7 @@ thread_local! {
 impl Words {
     /// The word `raw`, a short ASCII word: all a token says of it but its place and capital
     /// depends on its bytes alone. `short` is the word's [`short_key`].
+    #[inline(always)]
     fn of(&mut self, raw: &str, short: Option<u64>) -> WordRef {
         let found = match short {
             Some(key) => {
@@ -448,7 +632,7 @@ static FOLD_OF: [u8; 256] = {
 };
 
 /// Words up to this many bytes are kept inline in a [`CompactString`] and folded on the stack.
-const INLINE: usize = 24;
+pub(crate) const INLINE: usize = 24;
 
 /// The word `raw`, an ASCII word of at most [`INLINE`] bytes (most words): its lower-case
 /// and folded forms in one pass over its bytes, and the folded form shared with the
@@ -947,6 +1131,53 @@ mod tests {
             let probe = &word[..word.len() - word.char_indices().rev().take(cut).map(|(_, c)| c.len_utf8()).sum::<usize>()];
             proptest::prop_assert_eq!(set.contains(probe), plain.contains(probe));
             proptest::prop_assert!(set.contains(LONG) && !set.contains(&LONG[1..]));
+        }
+
+        /// Reading only the words at capitals misses no capitalised token: whatever the test,
+        /// one that holds for a capitalised token of the text holds in the reading. In text
+        /// of ASCII letters, digits and punctuation without apostrophes, where each capital
+        /// a word starts at is read and nothing else, the two agree.
+        #[test]
+        fn words_read_at_capitals_are_the_capitalised_tokens(
+            text in "([A-Za-z0-9]{1,6}|O'Br|'N|Pu\u{301}tin|\u{c9}mile|Kyïv|Ke\u{ad}lgil|\u{201c}Gil|\u{2019}|\u{2014}|[ ,.;:-]){0,16}",
+            pick in proptest::collection::vec("[a-z]{1,2}", 0..4),
+        ) {
+            let test = |t: &Token| t.cap && pick.iter().any(|p| t.folded.starts_with(p.as_str()));
+            let tokens = tokenize(&text);
+            let want = tokens.iter().any(test);
+            let mut read = Vec::new();
+            let got = any_capitalised(&text, |t| {
+                read.push(t.clone());
+                test(t)
+            });
+            proptest::prop_assert!(got || !want, "{:?}", text);
+            if text.bytes().all(|b| b.is_ascii() && b != b'\'') {
+                proptest::prop_assert_eq!(got, want);
+                // Every capitalised token up to the first that passes, and no other word.
+                let caps: Vec<&Token> = tokens.iter().filter(|t| t.cap).collect();
+                let n = caps.iter().position(|t| test(t)).map_or(caps.len(), |i| i + 1);
+                proptest::prop_assert_eq!(read.iter().collect::<Vec<_>>(), caps[..n].to_vec());
+            }
+        }
+
+        /// Looking words up without making tokens finds a word of the set exactly when one of
+        /// the text's tokens has its lower-case form in the set: capitals, possessives, inner
+        /// apostrophes, marks and letters that are not ASCII, words longer than eight bytes.
+        #[test]
+        fn words_looked_up_in_place_are_the_tokens_words(
+            text in "(he|He|HIS|hee|HY|it's|It\u{2019}s|they're|them|themm|countries|Countries|countriesx|couuntriess|t\u{301}hem|h\u{ad}e|hé|[a-z]{1,10}|[A-Z][a-z]{0,3}|[a-zA-Z]{25,26}|[0-9]{1,3}|'|[ ,.;-]){0,12}",
+        ) {
+            let set = WordSet::new(&[&["he", "his", "it", "them", "countries"]]);
+            let tokens = tokenize(&text);
+            let want = tokens.iter().any(|t| set.contains(&t.lower));
+            proptest::prop_assert_eq!(any_word_in(&text, &set), want, "{:?}", text);
+            // And their folded forms, doubled letters, y and w, and words past 24 bytes.
+            let folded: FxHashSet<String> = ["he", "them", "countries", "hi", "hes", "cuntries"]
+                .iter()
+                .map(|w| fold(w))
+                .collect();
+            let want = tokens.iter().any(|t| folded.contains(t.folded.as_str()));
+            proptest::prop_assert_eq!(any_folded_in(&text, &folded), want, "{:?}", text);
         }
     }
 
