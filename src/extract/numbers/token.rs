@@ -68,8 +68,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             });
             i = end;
         } else if c.is_alphabetic() {
-            let end = scan_word(text, i);
-            push_word(text, i, end, out);
+            let (end, hyphen) = scan_word(text, i);
+            push_word(text, i, end, hyphen, out);
             i = end;
         } else {
             out.push(Tok {
@@ -84,9 +84,10 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 
 /// Pushes a word, split after a spelled number that leads a hyphenated compound
 /// ("forty-five-year-old" -> "forty-five", "-", "year-old"; "three-day" -> "three", "-", "day").
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+/// `hyphen`: the word has one ([`scan_word`] says).
+fn push_word(text: &str, start: usize, end: usize, hyphen: bool, out: &mut Vec<Tok>) {
     let word = &text[start..end];
-    if !word.as_bytes().contains(&b'-') {
+    if !hyphen {
         // One part: nothing to split.
         out.push(Tok {
             start,
@@ -135,14 +136,16 @@ fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     }
 }
 
-fn scan_word(text: &str, start: usize) -> usize {
+/// The end of the word at `start`, and whether it holds a hyphen (between two of its parts).
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut hyphen = false;
     loop {
         // Runs of ASCII letters and digits, eight bytes at a time.
         i = crate::extract::tokens::ascii_word_end(bytes, i);
         let Some(c) = char_at(text, i) else {
-            return i;
+            return (i, hyphen);
         };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
@@ -151,9 +154,10 @@ fn scan_word(text: &str, start: usize) -> usize {
             && char_at(text, i + len).is_some_and(char::is_alphabetic)
         {
             // Inner hyphen or apostrophe: part of the word.
+            hyphen |= c == '-';
             i += len;
         } else {
-            return i;
+            return (i, hyphen);
         }
     }
 }
@@ -272,7 +276,9 @@ mod tests {
         fn words_end_where_their_characters_end(
             text in "[a-zA-Z][a-zA-Z0-9é’'\\- .,]{0,30}",
         ) {
-            proptest::prop_assert_eq!(scan_word(&text, 0), word_end_by_chars(&text, 0));
+            let (end, hyphen) = scan_word(&text, 0);
+            proptest::prop_assert_eq!(end, word_end_by_chars(&text, 0));
+            proptest::prop_assert_eq!(hyphen, text[..end].contains('-'));
         }
     }
 
