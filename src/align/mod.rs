@@ -522,26 +522,12 @@ mod tests {
     /// sentence aligns, on the example and the development corpora.
     #[test]
     fn the_index_aligns_what_scoring_every_fact_aligns() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut aligned = 0;
-        for (facts, dir) in [
-            ("fixtures/example/facts.yaml", "fixtures/example"),
-            ("corpus/dev/facts.yaml", "corpus/dev/articles"),
-            ("corpus/dev2/facts.yaml", "corpus/dev2/articles"),
-            ("corpus/dev3/facts.yaml", "corpus/dev3/articles"),
-        ] {
-            let facts = crate::load::read_fact_file(&root.join(facts), facts).expect("fact file");
+        for (facts, articles) in crate::load::corpora() {
             let matcher = EntityMatcher::new(Some(&facts));
             let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
-            for (i, found) in crate::load::walk_articles(&[root.join(dir)]).enumerate() {
-                let (path, display) = found.expect("listed");
-                let id = crate::article::ArticleId(i as u32);
-                let Ok((article, _)) =
-                    crate::load::read_article(&path, &display, id, &Default::default())
-                else {
-                    continue;
-                };
-                let claims = crate::extract::extract(&article, &matcher);
+            for article in &articles {
+                let claims = crate::extract::extract(article, &matcher);
                 let mut every = Vec::new();
                 for (si, s) in claims.sentences.iter().enumerate() {
                     let prev = si.checked_sub(1).map(|p| &claims.sentences[p]);
@@ -562,7 +548,7 @@ mod tests {
                         }
                     }
                 }
-                assert_eq!(aligner.align(&claims), every, "{display}");
+                assert_eq!(aligner.align(&claims), every, "{}", article.path);
                 aligned += every.len();
             }
         }

@@ -812,32 +812,20 @@ mod tests {
     /// sentence's, read alone, must be the ones read with the others.
     #[test]
     fn claims_read_only_where_aligned_change_nothing() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut articles, mut findings, mut unread, mut dated) = (0, 0, 0, 0);
         let (mut left, mut total) = (0, 0);
-        for (facts, dir) in [
-            ("fixtures/example/facts.yaml", "fixtures/example"),
-            ("corpus/dev/facts.yaml", "corpus/dev/articles"),
-            ("corpus/dev2/facts.yaml", "corpus/dev2/articles"),
-            ("corpus/dev3/facts.yaml", "corpus/dev3/articles"),
-        ] {
-            let facts = crate::load::read_fact_file(&root.join(facts), facts).expect("fact file");
+        for (facts, read) in load::corpora() {
             let matcher = EntityMatcher::new(Some(&facts));
             let aligner = align::Aligner::new(&facts, &matcher, align::AlignConfig::default());
-            for (i, found) in load::walk_articles(&[root.join(dir)]).enumerate() {
-                let (path, display) = found.expect("listed");
-                let id = ArticleId(i as u32);
-                let Ok((article, _)) = load::read_article(&path, &display, id, &Default::default())
-                else {
-                    continue;
-                };
-                let lazy = check_one(&article, Some(&facts), &matcher, Some(&aligner), false);
-                let full = extract::extract(&article, &matcher);
+            for article in &read {
+                let display = &article.path;
+                let lazy = check_one(article, Some(&facts), &matcher, Some(&aligner), false);
+                let full = extract::extract(article, &matcher);
                 let aligned = aligner.align(&full);
                 // Left without their words, the sentences that cannot align change no
                 // alignment.
                 if aligner.needs_names() {
-                    let named = extract::named_words(&article, &matcher);
+                    let named = extract::named_words(article, &matcher);
                     assert_eq!(aligner.align(named.claims()), aligned, "{display}");
                     let sentences = named.claims().sentences.iter().zip(&full.sentences);
                     for (n, f) in sentences {
@@ -855,7 +843,7 @@ mod tests {
                     }
                 }
                 let eager = checks::run(&checks::Context {
-                    article: &article,
+                    article,
                     claims: &full,
                     facts: &facts,
                     aligner: &aligner,
@@ -866,9 +854,9 @@ mod tests {
                 // Names the fact file does not know, found when a sentence is read, are the
                 // ones found with its entities.
                 let later =
-                    extract::words(&article, &matcher, false).finish(|_| extract::Reading::All);
+                    extract::words(article, &matcher, false).finish(|_| extract::Reading::All);
                 assert_eq!(later, full, "{display}");
-                let words = extract::words(&article, &matcher, false);
+                let words = extract::words(article, &matcher, false);
                 let part = words.finish(|si| reading(&facts, &aligned, si));
                 for a in &aligned {
                     let mut want = full.sentences[a.sentence].clone();
@@ -884,12 +872,12 @@ mod tests {
                 }
                 // Read without their dates, the sentences' dates read one at a time are the
                 // ones read with the rest.
-                let undated = extract::words(&article, &matcher, false)
+                let undated = extract::words(article, &matcher, false)
                     .finish_undated(|si| reading(&facts, &aligned, si));
                 for a in &aligned {
                     let (s, want) = (&undated.sentences[a.sentence], &full.sentences[a.sentence]);
                     assert!(s.dates.is_empty(), "{display}");
-                    assert_eq!(extract::dates_of(&article, s), want.dates, "{display}");
+                    assert_eq!(extract::dates_of(article, s), want.dates, "{display}");
                     dated += usize::from(!want.dates.is_empty());
                 }
                 articles += 1;

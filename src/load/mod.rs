@@ -113,6 +113,35 @@ pub fn parse_article(
     }
 }
 
+/// The example and the three development corpora, each fact file with its articles: real
+/// prose for the tests that hold a fast reading to a slow one.
+#[cfg(test)]
+pub(crate) fn corpora() -> Vec<(crate::facts::FactFile, Vec<Article>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        ("fixtures/example/facts.yaml", "fixtures/example"),
+        ("corpus/dev/facts.yaml", "corpus/dev/articles"),
+        ("corpus/dev2/facts.yaml", "corpus/dev2/articles"),
+        ("corpus/dev3/facts.yaml", "corpus/dev3/articles"),
+    ]
+    .into_iter()
+    .map(|(facts, dir)| {
+        let facts = read_fact_file(&root.join(facts), facts).expect("fact file");
+        let articles = walk_articles(&[root.join(dir)])
+            .enumerate()
+            .filter_map(|(i, found)| {
+                let (path, display) = found.expect("listed");
+                let id = ArticleId(u32::try_from(i).expect("a few articles"));
+                read_article(&path, &display, id, &Default::default())
+                    .ok()
+                    .map(|(article, _)| article)
+            })
+            .collect();
+        (facts, articles)
+    })
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
