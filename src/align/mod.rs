@@ -220,10 +220,7 @@ impl Aligner {
             if known.is_empty() && self.by_word.is_empty() {
                 continue;
             }
-            let refers_back = sentence
-                .tokens
-                .iter()
-                .any(|t| t.classes & crate::extract::class::ANAPHOR != 0);
+            let refers_back = refers_back(sentence);
             // A fact indexed under an entity has `about`, all of which the sentence must name
             // (or the one before, when this one refers back): most such candidates fail that
             // here, before they are sorted and scored. Each fact is indexed under one entity,
@@ -324,6 +321,15 @@ impl Aligner {
             None => word_part,
         })
     }
+}
+
+/// Whether a word of the sentence may refer back to a name in the sentence before
+/// ([`crate::extract::ANAPHORS`]).
+fn refers_back(sentence: &Sentence) -> bool {
+    sentence
+        .tokens
+        .iter()
+        .any(|t| t.classes & crate::extract::class::ANAPHOR != 0)
 }
 
 fn mentions(sentence: &Sentence, e: EntityId) -> bool {
@@ -531,10 +537,7 @@ mod tests {
                 let mut every = Vec::new();
                 for (si, s) in claims.sentences.iter().enumerate() {
                     let prev = si.checked_sub(1).map(|p| &claims.sentences[p]);
-                    let refers_back = s
-                        .tokens
-                        .iter()
-                        .any(|t| t.classes & crate::extract::class::ANAPHOR != 0);
+                    let refers_back = refers_back(s);
                     for f in 0..facts.facts.len() {
                         let fact = FactId(f as u32);
                         if let Some(score) = aligner.score(fact, s, prev, refers_back)

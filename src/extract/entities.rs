@@ -656,7 +656,17 @@ mod tests {
     }
 
     fn found(m: &EntityMatcher, text: &str) -> Vec<(String, String)> {
-        m.find(&tokenize(text))
+        shown(m.find(&tokenize(text)), text)
+    }
+
+    /// [`found`] for the names the fact file knows alone.
+    fn found_known(m: &EntityMatcher, text: &str) -> Vec<(String, String)> {
+        shown(m.find_known(&tokenize(text)), text)
+    }
+
+    /// Each mention as its entity (`#` and the id for a known one) and its words.
+    fn shown(mentions: Vec<Mention>, text: &str) -> Vec<(String, String)> {
+        mentions
             .into_iter()
             .map(|m| {
                 let who = match m.entity {
@@ -1010,20 +1020,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    fn found_known(m: &EntityMatcher, text: &str) -> Vec<(String, String)> {
-        m.find_known(&tokenize(text))
-            .into_iter()
-            .map(|n| {
-                let EntityRef::Known(id) = n.entity else {
-                    panic!("an unknown name among the known: {n:?}");
-                };
-                (
-                    format!("#{}", id.0),
-                    text[n.span.start..n.span.end].to_string(),
-                )
-            })
-            .collect()
     }
 }
