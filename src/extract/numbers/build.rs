@@ -2,14 +2,17 @@
 //! kind. The rules are listed in the parent module's documentation.
 
 use super::lexicon::{
-    attached_scale, is_attached_unit, is_id_word, is_irregular_plural, is_month, is_number_word,
-    is_pronoun_head, is_time_unit, is_time_zone, is_unit_stop, is_year_context, scale_word,
+    Lower, attached_scale, is_attached_unit, is_id_word, is_irregular_plural, is_month,
+    is_number_word, is_pronoun_head, is_time_unit, is_time_zone, is_unit_stop, is_year_context,
+    scale_word,
 };
 use super::unit::{currency_code, dollar_prefix, normalize_unit};
 use super::*;
 
 pub(super) struct Ctx<'a> {
     pub text: &'a str,
+    /// `text` with its words in lower case.
+    pub low: Text<'a>,
     pub toks: &'a [Tok],
 }
 
@@ -115,7 +118,7 @@ fn looks_plural(lower: &str) -> bool {
             && !lower.ends_with("'s"))
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn tok(&self, i: usize) -> Option<Tok> {
         self.toks.get(i).copied()
     }
@@ -129,15 +132,16 @@ impl Ctx<'_> {
     }
 
     /// The lower-cased word at `i`, or "" for anything but a word.
-    fn lower(&self, i: usize) -> Lower<'_> {
+    /// Token `i` lower-cased as [`Lower`] does, if it is a word; else "".
+    fn lower(&self, i: usize) -> &'a str {
         match self.tok(i) {
-            Some(t) if t.kind == TokKind::Word => Lower::new(t.text(self.text)),
-            _ => Lower::new(""),
+            Some(t) if t.kind == TokKind::Word => self.low.lower(t.start, t.end),
+            _ => "",
         }
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {
-        self.lower(i).as_str() == w
+        self.lower(i) == w
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -176,8 +180,7 @@ impl Ctx<'_> {
         let whole = first >= 3
             && self.word_is(first - 1, "the")
             && self.word_is(first - 2, "of")
-            && ((i > 0 && cores[i - 1].end == first - 2)
-                || is_part_word(self.lower(first - 3).as_str()));
+            && ((i > 0 && cores[i - 1].end == first - 2) || is_part_word(self.lower(first - 3)));
         first_end || second_end || whole
     }
 
@@ -185,15 +188,15 @@ impl Ctx<'_> {
     /// number), a hyphen and a word, all glued, then the word it describes ("four-car
     /// trains", "10-storey buildings", "12-year-old pupils").
     fn compound_modifier_at(&self, i: usize) -> bool {
-        let number = self.is_digits(i) || is_number_word(self.lower(i).as_str());
+        let number = self.is_digits(i) || is_number_word(self.lower(i));
         number
             && self.punct_is(i + 1, "-")
             && self.glued(i, i + 1)
             && self.is_word(i + 2)
             && self.glued(i + 1, i + 2)
             && self.is_word(i + 3)
-            && !self.lower(i + 2).as_str().starts_with("odd")
-            && !is_glued_hedge(self.lower(i + 2).as_str())
+            && !self.lower(i + 2).starts_with("odd")
+            && !is_glued_hedge(self.lower(i + 2))
     }
 
     fn is_digits(&self, i: usize) -> bool {
@@ -251,7 +254,7 @@ impl Ctx<'_> {
         if !p.scaled
             && !p.ordinal
             && !p.glued_id
-            && let Some(s) = scale_word(self.lower(p.end).as_str())
+            && let Some(s) = scale_word(self.lower(p.end))
         {
             p.value *= s;
             p.scaled = true;
@@ -275,15 +278,13 @@ impl Ctx<'_> {
         let (unit, len) = if self.punct_is(e, "%") {
             ("percent", 1)
         } else {
-            match self.lower(e).as_str() {
+            match self.lower(e) {
                 "percent" | "pct" => ("percent", 1),
                 "per" if self.word_is(e + 1, "cent") => ("percent", 2),
-                "percentage" if matches!(self.lower(e + 1).as_str(), "point" | "points") => {
+                "percentage" if matches!(self.lower(e + 1), "point" | "points") => {
                     ("percentage point", 2)
                 }
-                "basis" if matches!(self.lower(e + 1).as_str(), "point" | "points") => {
-                    ("basis point", 2)
-                }
+                "basis" if matches!(self.lower(e + 1), "point" | "points") => ("basis point", 2),
                 _ => return,
             }
         };
@@ -334,7 +335,7 @@ impl Ctx<'_> {
 
     /// "am", "pm", "a.m.", "p.m.", "o'clock", "h" at token `i`.
     fn clock_suffix(&self, i: usize) -> bool {
-        match self.lower(i).as_str() {
+        match self.lower(i) {
             "am" | "pm" | "o'clock" | "oclock" | "h" | "hrs" => true,
             "a" | "p" => self.punct_is(i + 1, ".") && self.word_is(i + 2, "m"),
             _ => false,
@@ -351,14 +352,14 @@ impl Ctx<'_> {
         // The three words before the number, nearest first; "" where there is none.
         let prev = [1, 2, 3].map(|k| match at.checked_sub(k) {
             Some(i) => self.lower(i),
-            None => Lower::new(""),
+            None => "",
         });
-        if prev[0].as_str().is_empty() {
+        if prev[0].is_empty() {
             return None;
         }
         for (words, hedge) in HEDGES {
             let n = words.len();
-            if !words.iter().rev().zip(&prev).all(|(w, l)| *w == l.as_str()) {
+            if !words.iter().rev().zip(&prev).all(|(w, l)| w == l) {
                 continue;
             }
             let start = at - n;
@@ -367,8 +368,8 @@ impl Ctx<'_> {
             let spatial = n == 1 && matches!(words[0], "over" | "above" | "under" | "below");
             let after_number = start.checked_sub(1).is_some_and(|p| {
                 self.is_digits(p)
-                    || matches!(self.lower(p).as_str(), "each" | "apiece")
-                    || is_number_word(self.lower(p).as_str())
+                    || matches!(self.lower(p), "each" | "apiece")
+                    || is_number_word(self.lower(p))
             });
             if spatial && after_number {
                 return None;
@@ -387,7 +388,7 @@ impl Ctx<'_> {
         {
             return Some(RangeWord::Dash);
         }
-        match self.lower(k).as_str() {
+        match self.lower(k) {
             "to" => Some(RangeWord::Word),
             "or" if self.is_digits(k + 1) || self.is_word(k + 1) => Some(RangeWord::Word),
             "and" if between => Some(RangeWord::Word),
@@ -467,7 +468,7 @@ impl Ctx<'_> {
         // Hedges after the number: "or more", "+", "-plus", "-odd", "or so".
         let mut after = None;
         if self.word_is(end, "or") {
-            after = match self.lower(end + 1).as_str() {
+            after = match self.lower(end + 1) {
                 "more" => Some(AfterHedge::AtLeast),
                 "so" => Some(AfterHedge::About),
                 "fewer" | "less" => Some(AfterHedge::AtMost),
@@ -480,7 +481,7 @@ impl Ctx<'_> {
             after = Some(AfterHedge::AtLeast);
             end += 1;
         } else if self.punct_is(end, "-") && self.glued(end - 1, end) {
-            after = match self.lower(end + 1).as_str() {
+            after = match self.lower(end + 1) {
                 "plus" => Some(AfterHedge::AtLeast),
                 "odd" => Some(AfterHedge::About),
                 _ => None,
@@ -586,13 +587,12 @@ impl Ctx<'_> {
         let b = self.bind_noun(at, value, vague_or_scaled);
         let of_a_whole = self.word_is(at, "of")
             && self.word_is(at + 1, "the")
-            && (self.is_digits(at + 2) || is_number_word(self.lower(at + 2).as_str()));
+            && (self.is_digits(at + 2) || is_number_word(self.lower(at + 2)));
         let described = || {
             b.unit.as_ref().is_some_and(|(_, noun)| {
                 let next = self.toks.iter().position(|t| t.start >= noun.end);
                 next.is_some_and(|n| {
                     let w = self.lower(n);
-                    let w = w.as_str();
                     (w.len() > 3 && (w.ends_with("ed") || w.ends_with("en")))
                         || matches!(w, "who" | "which" | "that" | "whose" | "whom")
                 })
@@ -641,21 +641,20 @@ impl Ctx<'_> {
             if vague_or_scaled {
                 k += 1;
             } else if matches!(
-                self.lower(k + 1).as_str(),
+                self.lower(k + 1),
                 "the" | "these" | "those" | "its" | "their"
             ) {
                 // "one of the largest attacks" ranks, it does not count.
                 let next = self.lower(k + 2);
-                let next = next.as_str();
                 if next == "most" || (next.len() > 4 && next.ends_with("est")) {
                     b.no_inherit = true;
                     return b;
                 }
                 k += 2;
                 // "eight of the nine delegations": the part counts the whole's noun.
-                if self.is_digits(k) || is_number_word(self.lower(k).as_str()) {
+                if self.is_digits(k) || is_number_word(self.lower(k)) {
                     k += 1;
-                    while scale_word(self.lower(k).as_str()).is_some() {
+                    while scale_word(self.lower(k)).is_some() {
                         k += 1;
                     }
                 }
@@ -773,8 +772,7 @@ impl Ctx<'_> {
                     && d.int_digits == 4
                     && a.value < 2400.0
                     && a.value % 100.0 < 60.0
-                    && (d.leading_zero
-                        || matches!(self.lower(after).as_str(), "hours" | "hrs" | "local"))
+                    && (d.leading_zero || matches!(self.lower(after), "hours" | "hrs" | "local"))
             });
         if clock && !a.scaled {
             return TimeOfDay;
@@ -800,7 +798,7 @@ impl Ctx<'_> {
         // Ages: "aged 45", "45-year-old", "45 years old", "Smith, 45,".
         if c.binding.age
             || before.is_some_and(|p| {
-                matches!(self.lower(p).as_str(), "aged" | "age" | "ages")
+                matches!(self.lower(p), "aged" | "age" | "ages")
                     || (self.word_is(p, "of") && p > 0 && self.word_is(p - 1, "age"))
             })
         {
@@ -832,8 +830,7 @@ impl Ctx<'_> {
         }
         if self.is_year_digits(a) {
             let context = before.is_some_and(|p| {
-                let low = self.lower(p);
-                is_year_context(low.as_str())
+                is_year_context(self.lower(p))
                     || is_month(self.raw(p))
                     // "mid-2024"
                     || (self.punct_is(p, "-") && p > 0 && self.is_word(p - 1))
@@ -856,7 +853,7 @@ impl Ctx<'_> {
         (1..=3).any(|names| {
             let street = end + names;
             (end..=street).all(|i| self.is_word(i) && is_title_case(self.raw(i)))
-                && is_street_word(self.lower(street).as_str())
+                && is_street_word(self.lower(street))
         })
     }
 
@@ -874,7 +871,7 @@ impl Ctx<'_> {
             && p > 0
             && self.is_word(p - 1)
             && self.glued(p - 1, p)
-            && !is_year_context(self.lower(p - 1).as_str())
+            && !is_year_context(self.lower(p - 1))
         {
             return true;
         }

@@ -1,7 +1,7 @@
 //! Finds the bare numbers of a sentence: digit runs, spelled numbers (read by `text2num`),
 //! "a dozen", and vague plurals such as "hundreds" or "tens of thousands".
 
-use super::lexicon::{Lower, is_number_word};
+use super::lexicon::{Lower, Text, is_number_word};
 use super::token::{DigitNum, Tok, TokKind, parse_digits};
 use std::borrow::Cow;
 use text2num::lang::English;
@@ -30,14 +30,14 @@ pub(super) struct Core {
     pub source: Source,
 }
 
-fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> Option<Lower<'a>> {
+fn word<'a>(text: Text<'a>, toks: &[Tok], i: usize) -> Option<&'a str> {
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
-        .map(|t| Lower::new(t.text(text)))
+        .map(|t| text.lower(t.start, t.end))
 }
 
-fn word_is(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
-    word(text, toks, i).is_some_and(|l| l.as_str() == w)
+fn word_is(text: Text<'_>, toks: &[Tok], i: usize, w: &str) -> bool {
+    word(text, toks, i).is_some_and(|l| l == w)
 }
 
 /// The order of magnitude a plural scale word stands for ("hundreds" -> 100).
@@ -74,15 +74,14 @@ fn vague_interval(unit: f64) -> (f64, f64) {
 }
 
 /// "dozens", "hundreds of thousands", "several hundred", "a few thousand" at token `i`.
-fn vague_at(text: &str, toks: &[Tok], i: usize) -> Option<Core> {
+fn vague_at(text: Text<'_>, toks: &[Tok], i: usize) -> Option<Core> {
     let w = word(text, toks, i)?;
-    let w = w.as_str();
     let (unit, end) = if let Some(unit) = plural_scale(w) {
         // "hundreds of thousands", "tens of millions": the second plural multiplies.
         let bigger = (word_is(text, toks, i + 1, "of"))
             .then(|| word(text, toks, i + 2))
             .flatten()
-            .and_then(|l| plural_scale(l.as_str()).filter(|&s| s >= 1e3));
+            .and_then(|l| plural_scale(l).filter(|&s| s >= 1e3));
         match bigger {
             Some(b) if unit <= 1e2 => (unit * b, i + 3),
             _ if w == "tens" => return None,
@@ -90,7 +89,7 @@ fn vague_at(text: &str, toks: &[Tok], i: usize) -> Option<Core> {
         }
     } else if matches!(w, "several" | "few") || (w == "a" && word_is(text, toks, i + 1, "few")) {
         let at = if w == "a" { i + 2 } else { i + 1 };
-        let unit = singular_scale(word(text, toks, at)?.as_str())?;
+        let unit = singular_scale(word(text, toks, at)?)?;
         (unit, at + 1)
     } else {
         return None;
@@ -105,9 +104,9 @@ fn vague_at(text: &str, toks: &[Tok], i: usize) -> Option<Core> {
 }
 
 /// "a dozen", "half a dozen" at token `i`.
-fn dozen_at(text: &str, toks: &[Tok], i: usize) -> Option<Core> {
+fn dozen_at(text: Text<'_>, toks: &[Tok], i: usize) -> Option<Core> {
     let w = word(text, toks, i)?;
-    let (value, end) = match w.as_str() {
+    let (value, end) = match w {
         "a" if word_is(text, toks, i + 1, "dozen") => (12.0, i + 2),
         "half" if word_is(text, toks, i + 1, "a") && word_is(text, toks, i + 2, "dozen") => {
             (6.0, i + 3)
@@ -143,15 +142,12 @@ fn is_big_scale(lower: &str) -> bool {
 }
 
 /// The end of a run of number words starting at `i` (`i` itself when there is none).
-fn run_end(text: &str, toks: &[Tok], i: usize) -> usize {
+fn run_end(text: Text<'_>, toks: &[Tok], i: usize) -> usize {
     let mut j = i;
     while let Some(w) = word(text, toks, j) {
-        let w = w.as_str();
-        let next_is_number = word(text, toks, j + 1).is_some_and(|n| is_number_word(n.as_str()));
+        let next_is_number = word(text, toks, j + 1).is_some_and(is_number_word);
         let member = is_number_word(w)
-            || (j == i
-                && w == "a"
-                && word(text, toks, j + 1).is_some_and(|n| is_big_scale(n.as_str())))
+            || (j == i && w == "a" && word(text, toks, j + 1).is_some_and(is_big_scale))
             || (j > i && matches!(w, "and" | "point") && next_is_number);
         if !member {
             break;
@@ -162,11 +158,11 @@ fn run_end(text: &str, toks: &[Tok], i: usize) -> usize {
 }
 
 /// Spelled numbers in the run `i..end`, read by `text2num`; "dozen" after one multiplies it.
-fn spelled_in_run(text: &str, toks: &[Tok], i: usize, end: usize, out: &mut Vec<Core>) {
+fn spelled_in_run(text: Text<'_>, toks: &[Tok], i: usize, end: usize, out: &mut Vec<Core>) {
     // "no one", "any one", "one another" are not counts.
     if end == i + 1 && word_is(text, toks, i, "one") {
         let before = i.checked_sub(1).and_then(|p| word(text, toks, p));
-        if before.is_some_and(|b| matches!(b.as_str(), "no" | "any" | "every" | "some"))
+        if before.is_some_and(|b| matches!(b, "no" | "any" | "every" | "some"))
             || word_is(text, toks, end, "another")
         {
             return;
@@ -174,7 +170,7 @@ fn spelled_in_run(text: &str, toks: &[Tok], i: usize, end: usize, out: &mut Vec<
     }
     let run: Vec<RunTok> = (i..end)
         .map(|k| {
-            let raw = toks[k].text(text);
+            let raw = toks[k].text(text.raw);
             if k == i && raw.eq_ignore_ascii_case("a") {
                 RunTok(Cow::Borrowed("one"))
             } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -241,13 +237,13 @@ pub(super) fn may_hold_number(text: &str) -> bool {
 }
 
 /// Every bare number of the sentence, in order.
-pub(super) fn find_cores(text: &str, toks: &[Tok], out: &mut Vec<Core>) {
+pub(super) fn find_cores(text: Text<'_>, toks: &[Tok], out: &mut Vec<Core>) {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         match t.kind {
             TokKind::Digits => {
-                if let Some(d) = parse_digits(t.text(text)) {
+                if let Some(d) = parse_digits(t.text(text.raw)) {
                     out.push(Core {
                         first: i,
                         end: i + 1,
@@ -259,8 +255,7 @@ pub(super) fn find_cores(text: &str, toks: &[Tok], out: &mut Vec<Core>) {
             }
             TokKind::Word => {
                 // Most words start nothing: one look at the lower-cased word settles it.
-                let lower = Lower::new(t.text(text));
-                let w = lower.as_str();
+                let w = text.lower(t.start, t.end);
                 let may_start = !w.is_empty()
                     && (is_number_word(w)
                         || plural_scale(w).is_some()
@@ -296,7 +291,8 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, &mut toks);
         let mut out = Vec::new();
-        find_cores(text, &toks, &mut out);
+        let mut lower = String::new();
+        find_cores(Text::new(text, &mut lower), &toks, &mut out);
         out.iter()
             .map(|c| {
                 let span = &text[toks[c.first].start..toks[c.end - 1].end];

@@ -47,6 +47,33 @@ impl<'a> Lower<'a> {
     }
 }
 
+/// A sentence and the same with its ASCII letters in lower case, made once, so that its
+/// words read as [`Lower`] reads them without lower-casing each anew.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Text<'a> {
+    pub raw: &'a str,
+    lower: &'a str,
+}
+
+impl<'a> Text<'a> {
+    /// `raw` with its lower-case copy made in `buf`.
+    pub fn new(raw: &'a str, buf: &'a mut String) -> Self {
+        buf.clear();
+        buf.push_str(raw);
+        buf.make_ascii_lowercase();
+        Self { raw, lower: buf }
+    }
+
+    /// The word of `raw` at `start..end`, lower-cased as [`Lower`] does: "" when it is too
+    /// long or not ASCII.
+    pub fn lower(self, start: usize, end: usize) -> &'a str {
+        match self.lower.get(start..end) {
+            Some(w) if w.len() <= 24 && w.is_ascii() => w,
+            _ => "",
+        }
+    }
+}
+
 /// One part of a spelled number ("forty", "five", "hundred", "third"), by length first: the
 /// words of [`NUMBER_PARTS`].
 fn is_number_part(w: &str) -> bool {
@@ -719,6 +746,25 @@ mod tests {
         assert_eq!(Lower::new("Thirty-Four").as_str(), "thirty-four");
         assert_eq!(Lower::new("Kyïv").as_str(), "");
         assert_eq!(Lower::new(&"a".repeat(40)).as_str(), "");
+    }
+
+    proptest::proptest! {
+        /// A word read from the sentence lower-cased once is the word lower-cased alone:
+        /// capitals, letters that are not ASCII, words past 24 bytes.
+        #[test]
+        fn words_of_a_lowered_text_are_the_words_lowered(
+            text in "([A-Za-z]{1,30}|Kyïv|ÉTAT|[0-9,.$%-]{1,4}| ){0,8}",
+        ) {
+            let mut buf = String::new();
+            let low = Text::new(&text, &mut buf);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    let alone = Lower::new(&text[start..end]);
+                    proptest::prop_assert_eq!(low.lower(start, end), alone.as_str());
+                }
+            }
+        }
     }
 
     #[test]

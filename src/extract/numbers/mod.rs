@@ -96,14 +96,16 @@ use crate::claims::{Hedge, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::values::NumInterval;
 use cores::{Core, Source, find_cores};
-use lexicon::{HEDGES, HedgeWord, Lower};
+use lexicon::{HEDGES, HedgeWord, Text};
 use std::cell::RefCell;
 use token::{Tok, TokKind, tokenize};
 
 thread_local! {
     /// Token and number buffers reused between calls, so a sentence costs no allocation
     /// beyond its output.
-    static SCRATCH: RefCell<(Vec<Tok>, Vec<Core>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static SCRATCH: RefCell<(Vec<Tok>, Vec<Core>, String)> = const {
+        RefCell::new((Vec::new(), Vec::new(), String::new()))
+    };
 }
 
 /// Every number in `text` (one sentence), with spans relative to `text`.
@@ -123,13 +125,14 @@ pub fn extract_quantities(text: &str) -> Vec<Quantity> {
 }
 
 fn read_quantities(text: &str) -> Vec<Quantity> {
-    SCRATCH.with_borrow_mut(|(toks, cores)| {
+    SCRATCH.with_borrow_mut(|(toks, cores, lower)| {
         toks.clear();
         cores.clear();
         tokenize(text, toks);
-        find_cores(text, toks, cores);
+        let low = Text::new(text, lower);
+        find_cores(low, toks, cores);
         let mut out = Vec::with_capacity(cores.len());
-        let ctx = build::Ctx { text, toks };
+        let ctx = build::Ctx { text, low, toks };
         let mut units = build::UnitMemory::default();
         let mut i = 0;
         while i < cores.len() {
