@@ -208,6 +208,29 @@ impl Aligner {
         self.by_word.is_empty()
     }
 
+    /// Whether a sentence that may name the known entities `here` (and no other), and
+    /// refers back to one that may name `before`, may align with a fact: a fact with `about`
+    /// aligns only where each of its entities is named in the sentence or, when it refers
+    /// back, in the one before ([`Self::needs_names`]). For a sentence that does not refer
+    /// back, `before` is empty.
+    pub fn may_align(&self, here: &[EntityId], before: &[EntityId]) -> bool {
+        let named = |e: &EntityId| here.contains(e) || before.contains(e);
+        here.iter().chain(before).any(|e| {
+            self.by_entity
+                .get(e.0 as usize)
+                .into_iter()
+                .flatten()
+                .any(|id| self.gate(*id).iter().all(|g| g == e || named(g)))
+        })
+    }
+
+    /// The entities a sentence must name (or refer back to) to align with fact `id`.
+    fn gate(&self, id: FactId) -> &[EntityId] {
+        let gate = self.gates[id.0 as usize];
+        let start = gate.start as usize;
+        &self.gate_entities[start..start + gate.len as usize]
+    }
+
     /// Every (sentence, fact) pair at or above the threshold.
     pub fn align(&self, claims: &ArticleClaims) -> Vec<Alignment> {
         let mut out = Vec::new();
@@ -266,13 +289,9 @@ impl Aligner {
         prev: Option<&Sentence>,
         refers_back: bool,
     ) -> bool {
-        let gate = self.gates[id.0 as usize];
-        let start = gate.start as usize;
-        self.gate_entities[start..start + gate.len as usize]
-            .iter()
-            .all(|e| {
-                mentions(sentence, *e) || (refers_back && prev.is_some_and(|p| mentions(p, *e)))
-            })
+        self.gate(id).iter().all(|e| {
+            mentions(sentence, *e) || (refers_back && prev.is_some_and(|p| mentions(p, *e)))
+        })
     }
 
     /// The alignment score, or `None` when the gate fails.
@@ -284,16 +303,15 @@ impl Aligner {
         refers_back: bool,
     ) -> Option<f64> {
         let here = |e: &EntityId| mentions(sentence, *e);
-        let gate = self.gates[id.0 as usize];
-        let start = gate.start as usize;
-        let required = &self.gate_entities[start..start + gate.len as usize];
+        let strict = self.gates[id.0 as usize].strict;
+        let required = self.gate(id);
         let mut entity_score = 0.0;
         for e in required {
             if here(e) {
                 entity_score += 1.0;
             } else if refers_back && prev.is_some_and(|p| mentions(p, *e)) {
                 entity_score += 0.8;
-            } else if gate.strict {
+            } else if strict {
                 return None;
             }
         }
@@ -325,7 +343,7 @@ impl Aligner {
 
 /// Whether a word of the sentence may refer back to a name in the sentence before
 /// ([`crate::extract::ANAPHORS`]).
-fn refers_back(sentence: &Sentence) -> bool {
+pub fn refers_back(sentence: &Sentence) -> bool {
     sentence
         .tokens
         .iter()

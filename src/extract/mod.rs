@@ -9,6 +9,7 @@ pub mod tokens;
 
 use crate::article::Article;
 use crate::claims::{self, ArticleClaims, Sentence};
+use crate::facts::EntityId;
 use crate::span::Span;
 use entities::EntityMatcher;
 use std::sync::LazyLock;
@@ -198,66 +199,133 @@ pub struct Words<'a> {
 /// align with a fact (a quarter of them in a typical article), so they wait for
 /// [`Words::finish`]; the comparison between articles reads every sentence whole.
 pub fn words<'a>(article: &'a Article, matcher: &EntityMatcher, all_names: bool) -> Words<'a> {
-    read_words(article, matcher, all_names, false)
+    read_words(article, matcher, all_names)
 }
 
 /// [`words`] without the names the fact file does not know, for an alignment that reads only
-/// the sentences that name a known entity, and those that refer back to one named in the
-/// sentence before ([`crate::align::Aligner::needs_names`]): any other sentence is left
-/// without its words and names, which no check reads. Whether a sentence names a known
-/// entity is first asked of its capitalised words alone ([`EntityMatcher::may_name_known`]),
-/// and whether it refers back, of its words without making tokens of them
-/// ([`may_refer_back`]).
-pub fn named_words<'a>(article: &'a Article, matcher: &EntityMatcher) -> Words<'a> {
-    read_words(article, matcher, false, true)
-}
-
-fn read_words<'a>(
+/// the sentences that name the entities a fact is about, each itself or, through a word
+/// that refers back, in the sentence before ([`crate::align::Aligner::needs_names`]): any
+/// other sentence is left without its words and names, which no check reads.
+///
+/// Which entities a sentence may name is first asked of its words without making tokens of
+/// them ([`EntityMatcher::may_name`]), and whether it refers back likewise
+/// ([`may_refer_back`]); `may_align` tells from those whether a sentence may align with a
+/// fact (given the entities it may name, and those the sentence before may name when it
+/// refers back, else none). A sentence is read if it may align, or if the next one may and
+/// refers back to it.
+pub fn named_words<'a>(
     article: &'a Article,
     matcher: &EntityMatcher,
-    all_names: bool,
-    named_only: bool,
+    may_align: impl Fn(&[EntityId], &[EntityId]) -> bool,
 ) -> Words<'a> {
     let text = &article.text;
-    // The sentence before names a known entity.
-    let mut after_name = false;
+    let spans = sentences::split(text);
+    // The entities each sentence may name (sorted, once each), as a range of `names`; `None`
+    // when the screen cannot tell.
+    let mut names = Vec::new();
+    let screened: Vec<Option<std::ops::Range<usize>>> = spans
+        .iter()
+        .map(|span| {
+            let start = names.len();
+            let sure = matcher.may_name(&text[span.start..span.end], &mut names);
+            names[start..].sort_unstable();
+            let mut kept = start;
+            for i in start..names.len() {
+                if kept == start || names[kept - 1] != names[i] {
+                    names[kept] = names[i];
+                    kept += 1;
+                }
+            }
+            names.truncate(kept);
+            sure.then_some(start..names.len())
+        })
+        .collect();
+    let names_in = |r: &Option<std::ops::Range<usize>>| r.as_ref().map(|r| &names[r.clone()]);
+    let none: &[EntityId] = &[];
+    let mut sentences: Vec<Sentence> = spans
+        .iter()
+        .map(|&span| sentence(text, span, None, false))
+        .collect();
+    for i in 0..spans.len() {
+        let here = names_in(&screened[i]);
+        let before = i
+            .checked_sub(1)
+            .map_or(Some(none), |p| names_in(&screened[p]));
+        let aligns_with = |before: Option<&[EntityId]>| match (here, before) {
+            (Some([]), Some([])) => false,
+            (Some(here), Some(before)) => may_align(here, before),
+            _ => true,
+        };
+        // Naming more can only let more facts align: whether the sentence refers back is
+        // asked of its text only when it may align through the names before it alone, and
+        // otherwise of its tokens, once it is read.
+        let refers = if aligns_with(Some(none)) {
+            sentences[i] = sentence(text, spans[i], Some(matcher), false);
+            crate::align::refers_back(&sentences[i])
+        } else if before != Some(none)
+            && aligns_with(before)
+            && may_refer_back(&text[spans[i].start..spans[i].end])
+        {
+            sentences[i] = sentence(text, spans[i], Some(matcher), false);
+            true
+        } else {
+            false
+        };
+        // The sentence before is read when this one may align through it.
+        if refers
+            && before != Some(none)
+            && let Some(p) = i.checked_sub(1)
+            && sentences[p].tokens.is_empty()
+        {
+            sentences[p] = sentence(text, spans[p], Some(matcher), false);
+        }
+    }
+    Words {
+        article,
+        claims: ArticleClaims { sentences },
+        all_names: false,
+    }
+}
+
+fn read_words<'a>(article: &'a Article, matcher: &EntityMatcher, all_names: bool) -> Words<'a> {
+    let text = &article.text;
     let sentences = sentences::split(text)
         .into_iter()
-        .map(|span| {
-            let s = &text[span.start..span.end];
-            let read =
-                !named_only || matcher.may_name_known(s) || (after_name && may_refer_back(s));
-            let (tokens, mentions) = if !read {
-                (Vec::new(), Vec::new())
-            } else {
-                let tokens = tokens::tokenize(s);
-                let mentions = if all_names {
-                    matcher.find(&tokens)
-                } else {
-                    matcher.find_known(&tokens)
-                };
-                (tokens, mentions)
-            };
-            after_name = mentions
-                .iter()
-                .any(|m| matches!(m.entity, claims::EntityRef::Known(_)));
-            Sentence {
-                span,
-                mentions,
-                quantities: Vec::new(),
-                dates: Vec::new(),
-                stances: Vec::new(),
-                modal: false,
-                future: false,
-                question: is_question(s, &tokens),
-                tokens,
-            }
-        })
+        .map(|span| sentence(text, span, Some(matcher), all_names))
         .collect();
     Words {
         article,
         claims: ArticleClaims { sentences },
         all_names,
+    }
+}
+
+/// The sentence of `text` at `span` with its words and names (the fact file's entities, and
+/// with `all_names` the others), or without either when there is no matcher to read it with.
+fn sentence(text: &str, span: Span, matcher: Option<&EntityMatcher>, all_names: bool) -> Sentence {
+    let s = &text[span.start..span.end];
+    let (tokens, mentions) = match matcher {
+        None => (Vec::new(), Vec::new()),
+        Some(matcher) => {
+            let tokens = tokens::tokenize(s);
+            let mentions = if all_names {
+                matcher.find(&tokens)
+            } else {
+                matcher.find_known(&tokens)
+            };
+            (tokens, mentions)
+        }
+    };
+    Sentence {
+        span,
+        mentions,
+        quantities: Vec::new(),
+        dates: Vec::new(),
+        stances: Vec::new(),
+        modal: false,
+        future: false,
+        question: is_question(s, &tokens),
+        tokens,
     }
 }
 
