@@ -222,21 +222,16 @@ pub fn named_words<'a>(
     let spans = sentences::split(text);
     // The entities each sentence may name (sorted, once each), as a range of `names`; `None`
     // when the screen cannot tell.
-    let mut names = Vec::new();
+    let (mut names, mut here) = (Vec::new(), Vec::new());
     let screened: Vec<Option<std::ops::Range<usize>>> = spans
         .iter()
         .map(|span| {
+            here.clear();
+            let sure = matcher.may_name(&text[span.start..span.end], &mut here);
+            here.sort_unstable();
+            here.dedup();
             let start = names.len();
-            let sure = matcher.may_name(&text[span.start..span.end], &mut names);
-            names[start..].sort_unstable();
-            let mut kept = start;
-            for i in start..names.len() {
-                if kept == start || names[kept - 1] != names[i] {
-                    names[kept] = names[i];
-                    kept += 1;
-                }
-            }
-            names.truncate(kept);
+            names.extend_from_slice(&here);
             sure.then_some(start..names.len())
         })
         .collect();
