@@ -16,8 +16,16 @@ use std::time::Instant;
 #[command(name = "bench", about = "Speed of factdiff check on synthetic corpora")]
 struct Args {
     /// Only 1k and 10k articles.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "articles")]
     quick: bool,
+    /// Corpus sizes to run, in articles (comma-separated; default 1000,10000,100000).
+    #[arg(long, value_name = "N,...", value_delimiter = ',',
+          value_parser = clap::value_parser!(u64).range(1..))]
+    articles: Vec<u64>,
+    /// Only the row of the speed target: 1k facts, `--no-cross`, against rg. With `--runs`,
+    /// a quick way to see how far the ratio moves from one run to the next.
+    #[arg(long)]
+    facts_only: bool,
     /// Seed of the corpus generator.
     #[arg(long, default_value_t = 42)]
     seed: u64,
@@ -25,7 +33,8 @@ struct Args {
     #[arg(long, value_name = "DIR")]
     keep: Option<PathBuf>,
     /// Runs per row, factdiff and rg in turn: the table gives the median wall times and the
-    /// highest peak RSS, so a moment of load on a shared machine moves a row less.
+    /// highest peak RSS, so a moment of load on a shared machine moves a row less, and the
+    /// lowest and highest ratio of one run's factdiff to the same turn's rg.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     runs: u32,
 }
@@ -63,6 +72,42 @@ fn summarise(runs: &[Measured]) -> Option<Measured> {
         max_rss: runs.iter().map(|m| m.max_rss).max().unwrap_or(0),
         exit,
     })
+}
+
+/// The ratio of each of factdiff's runs to rg's run in the same turn, lowest first.
+fn turn_ratios(ours: &[Measured], floor: &[Measured]) -> Vec<f64> {
+    let mut ratios: Vec<f64> = ours
+        .iter()
+        .zip(floor)
+        .filter(|(_, rg)| rg.secs > 0.0)
+        .map(|(run, rg)| run.secs / rg.secs)
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios
+}
+
+/// The corpus sizes to run: `--articles`, else 1k and 10k with `--quick`, else all three.
+fn sizes(args: &Args) -> Vec<usize> {
+    if !args.articles.is_empty() {
+        args.articles.iter().map(|&n| n as usize).collect()
+    } else if args.quick {
+        ARTICLES[..2].to_vec()
+    } else {
+        ARTICLES.to_vec()
+    }
+}
+
+/// The rows of one corpus: every fact file size with the comparison between articles (the
+/// default), the middle one also with `--no-cross`, and no fact file at all; or with
+/// `--facts-only` the `--no-cross` row alone.
+fn row_kinds(facts_only: bool) -> Vec<(Option<usize>, bool)> {
+    if facts_only {
+        return vec![(Some(FACTS[1]), true)];
+    }
+    let mut kinds: Vec<(Option<usize>, bool)> = FACTS.iter().map(|&f| (Some(f), false)).collect();
+    kinds.push((Some(FACTS[1]), true));
+    kinds.push((None, false));
+    kinds
 }
 
 /// Runs `program args`, stdout to `stdout` (or nowhere), and reads its own resource usage
@@ -166,13 +211,15 @@ struct Row {
     run: Measured,
     findings: Option<usize>,
     rg: Option<Measured>,
+    /// Each turn's factdiff over rg, lowest first ([`turn_ratios`]).
+    ratios: Vec<f64>,
 }
 
 fn print_row(r: &Row) {
     let mb = r.bytes as f64 / 1e6;
     let rg = r.rg.as_ref();
     println!(
-        "| {:>8} | {:>6} | {:>11} | {:>6.1} | {:>8.2} | {:>10.0} | {:>7.1} | {:>11.1} | {:>8} | {:>4} | {:>6} | {:>7} |",
+        "| {:>8} | {:>6} | {:>11} | {:>6.1} | {:>8.2} | {:>10.0} | {:>7.1} | {:>11.1} | {:>8} | {:>4} | {:>6} | {:>7} | {:>13} |",
         r.articles,
         r.facts.map_or("none".to_string(), |f| f.to_string()),
         match (r.facts, r.no_cross) {
@@ -189,6 +236,11 @@ fn print_row(r: &Row) {
         r.run.exit.map_or("-".to_string(), |c| c.to_string()),
         rg.map_or("-".to_string(), |m| format!("{:.2}", m.secs)),
         rg.map_or("-".to_string(), |m| format!("{:.1}x", r.run.secs / m.secs)),
+        // One turn's ratio is the row's: the range says something only over several.
+        match (r.ratios.first(), r.ratios.last()) {
+            (Some(lo), Some(hi)) if r.ratios.len() > 1 => format!("{lo:.1}x–{hi:.1}x"),
+            _ => "-".to_string(),
+        },
     );
 }
 
@@ -225,15 +277,11 @@ fn run(args: &Args) -> Result<(), String> {
             tmp.path().to_path_buf()
         }
     };
-    let sizes: &[usize] = if args.quick {
-        &ARTICLES[..2]
-    } else {
-        &ARTICLES
-    };
+    let sizes = sizes(args);
     let max_facts = *FACTS.iter().max().expect("FACTS is not empty");
 
     let mut rows = Vec::new();
-    for &n in sizes {
+    for &n in &sizes {
         let dir = root.join(format!("n{n}"));
         eprintln!(
             "generating {n} articles, {max_facts} facts in {} ...",
@@ -256,13 +304,7 @@ fn run(args: &Args) -> Result<(), String> {
         );
         let articles = dir.join("articles");
         let out = dir.join("findings.json");
-        // Every fact file size with the comparison between articles (the default), the
-        // middle one also with `--no-cross`, and no fact file at all.
-        let mut runs: Vec<(Option<usize>, bool)> =
-            FACTS.iter().map(|&f| (Some(f), false)).collect();
-        runs.push((Some(FACTS[1]), true));
-        runs.push((None, false));
-        for (facts, no_cross) in runs {
+        for (facts, no_cross) in row_kinds(args.facts_only) {
             let mut a: Vec<OsString> = vec!["check".into()];
             if let Some(f) = facts {
                 a.push("--facts".into());
@@ -297,6 +339,7 @@ fn run(args: &Args) -> Result<(), String> {
             }
             let run = summarise(&ours).ok_or("no run")?;
             let rg_run = summarise(&floor);
+            let ratios = turn_ratios(&ours, &floor);
             let findings = count_findings(&out);
             rows.push(Row {
                 articles: n,
@@ -306,6 +349,7 @@ fn run(args: &Args) -> Result<(), String> {
                 run,
                 findings,
                 rg: rg_run,
+                ratios,
             });
         }
     }
@@ -314,7 +358,8 @@ fn run(args: &Args) -> Result<(), String> {
     println!("machine: {machine}");
     if args.runs > 1 {
         println!(
-            "{} runs per row, factdiff and rg in turn: median wall times, highest peak RSS",
+            "{} runs per row, factdiff and rg in turn: median wall times, highest peak RSS, \
+             lowest and highest ratio of one turn",
             args.runs
         );
     }
@@ -323,13 +368,26 @@ fn run(args: &Args) -> Result<(), String> {
     }
     println!();
     println!(
-        "| articles |  facts |     compare |     MB |   wall s | articles/s |    MB/s | peak RSS MB | findings | exit |   rg s |   vs rg |"
+        "| articles |  facts |     compare |     MB |   wall s | articles/s |    MB/s | peak RSS MB | findings | exit |   rg s |   vs rg |  turns vs rg |"
     );
     println!(
-        "|---------:|-------:|------------:|-------:|---------:|-----------:|--------:|------------:|---------:|-----:|-------:|--------:|"
+        "|---------:|-------:|------------:|-------:|---------:|-----------:|--------:|------------:|---------:|-----:|-------:|--------:|--------------:|"
     );
     for r in &rows {
         print_row(r);
+    }
+    if args.runs > 1 {
+        println!("\nfactdiff / rg in each turn, lowest first:");
+        for r in rows.iter().filter(|r| !r.ratios.is_empty()) {
+            let ratios: Vec<String> = r.ratios.iter().map(|x| format!("{x:.1}")).collect();
+            println!(
+                "  {} articles, facts {}{}: {}",
+                r.articles,
+                r.facts.map_or("none".to_string(), |f| f.to_string()),
+                if r.no_cross { ", --no-cross" } else { "" },
+                ratios.join(" ")
+            );
+        }
     }
     if rows
         .iter()
@@ -403,6 +461,33 @@ mod tests {
         assert_eq!(summarise(&runs).expect("runs").exit, Some(2));
         let killed = [m(1.0, 1, Some(0)), m(1.0, 1, None)];
         assert_eq!(summarise(&killed).expect("runs").exit, None);
+    }
+
+    #[test]
+    fn each_turn_is_compared_with_its_own_floor() {
+        let ours = [m(9.0, 1, Some(1)), m(8.0, 1, Some(1)), m(10.0, 1, Some(1))];
+        let floor = [m(1.0, 1, Some(0)), m(0.5, 1, Some(0)), m(1.0, 1, Some(0))];
+        assert_eq!(turn_ratios(&ours, &floor), vec![9.0, 10.0, 16.0]);
+        // No floor (rg missing), or a floor too fast to time, gives no ratio.
+        assert!(turn_ratios(&ours, &[]).is_empty());
+        assert!(turn_ratios(&ours[..1], &[m(0.0, 1, Some(0))]).is_empty());
+    }
+
+    #[test]
+    fn the_sizes_and_rows_follow_the_flags() {
+        let args = |list: &[&str]| Args::parse_from(["bench"].iter().chain(list));
+        assert_eq!(sizes(&args(&[])), vec![1_000, 10_000, 100_000]);
+        assert_eq!(sizes(&args(&["--quick"])), vec![1_000, 10_000]);
+        assert_eq!(
+            sizes(&args(&["--articles", "100000,500"])),
+            vec![100_000, 500]
+        );
+        assert!(Args::try_parse_from(["bench", "--articles", "0"]).is_err());
+        assert!(Args::try_parse_from(["bench", "--quick", "--articles", "10"]).is_err());
+        assert_eq!(row_kinds(true), vec![(Some(1_000), true)]);
+        let all = row_kinds(false);
+        assert_eq!(all.len(), 5);
+        assert!(all.contains(&(Some(1_000), true)) && all.contains(&(None, false)));
     }
 
     #[test]
