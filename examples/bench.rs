@@ -1,7 +1,8 @@
-//! `cargo run --release --example bench -- [--quick]`: times `factdiff check` on generated
-//! corpora of 1k, 10k and 100k articles against 100, 1k and 10k facts, with and without a
-//! fact file, beside the floor of a plain `rg -c -F -f aliases.txt` over the same files.
-//! A benchmark run by hand, not a test. See docs/benchmarks.md.
+//! `cargo run --release --example bench -- [--quick | --articles N,...] [--facts-only]
+//! [--runs N]`: times `factdiff check` on generated corpora of 1k, 10k and 100k articles
+//! against 100, 1k and 10k facts, with and without a fact file, beside the floor of a plain
+//! `rg -c -F -f aliases.txt` over the same files. A benchmark run by hand, not a test. See
+//! docs/benchmarks.md.
 
 #[path = "support/generate.rs"]
 mod generate;
