@@ -216,13 +216,20 @@ struct Row {
     ratios: Vec<f64>,
 }
 
+impl Row {
+    /// The fact file's size, or "none".
+    fn facts_label(&self) -> String {
+        self.facts.map_or("none".to_string(), |f| f.to_string())
+    }
+}
+
 fn print_row(r: &Row) {
     let mb = r.bytes as f64 / 1e6;
     let rg = r.rg.as_ref();
     println!(
         "| {:>8} | {:>6} | {:>11} | {:>6.1} | {:>8.2} | {:>10.0} | {:>7.1} | {:>11.1} | {:>8} | {:>4} | {:>6} | {:>7} | {:>13} |",
         r.articles,
-        r.facts.map_or("none".to_string(), |f| f.to_string()),
+        r.facts_label(),
         match (r.facts, r.no_cross) {
             (None, _) => "cross",
             (Some(_), false) => "facts+cross",
@@ -384,7 +391,7 @@ fn run(args: &Args) -> Result<(), String> {
             println!(
                 "  {} articles, facts {}{}: {}",
                 r.articles,
-                r.facts.map_or("none".to_string(), |f| f.to_string()),
+                r.facts_label(),
                 if r.no_cross { ", --no-cross" } else { "" },
                 ratios.join(" ")
             );
