@@ -123,6 +123,16 @@ impl Aligner {
         let mut profiles = Vec::with_capacity(facts.facts.len());
         let mut by_entity: Vec<Vec<FactId>> = Vec::new();
         let mut by_word: HashMap<String, Vec<FactId>> = HashMap::default();
+        // How many facts are about each entity: a fact is indexed under the one of its
+        // entities that the fewest facts are about.
+        let mut about_counts: Vec<usize> = Vec::new();
+        for e in facts.facts.iter().flat_map(|f| &f.about) {
+            let e = e.0 as usize;
+            if about_counts.len() <= e {
+                about_counts.resize(e + 1, 0);
+            }
+            about_counts[e] += 1;
+        }
         for (i, fact) in facts.facts.iter().enumerate() {
             let id = FactId(i as u32);
             let profile = profile(fact, matcher);
@@ -130,9 +140,14 @@ impl Aligner {
                 for p in &profile.event_phrases {
                     by_word.entry(p[0].clone()).or_default().push(id);
                 }
-            } else {
-                // Every candidate must mention all of `about`; indexing one is enough.
-                let e = fact.about[0].0 as usize;
+            } else if let Some(e) = fact
+                .about
+                .iter()
+                .map(|e| e.0 as usize)
+                .min_by_key(|&e| (about_counts[e], e))
+            {
+                // Every candidate must mention all of `about`; indexing one is enough, and
+                // the rarest one makes the shortest lists to go through for each name.
                 if by_entity.len() <= e {
                     by_entity.resize_with(e + 1, Vec::new);
                 }
@@ -239,11 +254,12 @@ impl Aligner {
         for (si, sentence) in claims.sentences.iter().enumerate() {
             let prev = si.checked_sub(1).map(|p| &claims.sentences[p]);
             candidates.clear();
-            known_entities(sentence, prev, &mut known);
+            // The names of the sentence before count only when this one refers back.
+            let refers_back = refers_back(sentence);
+            known_entities(sentence, prev.filter(|_| refers_back), &mut known);
             if known.is_empty() && self.by_word.is_empty() {
                 continue;
             }
-            let refers_back = refers_back(sentence);
             // A fact indexed under an entity has `about`, all of which the sentence must name
             // (or the one before, when this one refers back): most such candidates fail that
             // here, before they are sorted and scored. Each fact is indexed under one entity,
@@ -354,7 +370,7 @@ fn mentions(sentence: &Sentence, e: EntityId) -> bool {
     sentence
         .mentions
         .iter()
-        .any(|m| m.entity == EntityRef::Known(e))
+        .any(|m| matches!(m.entity, EntityRef::Known(x) if x == e))
 }
 
 /// The known entities the sentence and the one before it name, sorted and once each, in `out`.
@@ -574,6 +590,65 @@ mod tests {
             }
         }
         assert!(aligned > 200, "{aligned} alignments");
+    }
+
+    /// A fact is indexed under the entity of its `about` that the fewest facts are about, and
+    /// found through it wherever the sentence (or, when it refers back, the one before) names
+    /// all of them.
+    #[test]
+    fn a_fact_is_found_through_its_rarest_entity() {
+        let yaml = r#"
+version: 1
+entities:
+  council: { name: Kelby City Council }
+  port: { name: Kelby Port }
+  quay: { name: Marram Quay }
+facts:
+  - { id: lease, claim: The council leased the port, about: [council, port], keywords: [leased] }
+  - { id: dredge, claim: The council dredged the quay, about: [council, quay], keywords: [dredged] }
+  - { id: toll, claim: The council raised tolls at the port, about: [council, port], keywords: [tolls] }
+"#;
+        let facts =
+            crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
+        let matcher = EntityMatcher::new(Some(&facts));
+        let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+        let id = |key: &str| facts.entity_by_key(key).expect("known entity").0 as usize;
+        let listed = |e: usize| -> Vec<&str> {
+            aligner
+                .by_entity
+                .get(e)
+                .into_iter()
+                .flatten()
+                .map(|f| facts.fact(*f).id.as_str())
+                .collect()
+        };
+        // Three facts are about the council, two about the port, one about the quay.
+        assert!(listed(id("council")).is_empty());
+        assert_eq!(listed(id("port")), ["lease", "toll"]);
+        assert_eq!(listed(id("quay")), ["dredge"]);
+        let aligned = |text: &str| -> Vec<(usize, String)> {
+            use crate::article::{Article, ArticleId, ArticleMeta};
+            let article =
+                Article::plain(ArticleId(0), "a.txt", text.into(), ArticleMeta::default());
+            let claims = crate::extract::extract(&article, &matcher);
+            aligner
+                .align(&claims)
+                .iter()
+                .map(|a| (a.sentence, facts.fact(a.fact).id.clone()))
+                .collect()
+        };
+        assert_eq!(
+            aligned("Kelby City Council dredged Marram Quay."),
+            [(0, "dredge".to_string())]
+        );
+        assert!(aligned("Kelby City Council dredged the channel.").is_empty());
+        // Through a word that refers back, the names of the sentence before count; without
+        // one, they do not.
+        assert_eq!(
+            aligned("Kelby City Council met at Kelby Port. It leased the port for a year."),
+            [(1, "lease".to_string())]
+        );
+        assert!(aligned("Kelby City Council met at Kelby Port. Crews leased the port.").is_empty());
     }
 
     #[test]
