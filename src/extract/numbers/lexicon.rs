@@ -53,6 +53,8 @@ impl<'a> Lower<'a> {
 pub(super) struct Text<'a> {
     pub raw: &'a str,
     lower: &'a str,
+    /// The whole sentence is ASCII, so each of its words is without a test.
+    ascii: bool,
 }
 
 impl<'a> Text<'a> {
@@ -61,14 +63,18 @@ impl<'a> Text<'a> {
         buf.clear();
         buf.push_str(raw);
         buf.make_ascii_lowercase();
-        Self { raw, lower: buf }
+        Self {
+            raw,
+            lower: buf,
+            ascii: raw.is_ascii(),
+        }
     }
 
     /// The word of `raw` at `start..end`, lower-cased as [`Lower`] does: "" when it is too
     /// long or not ASCII.
     pub fn lower(self, start: usize, end: usize) -> &'a str {
         match self.lower.get(start..end) {
-            Some(w) if w.len() <= 24 && w.is_ascii() => w,
+            Some(w) if w.len() <= 24 && (self.ascii || w.is_ascii()) => w,
             _ => "",
         }
     }
