@@ -254,8 +254,13 @@ impl Aligner {
         for (si, sentence) in claims.sentences.iter().enumerate() {
             let prev = si.checked_sub(1).map(|p| &claims.sentences[p]);
             candidates.clear();
-            // The names of the sentence before count only when this one refers back.
-            let refers_back = refers_back(sentence);
+            // The names of the sentence before count only when this one refers back (which
+            // is asked only when there are names before it to refer to).
+            let refers_back = prev.is_some_and(|p| {
+                p.mentions
+                    .iter()
+                    .any(|m| matches!(m.entity, EntityRef::Known(_)))
+            }) && refers_back(sentence);
             known_entities(sentence, prev.filter(|_| refers_back), &mut known);
             if known.is_empty() && self.by_word.is_empty() {
                 continue;
