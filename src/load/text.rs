@@ -24,6 +24,15 @@ impl TextBuilder {
         Self::default()
     }
 
+    /// A builder whose text has room for `bytes` bytes: a source's text is at most about as
+    /// long as the source, and growing it a doubling at a time copied it again each time.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
     /// Ends the current block, if any.
     pub fn block_break(&mut self) {
         self.pending_space = None;

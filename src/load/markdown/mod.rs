@@ -61,7 +61,7 @@ fn parse(
     warnings: &mut Vec<LoadWarning>,
 ) -> TextBuilder {
     let body = &source[base..];
-    let mut b = TextBuilder::new();
+    let mut b = TextBuilder::with_capacity(body.len());
     let mut image_depth = 0usize;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
