@@ -109,7 +109,7 @@ pub(super) fn ends(piece: &str) -> Option<Vec<usize>> {
             Some(c)
                 if (1..=4).contains(&spaces)
                     && (c.is_ascii_uppercase() || c.is_ascii_digit())
-                    && plain_word_before(&b[..stop]) =>
+                    && plain_word_before(&text[..stop]) =>
             {
                 after + spaces
             }
@@ -137,23 +137,30 @@ fn starts_plainly(b: &[u8]) -> bool {
 
 /// Whether the word that ends `head` (back to a space or the start) is one after which
 /// sentencex certainly ends a sentence at a stop (see the module's documentation).
-fn plain_word_before(head: &[u8]) -> bool {
-    let start = head.iter().rposition(|&c| c == b' ').map_or(0, |i| i + 1);
+fn plain_word_before(head: &str) -> bool {
+    let start = head.bytes().rposition(|c| c == b' ').map_or(0, |i| i + 1);
     let word = &head[start..];
-    if word.len() < 2
-        || word.len() > 32
-        || !word
+    let bytes = word.as_bytes();
+    if bytes.len() < 2
+        || bytes.len() > 32
+        || !bytes
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b',' | b'-' | b'%'))
     {
         return false;
     }
+    // Most words before a stop are in lower case already, and are read as they are.
     let mut buf = [0u8; 32];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return false;
+    let lower = if bytes.iter().any(u8::is_ascii_uppercase) {
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        match std::str::from_utf8(lower) {
+            Ok(lower) => lower,
+            Err(_) => return false,
+        }
+    } else {
+        word
     };
     if (English {}).get_abbreviations().contains(lower) {
         return false;
