@@ -342,15 +342,19 @@ impl Aligner {
         } else {
             Some(entity_score / required.len() as f64)
         };
+        // Two phrases found (or all of them, when there are fewer) give the whole word part:
+        // the phrases after those are not looked for.
+        let enough = profile.event_phrases.len().min(2);
         let matched = profile
             .event_phrases
             .iter()
             .filter(|p| has_phrase(sentence, p))
+            .take(enough)
             .count();
         if matched == 0 {
             return None;
         }
-        let word_part = (matched as f64 / profile.event_phrases.len().min(2) as f64).min(1.0);
+        let word_part = matched as f64 / enough as f64;
         // A fact about more entities, all named, is the more specific reading of a sentence
         // ("Musk did not take part in Trump's call with Zelensky" is about Musk joining):
         // entities weigh 0.4, plus 0.1 for each of up to two more; event words weigh 0.4.
