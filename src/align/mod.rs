@@ -601,6 +601,40 @@ mod tests {
         assert!(aligned > 200, "{aligned} alignments");
     }
 
+    /// A fact file given as YAML, with its entity matcher and aligner.
+    struct Setup {
+        facts: FactFile,
+        matcher: EntityMatcher,
+        aligner: Aligner,
+    }
+
+    impl Setup {
+        fn new(yaml: &str) -> Self {
+            let facts =
+                crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
+            let matcher = EntityMatcher::new(Some(&facts));
+            let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+            Self {
+                facts,
+                matcher,
+                aligner,
+            }
+        }
+
+        /// What a one-article text aligns with: each alignment's sentence and fact id.
+        fn aligned(&self, text: &str) -> Vec<(usize, String)> {
+            use crate::article::{Article, ArticleId, ArticleMeta};
+            let article =
+                Article::plain(ArticleId(0), "a.txt", text.into(), ArticleMeta::default());
+            let claims = crate::extract::extract(&article, &self.matcher);
+            self.aligner
+                .align(&claims)
+                .iter()
+                .map(|a| (a.sentence, self.facts.fact(a.fact).id.clone()))
+                .collect()
+        }
+    }
+
     /// A fact is indexed under the entity of its `about` that the fewest facts are about, and
     /// found through it wherever the sentence (or, when it refers back, the one before) names
     /// all of them.
@@ -617,10 +651,8 @@ facts:
   - { id: dredge, claim: The council dredged the quay, about: [council, quay], keywords: [dredged] }
   - { id: toll, claim: The council raised tolls at the port, about: [council, port], keywords: [tolls] }
 "#;
-        let facts =
-            crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
-        let matcher = EntityMatcher::new(Some(&facts));
-        let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+        let setup = Setup::new(yaml);
+        let (facts, aligner) = (&setup.facts, &setup.aligner);
         let id = |key: &str| facts.entity_by_key(key).expect("known entity").0 as usize;
         let listed = |e: usize| -> Vec<&str> {
             aligner
@@ -635,17 +667,7 @@ facts:
         assert!(listed(id("council")).is_empty());
         assert_eq!(listed(id("port")), ["lease", "toll"]);
         assert_eq!(listed(id("quay")), ["dredge"]);
-        let aligned = |text: &str| -> Vec<(usize, String)> {
-            use crate::article::{Article, ArticleId, ArticleMeta};
-            let article =
-                Article::plain(ArticleId(0), "a.txt", text.into(), ArticleMeta::default());
-            let claims = crate::extract::extract(&article, &matcher);
-            aligner
-                .align(&claims)
-                .iter()
-                .map(|a| (a.sentence, facts.fact(a.fact).id.clone()))
-                .collect()
-        };
+        let aligned = |text: &str| setup.aligned(text);
         assert_eq!(
             aligned("Kelby City Council dredged Marram Quay."),
             [(0, "dredge".to_string())]
@@ -671,20 +693,9 @@ facts:
   - { id: deal, claim: The council signed a lease, about: [council, port], keywords: [lease] }
   - { id: quay, claim: Kelby Port and Kelby City Council dredged the quay, keywords: [dredged] }
 "#;
-        let facts =
-            crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
-        let matcher = EntityMatcher::new(Some(&facts));
-        let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+        let setup = Setup::new(yaml);
         let aligned = |text: &str| -> Vec<String> {
-            use crate::article::{Article, ArticleId, ArticleMeta};
-            let article =
-                Article::plain(ArticleId(0), "a.txt", text.into(), ArticleMeta::default());
-            let claims = crate::extract::extract(&article, &matcher);
-            let mut ids: Vec<String> = aligner
-                .align(&claims)
-                .iter()
-                .map(|a| facts.fact(a.fact).id.clone())
-                .collect();
+            let mut ids: Vec<String> = setup.aligned(text).into_iter().map(|(_, id)| id).collect();
             ids.dedup();
             ids
         };
@@ -717,10 +728,8 @@ facts:
     sources: [{ by: council, stance: asserts, date: 2026-03-04 }]
   - { id: quay, claim: The port built a quay, about: [port], value: 1, unit: quays }
 "#;
-        let facts =
-            crate::load::fact_file::parse_fact_file(yaml.into(), "facts.yaml").expect("valid");
-        let matcher = EntityMatcher::new(Some(&facts));
-        let aligner = Aligner::new(&facts, &matcher, AlignConfig::default());
+        let setup = Setup::new(yaml);
+        let (facts, aligner) = (&setup.facts, &setup.aligner);
         let story = |id: &str| {
             let i = facts.facts.iter().position(|f| f.id == id).expect("fact");
             aligner.profiles[i]
